@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const STAFF_ROLES = ["owner", "manager", "cashier", "technician"] as const;
+export const staffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** Non-human callers: the Temporal worker and add-ons with a Medusa secret API key. */
+export const SERVICE_ROLES = ["system", "integration"] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+export type AnyRole = StaffRole | ServiceRole;
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  owner: "Owner",
+  manager: "Manager",
+  cashier: "Cashier",
+  technician: "Technician",
+};
+
+/** True when `role` is one of `allowed`. Deny by default: an unknown or missing role is refused. */
+export function roleAllowed(role: string | null | undefined, allowed: readonly AnyRole[]): boolean {
+  return !!role && (allowed as readonly string[]).includes(role);
+}
+
+export const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;
+export const MANAGERS: readonly StaffRole[] = ["owner", "manager"];
+export const REPAIR_DESK: readonly StaffRole[] = ["owner", "manager", "cashier", "technician"];

