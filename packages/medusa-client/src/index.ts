@@ -1,0 +1,3 @@
+export * from "./token.js";
+export * from "./client.js";
+export * from "./repair-jobs.js";
