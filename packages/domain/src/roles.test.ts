@@ -12,3 +12,25 @@ describe("roleAllowed", () => {
     expect(roleAllowed("root", MANAGERS)).toBe(false);
   });
 });
+
+import { checkStaffChange } from "./roles.js";
+
+describe("checkStaffChange", () => {
+  it("lets an owner promote a manager to owner", () => {
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u2", targetRole: "manager", newRole: "owner" }).ok).toBe(true);
+  });
+  it("stops a manager from creating an owner", () => {
+    const r = checkStaffChange({ actorRole: "manager", actorId: "u1", newRole: "owner" });
+    expect(r).toEqual({ ok: false, reason: "Only an owner can create or change an owner" });
+  });
+  it("stops a manager from touching an owner", () => {
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", targetId: "u9", targetRole: "owner", deactivate: true }).ok).toBe(false);
+  });
+  it("stops anyone deactivating themselves", () => {
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u1", targetRole: "owner", deactivate: true }).ok).toBe(false);
+  });
+  it("refuses cashiers and technicians", () => {
+    expect(checkStaffChange({ actorRole: "cashier", actorId: "u1", newRole: "cashier" }).ok).toBe(false);
+    expect(checkStaffChange({ actorRole: "technician", actorId: "u1", newRole: "cashier" }).ok).toBe(false);
+  });
+});

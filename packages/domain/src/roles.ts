@@ -24,3 +24,29 @@ export function roleAllowed(role: string | null | undefined, allowed: readonly A
 export const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;
 export const MANAGERS: readonly StaffRole[] = ["owner", "manager"];
 export const REPAIR_DESK: readonly StaffRole[] = ["owner", "manager", "cashier", "technician"];
+
+export type StaffChangeCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Who may create or change whom: owners manage everyone; managers manage cashiers, technicians
+ * and other managers but never owners; nobody demotes or deactivates themselves (so a shop can
+ * never lock out its last owner by accident).
+ */
+export function checkStaffChange(input: {
+  actorRole: AnyRole;
+  actorId: string;
+  targetId?: string;
+  targetRole?: StaffRole | null;
+  newRole?: StaffRole;
+  deactivate?: boolean;
+}): StaffChangeCheck {
+  const { actorRole, actorId, targetId, targetRole, newRole, deactivate } = input;
+  if (actorRole !== "owner" && actorRole !== "manager") return { ok: false, reason: "Only owners and managers manage staff" };
+  if (actorRole === "manager" && (targetRole === "owner" || newRole === "owner")) {
+    return { ok: false, reason: "Only an owner can create or change an owner" };
+  }
+  if (targetId && targetId === actorId && (deactivate || (newRole && newRole !== targetRole))) {
+    return { ok: false, reason: "You cannot change your own role or deactivate yourself" };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,58 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils";
+import { readCommerceEnv } from "./env";
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd());
+const env = readCommerceEnv();
+
+/** With REDIS_URL, several commerce instances share events, locks, caches and workflow state. */
+const redisModules = env.REDIS_URL
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: env.REDIS_URL } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redisUrl: env.REDIS_URL } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: env.REDIS_URL } }] },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: { providers: [{ resolve: "@medusajs/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: env.REDIS_URL } }] },
+      },
+    ]
+  : [];
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    workerMode: env.MEDUSA_WORKER_MODE,
+    databaseDriverOptions: { pool: { min: 0, max: 20 } },
+    http: {
+      // The console calls the commerce core from its server; browsers never do.
+      storeCors: env.CONSOLE_URL,
+      adminCors: env.CONSOLE_URL,
+      authCors: env.CONSOLE_URL,
+      jwtSecret: env.JWT_SECRET,
+      cookieSecret: env.COOKIE_SECRET,
+    },
+  },
+  admin: { disable: true, backendUrl: env.MEDUSA_BACKEND_URL },
+  plugins: [
+    { resolve: "@voltura/plugin-platform", options: {} },
+    { resolve: "@voltura/plugin-repair", options: {} },
+  ],
+  modules: [
+    ...redisModules,
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: "static", backend_url: env.FILE_BACKEND_URL ?? "http://127.0.0.1:9000/static" },
+          },
+        ],
+      },
+    },
+  ],
+});

@@ -1,0 +1,3 @@
+export * from "./actor.js";
+export * from "./staff-route.js";
+export * from "./parse.js";

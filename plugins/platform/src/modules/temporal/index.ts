@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils";
+import TemporalClientService from "./service";
+
+export const TEMPORAL_MODULE = "temporal";
+
+export default Module(TEMPORAL_MODULE, { service: TemporalClientService });
+export type { StartOptions } from "./service";
+export { TemporalClientService };

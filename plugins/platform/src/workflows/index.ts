@@ -1,0 +1,3 @@
+export * from "./create-staff-member";
+export * from "./update-staff-member";
+export * from "./staff-shape";

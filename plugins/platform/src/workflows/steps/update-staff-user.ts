@@ -1,0 +1,39 @@
+import type { UserDTO } from "@medusajs/framework/types";
+import { Modules } from "@medusajs/framework/utils";
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import type { StaffRole } from "@voltura/domain";
+import { splitName } from "../staff-shape";
+
+export interface UpdateStaffUserInput {
+  id: string;
+  name?: string;
+  role?: StaffRole;
+  active?: boolean;
+}
+
+/** Updates a staff member's name, role or active flag, keeping the old record for compensation. */
+export const updateStaffUserStep = createStep(
+  "update-staff-user",
+  async (input: UpdateStaffUserInput, { container }) => {
+    const users = container.resolve(Modules.USER);
+    const before = await users.retrieveUser(input.id);
+    const metadata = { ...(before.metadata ?? {}) };
+    if (input.role) metadata.role = input.role;
+    if (input.active !== undefined) metadata.active = input.active;
+    const updated = await users.updateUsers({
+      id: input.id,
+      ...(input.name ? splitName(input.name) : {}),
+      metadata,
+    });
+    return new StepResponse(updated, before);
+  },
+  async (before: UserDTO | undefined, { container }) => {
+    if (!before) return;
+    await container.resolve(Modules.USER).updateUsers({
+      id: before.id,
+      first_name: before.first_name,
+      last_name: before.last_name,
+      metadata: before.metadata,
+    });
+  },
+);

@@ -1,0 +1,17 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { applyStatusChangeStep, type ApplyStatusChangeInput } from "./steps/apply-status-change";
+import { signalLifecycleStep } from "./steps/signal-lifecycle";
+
+export const REPAIR_JOB_STATUS_CHANGED = "repair_job.status_changed";
+
+/** Every status change goes through here — the counter, the technician, and later WhatsApp replies. */
+export const changeRepairJobStatusWorkflow = createWorkflow("change-repair-job-status", (input: ApplyStatusChangeInput) => {
+  const result = applyStatusChangeStep(input);
+  signalLifecycleStep(result);
+  emitEventStep({
+    eventName: REPAIR_JOB_STATUS_CHANGED,
+    data: transform({ result }, ({ result }) => ({ id: result.job.id, from: result.change.from_status, to: result.change.to_status })),
+  });
+  return new WorkflowResponse(result.job);
+});

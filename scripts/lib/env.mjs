@@ -1,0 +1,56 @@
+// The environment each process gets, for the two profiles: `dev` (npm start) and `test` (npm test).
+// Given variables win; the rest are local defaults on loopback.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { localDatabaseUrl } from "./services.mjs";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const stateDir = path.join(repoRoot, ".data");
+
+/** Secrets made once per checkout and kept in .data/secrets.json (git-ignored). */
+function localSecrets() {
+  const file = path.join(stateDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  mkdirSync(stateDir, { recursive: true });
+  const secrets = { JWT_SECRET: randomBytes(32).toString("hex"), COOKIE_SECRET: randomBytes(32).toString("hex") };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function profile(name, ports) {
+  const given = process.env;
+  const secrets = localSecrets();
+  const consoleUrl = given.CONSOLE_URL ?? `http://localhost:${ports.console}`;
+  return {
+    profile: name,
+    NODE_ENV: name === "test" ? "production" : (given.NODE_ENV ?? "production"),
+    DATABASE_URL: given.DATABASE_URL ?? localDatabaseUrl(ports.db),
+    DATABASE_GIVEN: given.DATABASE_URL ? "1" : "",
+    REDIS_URL: given.REDIS_URL ?? "",
+    TEMPORAL_ADDRESS: given.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
+    TEMPORAL_GIVEN: given.TEMPORAL_ADDRESS ? "1" : "",
+    TEMPORAL_NAMESPACE: given.TEMPORAL_NAMESPACE ?? "voltura",
+    TEMPORAL_UI_URL: given.TEMPORAL_UI_URL ?? `http://127.0.0.1:${ports.temporalUi}`,
+    TEMPORAL_UI_PORT: String(ports.temporalUi),
+    TEMPORAL_DB_FILE: name === "test" ? "" : path.join(stateDir, "temporal.db"),
+    JWT_SECRET: given.JWT_SECRET ?? secrets.JWT_SECRET,
+    COOKIE_SECRET: given.COOKIE_SECRET ?? secrets.COOKIE_SECRET,
+    MEDUSA_PORT: String(ports.commerce),
+    MEDUSA_URL: given.MEDUSA_URL ?? `http://127.0.0.1:${ports.commerce}`,
+    CONSOLE_PORT: String(ports.console),
+    CONSOLE_URL: consoleUrl,
+    ORIGIN: consoleUrl,
+    WORKER_HEALTH_PORT: String(ports.workerHealth),
+    SHOP_TIME_ZONE: given.SHOP_TIME_ZONE ?? "Asia/Kuala_Lumpur",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    DISABLE_MEDUSA_ADMIN: "true",
+  };
+}
+
+export const devEnv = () =>
+  profile("dev", { db: "voltura", temporal: 7233, temporalUi: 8233, commerce: 9000, console: 5173, workerHealth: 9400 });
+
+export const testEnv = () =>
+  profile("test", { db: "voltura_test", temporal: 7243, temporalUi: 8243, commerce: 9100, console: 4173, workerHealth: 9410 });

@@ -1,0 +1,91 @@
+import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from "@sveltejs/kit";
+import { sequence } from "@sveltejs/kit/hooks";
+import { identifyFromCookie } from "$lib/server/auth";
+import { clerkHandle, identifyClerkUser } from "$lib/server/clerk";
+import { commerceForStaff } from "$lib/server/commerce";
+import { getPool } from "$lib/server/db";
+import { getEnv } from "$lib/server/env";
+import { FORBIDDEN_MESSAGE, NOT_STAFF_MESSAGE } from "$lib/server/guard";
+import { runMigrations } from "$lib/server/migrate";
+import { decideAccess } from "$lib/server/route-access";
+import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/theme";
+
+/**
+ * Request pipeline: theme → Clerk (when configured) → who is signing in → route map.
+ * The route → roles map itself is ROUTE_ACCESS in $lib/server/route-access.ts (deny by default);
+ * every load, action and endpoint checks again with requireRole().
+ */
+
+/** At start: fail fast on bad configuration, then apply the console's SQL migrations. */
+export const init: ServerInit = async () => {
+  const env = getEnv();
+  const applied = await runMigrations(getPool());
+  if (applied.length) console.log(`[console] applied migrations: ${applied.join(", ")}`);
+  console.log(`[console] ready — commerce at ${env.MEDUSA_URL}, sign-in with ${env.clerkEnabled ? "Clerk" : "email + password"}`);
+};
+
+const themeHandle: Handle = ({ event, resolve }) => {
+  const theme = parseTheme(event.cookies.get(THEME_COOKIE));
+  const contrast = parseContrast(event.cookies.get(CONTRAST_COOKIE));
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace("%vsh.theme%", theme).replace("%vsh.contrast%", contrast),
+  });
+};
+
+const identityHandle: Handle = async ({ event, resolve }) => {
+  event.locals.staff = null;
+  event.locals.sessionId = null;
+  event.locals.commerce = null;
+  event.locals.denied = null;
+  if (event.route.id === "/health") return resolve(event);
+  if (getEnv().clerkEnabled) await identifyClerkUser(event);
+  else await identifyFromCookie(event);
+  if (event.locals.staff) event.locals.commerce = commerceForStaff(event.locals.staff);
+  return resolve(event);
+};
+
+const isRead = (event: RequestEvent) => event.request.method === "GET" || event.request.method === "HEAD";
+const isEnhancedAction = (event: RequestEvent) => event.request.headers.get("x-sveltekit-action") === "true";
+const inStaffArea = (routeId: string | null) => routeId !== null && routeId.startsWith("/(staff)");
+
+function loginUrl(event: RequestEvent): string {
+  const back = isRead(event) ? event.url.pathname + event.url.search : "/";
+  return back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`;
+}
+
+const accessHandle: Handle = async ({ event, resolve }) => {
+  const routeId = event.route.id;
+  const decision = decideAccess(routeId, event.locals.staff?.role ?? null);
+  if (decision.kind === "allow") return resolve(event);
+
+  const denied = event.locals.denied === "not-staff" ? "not-staff" : decision.kind === "sign-in" ? "signed-out" : "role";
+  // Staff pages: (staff)/+layout.server.ts turns locals.denied into a redirect or a proper 403 page.
+  if (isRead(event) && inStaffArea(routeId)) {
+    event.locals.denied = denied;
+    return resolve(event);
+  }
+  if (denied === "signed-out") {
+    if (isEnhancedAction(event)) return json({ type: "redirect", status: 303, location: loginUrl(event) });
+    if (isRead(event) || event.request.headers.get("content-type")?.includes("form")) {
+      return new Response(null, { status: 303, headers: { location: loginUrl(event) } });
+    }
+    return json({ message: "Sign in first" }, { status: 401 });
+  }
+  const message = denied === "not-staff" ? NOT_STAFF_MESSAGE : FORBIDDEN_MESSAGE;
+  if (isEnhancedAction(event)) return json({ type: "error", error: { message } }, { status: 403 });
+  return new Response(forbiddenPage(message), { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+};
+
+function forbiddenPage(message: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>403 · Voltura Service Hub</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>${message}</h1><p><a href="/">Back to the dashboard</a></p></body></html>`;
+}
+
+export const handle = sequence(themeHandle, clerkHandle, identityHandle, accessHandle);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status === 404) return { message: "We couldn't find that page" };
+  console.error(`[console] ${event.request.method} ${event.url.pathname} failed:`, error);
+  return { message: "Something went wrong on our side. Try again, or tell the shop owner if it keeps happening." };
+};

@@ -1,0 +1,3 @@
+import Root from "./select.svelte";
+
+export { Root, Root as Select };

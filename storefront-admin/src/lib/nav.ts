@@ -1,0 +1,8 @@
+/** Sidebar entries as the browser gets them (already filtered by role on the server). */
+export type NavIcon = "dashboard" | "jobs" | "new-job" | "staff";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: NavIcon;
+}

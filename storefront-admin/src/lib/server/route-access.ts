@@ -1,0 +1,57 @@
+import { ALL_STAFF, MANAGERS, REPAIR_DESK, roleAllowed, type StaffRole } from "@voltura/domain";
+
+/**
+ * Who may open each route, by SvelteKit route id. Deny by default: a route id that is not listed
+ * here is refused to everyone (route-access.test.ts fails when a route file is missing from it).
+ * Public routes: /login and /health; the customer pages under /track/* will be added as public.
+ */
+export type RouteAccess = "public" | readonly StaffRole[];
+
+export const ROUTE_ACCESS = {
+  "/login": "public",
+  "/health": "public",
+  "/logout": ALL_STAFF,
+  "/preferences": ALL_STAFF,
+  "/(staff)": REPAIR_DESK,
+  "/(staff)/jobs": REPAIR_DESK,
+  "/(staff)/jobs/new": REPAIR_DESK,
+  "/(staff)/jobs/[id]": REPAIR_DESK,
+  "/(staff)/settings/staff": MANAGERS,
+} as const satisfies Record<string, RouteAccess>;
+
+export type KnownRouteId = keyof typeof ROUTE_ACCESS;
+
+export type AccessDecision =
+  | { kind: "allow" }
+  | { kind: "sign-in" }
+  | { kind: "forbidden"; reason: "role" | "unlisted" };
+
+export function accessRule(routeId: string | null): RouteAccess | undefined {
+  if (routeId === null || !Object.hasOwn(ROUTE_ACCESS, routeId)) return undefined;
+  return ROUTE_ACCESS[routeId as KnownRouteId];
+}
+
+/**
+ * The hook's verdict for a request. `routeId` null means no route matched (a 404): signed-in
+ * staff get the 404 page, everyone else is sent to sign in first.
+ */
+export function decideAccess(routeId: string | null, role: string | null): AccessDecision {
+  const rule = accessRule(routeId);
+  if (rule === "public") return { kind: "allow" };
+  if (!role) return { kind: "sign-in" };
+  if (routeId === null) return { kind: "allow" };
+  if (rule === undefined) return { kind: "forbidden", reason: "unlisted" };
+  return roleAllowed(role, rule) ? { kind: "allow" } : { kind: "forbidden", reason: "role" };
+}
+
+/** May `role` open the route? Used to filter navigation; same rules as the hook. */
+export function canOpen(routeId: KnownRouteId, role: string | null | undefined): boolean {
+  return decideAccess(routeId, role ?? null).kind === "allow";
+}
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeRedirectTarget(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith("/login") || value.startsWith("/logout")) return "/";
+  return value;
+}

@@ -1,0 +1,18 @@
+import { error, redirect } from "@sveltejs/kit";
+import { forbidden, NOT_STAFF_MESSAGE } from "$lib/server/guard";
+import type { LayoutServerLoad } from "./$types";
+
+/**
+ * The staff area's gate. hooks.server.ts marks refused page requests in locals.denied; this
+ * turns that into a redirect to /login or a 403 page. It reads `url`, so it runs on every
+ * navigation, client-side ones included.
+ */
+export const load: LayoutServerLoad = ({ locals, url }) => {
+  const here = url.pathname + url.search;
+  if (locals.denied === "signed-out") {
+    redirect(303, here === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(here)}`);
+  }
+  if (locals.denied === "not-staff") error(403, { message: NOT_STAFF_MESSAGE });
+  if (locals.denied === "role") forbidden(locals.staff?.role ?? null);
+  return {};
+};

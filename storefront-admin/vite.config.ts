@@ -1,0 +1,35 @@
+import tailwindcss from "@tailwindcss/vite";
+import { sveltekit } from "@sveltejs/kit/vite";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [tailwindcss(), sveltekit()],
+  server: { host: "127.0.0.1", port: 5173, strictPort: true },
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        // Pure server logic: sessions, access map, rate limiter, Clerk mapping. No network, no DB.
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.integration.test.ts"],
+        },
+      },
+      {
+        // Needs PostgreSQL: DATABASE_URL must be set (the test harness provides it).
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["src/**/*.integration.test.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
