@@ -1,6 +1,12 @@
 import type { CommerceClient } from "@voltura/medusa-client";
-import type { SessionAuthObject } from "@clerk/backend";
 import type { SessionStaff } from "$lib/server/session-store";
+
+/** What the console reads from svelte-clerk's `locals.auth()` (a Clerk SessionAuthObject). */
+interface ClerkAuth {
+  userId: string | null;
+  sessionId: string | null;
+  sessionClaims: Record<string, unknown> | null;
+}
 
 declare global {
   namespace App {
@@ -18,8 +24,8 @@ declare global {
       commerce: CommerceClient | null;
       /** Why the route map refused this request, when it did (rendered as a 403 page). */
       denied: "signed-out" | "role" | "not-staff" | null;
-      /** Set by svelte-clerk's withClerkHandler when Clerk is configured. */
-      auth?: () => SessionAuthObject;
+      /** Set by svelte-clerk's withClerkHandler when Clerk is configured (the parts we read). */
+      auth?: () => ClerkAuth;
     }
   }
 }

@@ -1,10 +1,10 @@
 import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from "@sveltejs/kit";
 import { sequence } from "@sveltejs/kit/hooks";
-import { identifyFromCookie } from "$lib/server/auth";
+import { identifyFromCookie, sessions } from "$lib/server/auth";
 import { clerkHandle, identifyClerkUser } from "$lib/server/clerk";
 import { commerceForStaff } from "$lib/server/commerce";
 import { getPool } from "$lib/server/db";
-import { getEnv } from "$lib/server/env";
+import { ConsoleEnvError, getEnv } from "$lib/server/env";
 import { FORBIDDEN_MESSAGE, NOT_STAFF_MESSAGE } from "$lib/server/guard";
 import { runMigrations } from "$lib/server/migrate";
 import { decideAccess } from "$lib/server/route-access";
@@ -18,9 +18,20 @@ import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/t
 
 /** At start: fail fast on bad configuration, then apply the console's SQL migrations. */
 export const init: ServerInit = async () => {
-  const env = getEnv();
+  let env;
+  try {
+    env = getEnv();
+  } catch (err) {
+    if (!(err instanceof ConsoleEnvError)) throw err;
+    console.error(`[console] ${err.message}`);
+    process.exit(1);
+  }
   const applied = await runMigrations(getPool());
   if (applied.length) console.log(`[console] applied migrations: ${applied.join(", ")}`);
+  // Expired sessions are deleted when presented; the rest are swept now and every 6 hours.
+  const sweep = () => sessions().deleteExpired().catch((err: Error) => console.error("[console] session sweep:", err.message));
+  await sweep();
+  setInterval(sweep, 6 * 60 * 60 * 1000).unref();
   console.log(`[console] ready — commerce at ${env.MEDUSA_URL}, sign-in with ${env.clerkEnabled ? "Clerk" : "email + password"}`);
 };
 

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from "jose";
+import jwt from "jsonwebtoken";
 import type { AnyRole } from "@voltura/domain";
 
 /**
@@ -15,21 +15,18 @@ export interface Actor {
 
 export async function mintMedusaToken(actor: Actor, jwtSecret: string, ttlSeconds = 300): Promise<string> {
   if (jwtSecret.length < 16) throw new Error("JWT_SECRET must be at least 16 characters");
-  return new SignJWT({
+  const payload = {
     actor_id: actor.id,
     actor_type: "user",
     auth_identity_id: "",
     app_metadata: { user_id: actor.id, voltura_role: actor.role, voltura_name: actor.name ?? null },
     user_metadata: {},
-  })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(new TextEncoder().encode(jwtSecret));
+  };
+  return jwt.sign(payload, jwtSecret, { algorithm: "HS256", expiresIn: ttlSeconds });
 }
 
 export async function readMedusaToken(token: string, jwtSecret: string): Promise<Actor & { exp: number }> {
-  const { payload } = await jwtVerify(token, new TextEncoder().encode(jwtSecret), { algorithms: ["HS256"] });
+  const payload = jwt.verify(token, jwtSecret, { algorithms: ["HS256"] }) as jwt.JwtPayload;
   const meta = payload.app_metadata as { voltura_role?: AnyRole; voltura_name?: string } | undefined;
   return { id: String(payload.actor_id), role: meta?.voltura_role as AnyRole, name: meta?.voltura_name, exp: payload.exp ?? 0 };
 }

@@ -8,7 +8,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   const env = getEnv();
   const staff = locals.staff;
   const clerkProps =
-    env.clerkEnabled && locals.auth ? (await import("svelte-clerk/server")).buildClerkProps(locals.auth()) : {};
+    env.clerkEnabled && locals.auth ? (await import("svelte-clerk/server")).buildClerkProps(locals.auth() as never) : {};
   return {
     staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: ROLE_LABELS[staff.role] } : null,
     nav: staff ? navFor(staff.role) : [],

@@ -46,9 +46,16 @@ export async function identifyFromCookie(event: RequestEvent): Promise<void> {
   if (session.renewed) {
     // Every ~15 days of use: check the staff record is still active before extending the cookie.
     const member = await findStaffByEmail(commerceAs(SYSTEM_ACTOR), session.staff.email).catch(() => undefined);
-    if (member !== undefined && (!consoleRoleOf(member) || member?.id !== session.staff.id)) {
-      await store.invalidate(session.id);
-      return deleteSessionCookie(event.cookies);
+    if (member !== undefined) {
+      const role = consoleRoleOf(member);
+      if (!role || member?.id !== session.staff.id) {
+        await store.invalidate(session.id);
+        return deleteSessionCookie(event.cookies);
+      }
+      if (role !== session.staff.role) {
+        await store.updateStaff(session.staff.id, { role });
+        session.staff.role = role;
+      }
     }
     setSessionCookie(event.cookies, token, session.expiresAt);
   }

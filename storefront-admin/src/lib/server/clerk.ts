@@ -40,7 +40,7 @@ export const clerkHandle: Handle = async (input) => {
 export async function identifyClerkUser(event: RequestEvent): Promise<void> {
   const auth = event.locals.auth?.();
   if (!auth?.userId) return;
-  const claims: ClerkClaims = { ...(auth.sessionClaims as Record<string, unknown>), sub: auth.userId };
+  const claims: ClerkClaims = { ...auth.sessionClaims, sub: auth.userId };
   const result = await mappings.get(auth.sessionId ?? auth.userId, () =>
     mapClerkUserToStaff(claims, {
       findStaffByEmail: (email) => findStaffByEmail(commerceAs(SYSTEM_ACTOR), email),

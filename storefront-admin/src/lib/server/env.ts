@@ -3,7 +3,7 @@ import { env as privateEnv } from "$env/dynamic/private";
 import { env as publicEnv } from "$env/dynamic/public";
 
 /** Unset and empty mean the same: not configured. */
-const optional = (schema: z.ZodString) =>
+const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const consoleEnvSchema = z.object({
@@ -17,9 +17,9 @@ const consoleEnvSchema = z.object({
   JWT_SECRET: z
     .string({ error: "is not set (use the commerce core's JWT_SECRET)" })
     .min(16, "must be at least 16 characters (use the commerce core's JWT_SECRET)"),
-  CLERK_SECRET_KEY: optional(z.string().startsWith("sk_", "must start with sk_")),
-  PUBLIC_CLERK_PUBLISHABLE_KEY: optional(z.string().startsWith("pk_", "must start with pk_")),
-  CLERK_JWT_KEY: optional(z.string().includes("PUBLIC KEY", "must be the PEM public key from the Clerk dashboard")),
+  CLERK_SECRET_KEY: optional(z.string().startsWith("sk_", { error: "must start with sk_" })),
+  PUBLIC_CLERK_PUBLISHABLE_KEY: optional(z.string().startsWith("pk_", { error: "must start with pk_" })),
+  CLERK_JWT_KEY: optional(z.string().includes("PUBLIC KEY", { error: "must be the PEM public key from the Clerk dashboard" })),
   TEMPORAL_UI_URL: optional(z.url({ error: "must be a URL, e.g. http://127.0.0.1:8233" })),
 });
 

@@ -18,8 +18,8 @@ export function fieldErrorsFrom(error: z.ZodError, rename: Record<string, string
 }
 
 /** The form's text fields as an object of strings (files and repeats ignored). */
-export function formValues(data: FormData, names: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
+export function formValues<N extends string>(data: FormData, names: readonly N[]): Record<N, string> {
+  const values = {} as Record<N, string>;
   for (const name of names) {
     const v = data.get(name);
     values[name] = typeof v === "string" ? v : "";

@@ -1,0 +1,15 @@
+// Medusa's test runner reads the database from DB_* variables; derive them from DATABASE_URL.
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL);
+  // Medusa asks for TLS from any host but "localhost"; the local cluster speaks plain TCP on loopback.
+  process.env.DB_HOST = url.hostname === "127.0.0.1" ? "localhost" : url.hostname;
+  process.env.DB_PORT = url.port || "5432";
+  process.env.DB_USERNAME = decodeURIComponent(url.username);
+  process.env.DB_PASSWORD = decodeURIComponent(url.password);
+}
+
+// Medusa loads medusa-config.ts and plugin sources with require(); the Medusa CLI registers
+// ts-node for that, and so do we.
+import { createRequire } from "node:module";
+const requireCjs = createRequire(import.meta.url);
+requireCjs("ts-node").register({ transpileOnly: true, swc: true });

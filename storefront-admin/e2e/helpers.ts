@@ -1,0 +1,30 @@
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "VolturaDemo#2026";
+
+export const demo = {
+  owner: "owner@voltura.demo",
+  manager: "manager@voltura.demo",
+  cashier: "cashier@voltura.demo",
+  technician: "tech@voltura.demo",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).find((c) => c.name === "vsh_session");
+}
+
+/** Signs in and checks the session cookie arrived with the right attributes. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  const cookie = await sessionCookie(page.context());
+  expect(cookie, "the vsh_session cookie is set").toBeDefined();
+  expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+}

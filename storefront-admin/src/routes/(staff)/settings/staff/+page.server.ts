@@ -1,0 +1,101 @@
+import { fail } from "@sveltejs/kit";
+import { z } from "zod";
+import { MANAGERS, ROLE_LABELS, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
+import { sessions } from "$lib/server/auth";
+import { commerceProblem } from "$lib/server/commerce";
+import { fieldErrorsFrom, formValues } from "$lib/server/forms";
+import { requireRole } from "$lib/server/guard";
+import { consoleRoleOf, createStaff, listStaff, updateStaff } from "$lib/server/staff-api";
+import type { StaffRow } from "$lib/types";
+import type { Actions, PageServerLoad } from "./$types";
+
+const createStaffSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
+  name: z.string().trim().min(1, "Enter the staff member's name").max(120),
+  role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
+  password: z.string().min(10, "Use at least 10 characters").max(200, "Keep the password under 200 characters"),
+});
+
+const CREATE_FIELDS = ["email", "name", "role", "password"] as const;
+
+/** Owners may hand out every role; managers every role but owner. */
+function assignableRoles(actor: StaffRole): StaffRole[] {
+  return actor === "owner" ? [...STAFF_ROLES] : STAFF_ROLES.filter((r) => r !== "owner");
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { commerce, staff: me } = requireRole(locals, MANAGERS);
+  const roles = assignableRoles(me.role).map((value) => ({ value, label: ROLE_LABELS[value] }));
+  try {
+    const { staff } = await listStaff(commerce, { limit: 200 });
+    const rows: StaffRow[] = staff
+      .filter((s) => s.role !== "system" && s.role !== "integration")
+      .map((s) => {
+        const role = staffRoleSchema.safeParse(s.role).data ?? null;
+        return { id: s.id, email: s.email, name: s.name || s.email, role, roleText: role ? ROLE_LABELS[role] : s.role, active: s.active };
+      })
+      .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+    return { rows, roles, meId: me.id, canManageOwners: me.role === "owner", problem: null };
+  } catch (err) {
+    return { rows: [] as StaffRow[], roles, meId: me.id, canManageOwners: me.role === "owner", problem: commerceProblem(err).message };
+  }
+};
+
+export const actions: Actions = {
+  create: async ({ locals, request }) => {
+    const { commerce, staff: me } = requireRole(locals, MANAGERS);
+    const values = formValues(await request.formData(), CREATE_FIELDS);
+    const safeValues = { ...values, password: "" };
+    const parsed = createStaffSchema.safeParse(values);
+    if (!parsed.success) {
+      return fail(400, { create: { values: safeValues, errors: fieldErrorsFrom(parsed.error), message: "Check the highlighted fields." } });
+    }
+    if (!assignableRoles(me.role).includes(parsed.data.role)) {
+      return fail(403, { create: { values: safeValues, errors: { role: "Only an owner can add another owner" }, message: null } });
+    }
+    try {
+      const created = await createStaff(commerce, parsed.data);
+      return { create: { done: `${created.name || created.email} can now sign in as ${ROLE_LABELS[parsed.data.role]}.` } };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, {
+        create: { values: safeValues, errors: {}, message: problem.message },
+      });
+    }
+  },
+
+  update: async ({ locals, request }) => {
+    const { commerce, staff: me } = requireRole(locals, MANAGERS);
+    const data = await request.formData();
+    const id = String(data.get("id") ?? "");
+    const intent = String(data.get("intent") ?? "");
+    const refuse = (status: number, message: string) => fail(status, { update: { id, message } });
+    if (!id) return refuse(400, "Choose a staff member to change.");
+    if (id === me.id) return refuse(400, "You can't change your own role or deactivate yourself. Ask another owner or manager.");
+
+    let patch: { role?: StaffRole; active?: boolean };
+    if (intent === "role") {
+      const role = staffRoleSchema.safeParse(data.get("role"));
+      if (!role.success) return refuse(400, "Choose a valid role.");
+      if (!assignableRoles(me.role).includes(role.data)) return refuse(403, "Only an owner can make someone an owner.");
+      patch = { role: role.data };
+    } else if (intent === "deactivate" || intent === "activate") {
+      patch = { active: intent === "activate" };
+    } else {
+      return refuse(400, "Unknown change.");
+    }
+
+    try {
+      const updated = await updateStaff(commerce, id, patch);
+      // Keep open console sessions in step: a deactivated person is signed out everywhere.
+      const role = consoleRoleOf(updated);
+      if (!role) await sessions().invalidateAllFor(id);
+      else await sessions().updateStaff(id, { role, name: updated.name || undefined });
+      const what = patch.role ? `is now ${ROLE_LABELS[patch.role]}` : updated.active ? "is active again" : "has been deactivated and signed out";
+      return { update: { id, done: `${updated.name || updated.email} ${what}.` } };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
+    }
+  },
+};
