@@ -11,5 +11,6 @@ if (process.env.DATABASE_URL) {
 // Medusa loads medusa-config.ts and plugin sources with require(); the Medusa CLI registers
 // ts-node for that, and so do we.
 import { createRequire } from "node:module";
-const requireCjs = createRequire(import.meta.url);
+import path from "node:path";
+const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 requireCjs("ts-node").register({ transpileOnly: true, swc: true });

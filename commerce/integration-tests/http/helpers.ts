@@ -26,6 +26,7 @@ export const jobBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 /** axios rejects on 4xx; tests want the response either way. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
 export async function settle<T>(p: Promise<T>): Promise<{ status: number; data: any }> {
   try {
     const r = (await p) as unknown as { status: number; data: unknown };

@@ -11,6 +11,8 @@ export function getPool(): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10, idleTimeoutMillis: 30_000 });
     pool.on("error", (err) => console.error("[console] idle PostgreSQL client error:", err.message));
+    // adapter-node emits this on SIGTERM/SIGINT once requests are done: let the process exit now.
+    process.once("sveltekit:shutdown", () => void pool?.end());
   }
   return pool;
 }

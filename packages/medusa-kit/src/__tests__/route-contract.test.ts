@@ -1,0 +1,21 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { unguardedRoutes } from "../route-contract.js";
+import { staffRoute } from "../staff-route.js";
+
+describe("unguardedRoutes", () => {
+  it("names every handler that was not declared through staffRoute", async () => {
+    const api = mkdtempSync(path.join(os.tmpdir(), "routes-"));
+    mkdirSync(path.join(api, "admin", "things"), { recursive: true });
+    writeFileSync(path.join(api, "admin", "things", "route.ts"), "");
+    writeFileSync(path.join(api, "admin", "route.ts"), "");
+    const modules: Record<string, Record<string, unknown>> = {
+      [path.join(api, "admin", "things", "route.ts")]: { GET: staffRoute(["owner"], () => undefined), POST: async () => undefined },
+      [path.join(api, "admin", "route.ts")]: { DELETE: async () => undefined, helper: () => 1 },
+    };
+    const problems = await unguardedRoutes(api, async (file) => modules[file]!);
+    expect(problems.sort()).toEqual(["admin/route.ts DELETE", "admin/things/route.ts POST"]);
+  });
+});

@@ -1,0 +1,38 @@
+// The three app processes of the platform, shared by `npm start` and `npm test`.
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
+import { repoRoot } from "./env.mjs";
+import { run, startProcess, waitForHttp } from "./processes.mjs";
+
+const commerceDir = path.join(repoRoot, "commerce");
+const bin = (name) => path.join(repoRoot, "node_modules", ".bin", name);
+
+export async function buildAll() {
+  await run("build", bin("turbo"), ["run", "build", "--output-logs=errors-only", "--filter=!@voltura/deploy"], { cwd: repoRoot });
+}
+
+/** Migrations and the demo shop; both are safe to run again. */
+export async function migrateAndSeed(env) {
+  await run("commerce", bin("medusa"), ["db:migrate", "--execute-safe-links"], { cwd: commerceDir, env, quiet: true });
+  await run("seed", bin("medusa"), ["exec", "./src/scripts/seed-demo.ts"], { cwd: commerceDir, env, quiet: true });
+}
+
+export async function startApps(env, { logDir } = {}) {
+  let logFile;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    logFile = createWriteStream(path.join(logDir, "apps.log"), { flags: "w" });
+  }
+  startProcess("commerce", bin("medusa"), ["start"], { cwd: commerceDir, env: { ...env, PORT: env.MEDUSA_PORT }, logFile });
+  startProcess("worker", process.execPath, [path.join(repoRoot, "temporal", "dist", "main.js")], { cwd: repoRoot, env, logFile });
+  startProcess("console", process.execPath, [path.join(repoRoot, "storefront-admin", "build", "index.js")], {
+    cwd: path.join(repoRoot, "storefront-admin"),
+    env: { ...env, PORT: env.CONSOLE_PORT, HOST: "127.0.0.1", ORIGIN: env.CONSOLE_URL },
+    logFile,
+  });
+  await Promise.all([
+    waitForHttp(`${env.MEDUSA_URL}/health`, "The commerce core"),
+    waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, "The Temporal worker"),
+    waitForHttp(`http://127.0.0.1:${env.CONSOLE_PORT}/health`, "The console"),
+  ]);
+}
