@@ -2,19 +2,24 @@
 // `npm start`: services, build, migrations, the demo shop, then commerce + worker + console.
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { devEnv } from "./lib/env.mjs";
-import { log } from "./lib/log.mjs";
-import { onShutdown } from "./lib/processes.mjs";
+import { fail, log } from "./lib/log.mjs";
+import { onShutdown, stopAll } from "./lib/processes.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 import { DEMO_SIGN_INS } from "./lib/demo.mjs";
 
 const started = Date.now();
 const env = await ensureDevServices(devEnv());
 log("commerce", "building (cached after the first run)…");
-await buildAll();
+await buildAll(env);
 log("commerce", "migrating and seeding the demo shop…");
 await migrateAndSeed(env);
 onShutdown(() => log("console", "stopped"));
-await startApps(env);
+try {
+  await startApps(env);
+} catch (err) {
+  stopAll();
+  fail(String(err instanceof Error ? err.message : err));
+}
 
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(`

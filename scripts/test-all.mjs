@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
-import { run, stopAll } from "./lib/processes.mjs";
+import { onUnexpectedExit, run, stopAll } from "./lib/processes.mjs";
 import { stopTemporal } from "./lib/services.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 
@@ -82,8 +82,8 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
   await ensureDevServices(env, { freshDatabase: true });
 
-  const [, buildSeconds] = await timed(() => buildAll().then(() => 0, (err) => { log("test", String(err)); return 1; }));
-  log("test", `build finished in ${buildSeconds}s`);
+  const [buildFailed, buildSeconds] = await timed(() => buildAll(env).then(() => 0, (err) => { log("test", String(err)); return 1; }));
+  record("build", buildFailed ? 0 : 1, buildFailed, 0, buildSeconds);
 
   await turboCheck("lint");
   await turboCheck("typecheck");
@@ -94,8 +94,11 @@ async function main() {
   if (e2eWorkspaces.length) {
     try {
       await migrateAndSeed(env);
+      let died = null;
+      onUnexpectedExit((message) => { died = message; log("test", message); });
       await startApps(env, { logDir: resultsDir });
       for (const ws of e2eWorkspaces) await playwright(ws, env);
+      if (died) record("e2e stack", 0, 1);
     } catch (err) {
       log("test", `the stack for end-to-end tests did not come up: ${err}`);
       record("e2e stack", 0, 1);

@@ -7,8 +7,9 @@ import { run, startProcess, waitForHttp } from "./processes.mjs";
 const commerceDir = path.join(repoRoot, "commerce");
 const bin = (name) => path.join(repoRoot, "node_modules", ".bin", name);
 
-export async function buildAll() {
-  await run("build", bin("turbo"), ["run", "build", "--output-logs=errors-only", "--filter=!@voltura/deploy"], { cwd: repoRoot });
+/** Builds every workspace (turbo caches); medusa build reads the commerce settings, hence the env. */
+export async function buildAll(env) {
+  await run("build", bin("turbo"), ["run", "build", "--output-logs=errors-only", "--env-mode=loose", "--filter=!@voltura/deploy"], { cwd: repoRoot, env });
 }
 
 /** Migrations and the demo shop; both are safe to run again. */
@@ -23,9 +24,9 @@ export async function startApps(env, { logDir } = {}) {
     mkdirSync(logDir, { recursive: true });
     logFile = createWriteStream(path.join(logDir, "apps.log"), { flags: "w" });
   }
-  startProcess("commerce", bin("medusa"), ["start"], { cwd: commerceDir, env: { ...env, PORT: env.MEDUSA_PORT }, logFile });
-  startProcess("worker", process.execPath, [path.join(repoRoot, "temporal", "dist", "main.js")], { cwd: repoRoot, env, logFile });
-  startProcess("console", process.execPath, [path.join(repoRoot, "storefront-admin", "build", "index.js")], {
+  const commerce = startProcess("commerce", bin("medusa"), ["start"], { cwd: commerceDir, env: { ...env, PORT: env.MEDUSA_PORT }, logFile });
+  const worker = startProcess("worker", process.execPath, [path.join(repoRoot, "temporal", "dist", "main.js")], { cwd: repoRoot, env, logFile });
+  const consoleApp = startProcess("console", process.execPath, [path.join(repoRoot, "storefront-admin", "build", "index.js")], {
     cwd: path.join(repoRoot, "storefront-admin"),
     env: { ...env, PORT: env.CONSOLE_PORT, HOST: "127.0.0.1", ORIGIN: env.CONSOLE_URL },
     logFile,
@@ -35,4 +36,5 @@ export async function startApps(env, { logDir } = {}) {
     waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, "The Temporal worker"),
     waitForHttp(`http://127.0.0.1:${env.CONSOLE_PORT}/health`, "The console"),
   ]);
+  return { commerce, worker, console: consoleApp };
 }

@@ -4,6 +4,12 @@ import { log, fail } from "./log.mjs";
 
 const children = new Set();
 let stopping = false;
+let unexpectedExit = (message) => fail(message);
+
+/** What to do when an app process dies while the stack is up (default: stop everything, exit 1). */
+export function onUnexpectedExit(handler) {
+  unexpectedExit = handler;
+}
 
 function pipeWithPrefix(stream, who, sink) {
   let buffer = "";
@@ -45,7 +51,7 @@ export function startProcess(who, cmd, args, { cwd, env, logFile } = {}) {
     children.delete(child);
     if (!stopping) {
       stopAll();
-      fail(`${who} stopped unexpectedly (${signal ?? `exit ${code}`})${logFile ? ` — see ${logFile.path}` : ""}`);
+      unexpectedExit(`${who} stopped unexpectedly (${signal ?? `exit ${code}`})${logFile ? ` — see ${logFile.path}` : ""}`);
     }
   });
   return child;
@@ -53,6 +59,7 @@ export function startProcess(who, cmd, args, { cwd, env, logFile } = {}) {
 
 export function stopAll() {
   stopping = true;
+  setTimeout(() => (stopping = false), 3000).unref();
   for (const child of children) {
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -74,7 +81,7 @@ export async function waitForHttp(url, what, timeoutMs = 180_000) {
     await new Promise((r) => setTimeout(r, 500));
   }
   stopAll();
-  fail(`${what} did not answer ${url} within ${timeoutMs / 1000}s`);
+  throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000}s`);
 }
 
 export function onShutdown(handler) {

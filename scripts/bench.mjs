@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput and latency of the repair desk's hot paths against a real stack
+// (its own database `voltura_bench`, a fresh in-memory Temporal server). Numbers are printed, not
+// asserted: targets live here, not in the tests.
+import { readFileSync } from "node:fs";
+import { CommerceClient } from "@voltura/medusa-client";
+import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
+import { testEnv } from "./lib/env.mjs";
+import { log } from "./lib/log.mjs";
+import { stopAll } from "./lib/processes.mjs";
+import { psql, stopTemporal } from "./lib/services.mjs";
+import { ensureDevServices } from "./lib/stack.mjs";
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+function rssMb(pid) {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
+    return match ? Math.round(Number(match[1]) / 1024) : "?";
+  } catch {
+    return "?";
+  }
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(name, count, concurrency, task) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const i = next++;
+      const t = performance.now();
+      await task(i);
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const row = {
+    benchmark: name, requests: count, concurrency,
+    "req/s": (count / seconds).toFixed(1),
+    "p50 ms": percentile(latencies, 50).toFixed(1),
+    "p95 ms": percentile(latencies, 95).toFixed(1),
+    "max ms": latencies.at(-1).toFixed(1),
+  };
+  return row;
+}
+
+async function main() {
+  const base = testEnv();
+  const env = {
+    ...base,
+    DATABASE_URL: base.DATABASE_URL.replace(/\/voltura_test$/, "/voltura_bench"),
+    MEDUSA_PORT: "9200", MEDUSA_URL: "http://127.0.0.1:9200",
+    CONSOLE_PORT: "4273", CONSOLE_URL: "http://localhost:4273", ORIGIN: "http://localhost:4273",
+    WORKER_HEALTH_PORT: "9420", TEMPORAL_ADDRESS: "127.0.0.1:7253", TEMPORAL_UI_PORT: "8253",
+  };
+  stopTemporal(7253);
+  await ensureDevServices(env, { freshDatabase: true });
+  await buildAll(env);
+  await migrateAndSeed(env);
+  const apps = await startApps(env);
+
+  const managerId = psql("SELECT id FROM \"user\" WHERE email = 'manager@voltura.demo'", "voltura_bench");
+  const client = new CommerceClient({ baseUrl: env.MEDUSA_URL, jwtSecret: env.JWT_SECRET, actor: { id: managerId, role: "manager", name: "Bench" } });
+  const phones = ["012-345 6789", "016-220 1144", "019-887 6650", "011-2345 6789"];
+
+  const rows = [];
+  rows.push(await measure("repair intake (POST /admin/repair-jobs → Medusa workflow + Temporal start)", REQUESTS, CONCURRENCY, (i) =>
+    client.createRepairJob({ customer: { name: `Bench ${i}`, phone: phones[i % phones.length] }, device_type: "phone", brand: "Apple", model: `iPhone ${i % 15}`, issue: "Benchmark intake" })));
+  const { repair_jobs: jobs } = await client.listRepairJobs({ status: "pending", limit: 200 });
+  rows.push(await measure("status change (POST …/status → workflow + Temporal signal)", Math.min(REQUESTS, jobs.length), CONCURRENCY, (i) =>
+    client.changeRepairJobStatus(jobs[i].id, { status: "in_progress" })));
+  rows.push(await measure("job list (GET /admin/repair-jobs?limit=50)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ limit: 50 })));
+  rows.push(await measure("job search (GET /admin/repair-jobs?q=6789)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ q: "6789", limit: 20 })));
+
+  console.table(rows);
+  for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid)} MB`);
+  stopAll();
+  stopTemporal(7253);
+  process.exit(0);
+}
+
+main().catch((err) => {
+  stopAll();
+  console.error(err);
+  process.exit(1);
+});
