@@ -52,8 +52,8 @@ install_pgvector() {
   if ! apt-cache showsrc pgvector >/dev/null 2>&1 || [ -z "$(apt-cache showsrc pgvector 2>/dev/null)" ]; then
     # Reuse the mirror this machine already uses, for the next release's source packages.
     local mirror
-    mirror="$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
-      | grep -oE 'https?://[^ ]+/debian/?$' | head -n 1 | sed 's#/$##')"
+    mirror="$( { cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list /etc/apt/sources.list 2>/dev/null || true; } \
+      | grep -E '^(URIs:|deb )' | grep -oE 'https?://[^ ]+/debian/?( |$)' | head -n 1 | sed 's#[/ ]*$##' || true)"
     [ -n "$mirror" ] || die "No Debian mirror found to fetch pgvector's source from."
     echo "deb-src $mirror trixie main" | $SUDO tee /etc/apt/sources.list.d/voltura-pgvector-src.list >/dev/null
     $SUDO apt-get update -qq

@@ -5,3 +5,4 @@ export * from "./job-number.js";
 export * from "./money.js";
 export * from "./time.js";
 export * from "./temporal-contract.js";
+export * from "./shop-settings.js";
