@@ -62,7 +62,7 @@ install_pgvector() {
   rm -rf "$work" && mkdir -p "$work"
   (cd "$work" && apt-get source -qq pgvector >/dev/null 2>&1) || die "apt-get source pgvector failed"
   local src
-  src="$(find "$work" -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"
+  src="$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"
   (cd "$src" && make -s PG_CONFIG="$pg_config" OPTFLAGS="" >/dev/null && $SUDO make -s install PG_CONFIG="$pg_config" >/dev/null) \
     || die "building pgvector failed (see $src)"
   [ -f "$share/extension/vector.control" ] || die "pgvector did not install into $share/extension"
