@@ -1,3 +1,4 @@
 export * from "./create-staff-member";
 export * from "./update-staff-member";
 export * from "./staff-shape";
+export * from "./update-shop-settings";

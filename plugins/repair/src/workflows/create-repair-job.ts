@@ -1,7 +1,7 @@
 import { createCustomersWorkflow, createRemoteLinkStep, emitEventStep } from "@medusajs/medusa/core-flows";
 import type { CustomerDTO } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { DeviceType, Priority } from "@voltura/domain";
 import { REPAIR_MODULE } from "../modules/repair/index";
 import { createRepairJobRecordStep } from "./steps/create-repair-job-record";
@@ -55,7 +55,9 @@ export const createRepairJobWorkflow = createWorkflow("create-repair-job", (inpu
     ]),
   );
 
+  // Other plugins (crm: the customer's devices) extend intake here, inside the same transaction.
+  const repairJobCreated = createHook("repairJobCreated", { job, customerId, input });
   startLifecycleStep(job);
   emitEventStep({ eventName: REPAIR_JOB_CREATED, data: transform({ job }, ({ job }) => ({ id: job.id })) });
-  return new WorkflowResponse(job);
+  return new WorkflowResponse(job, { hooks: [repairJobCreated] });
 });

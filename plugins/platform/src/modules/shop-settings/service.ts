@@ -1,0 +1,28 @@
+import { MedusaService } from "@medusajs/framework/utils";
+import { mergeShopSettings, readStoredShopSettings, type ShopSettings, type ShopSettingsPatch } from "@voltura/domain";
+import { ShopSetting } from "./models/shop-setting";
+
+const SINGLETON_ID = "shop";
+
+export default class ShopSettingsService extends MedusaService({ ShopSetting }) {
+  /** The current settings; defaults fill anything never saved. */
+  async retrieveSettings(): Promise<ShopSettings> {
+    const [row] = await this.listShopSettings({ id: SINGLETON_ID });
+    return readStoredShopSettings(row?.value);
+  }
+
+  /** Validates and saves a patch; returns the new settings and the previous ones (for compensation). */
+  async applyPatch(patch: ShopSettingsPatch, updatedBy: string): Promise<{ next: ShopSettings; previous: ShopSettings }> {
+    const previous = await this.retrieveSettings();
+    const next = mergeShopSettings(previous, patch);
+    await this.saveSettings(next, updatedBy);
+    return { next, previous };
+  }
+
+  async saveSettings(settings: ShopSettings, updatedBy: string | null): Promise<void> {
+    const [row] = await this.listShopSettings({ id: SINGLETON_ID });
+    const value = settings as unknown as Record<string, unknown>;
+    if (row) await this.updateShopSettings({ id: SINGLETON_ID, value, updated_by: updatedBy });
+    else await this.createShopSettings({ id: SINGLETON_ID, value, updated_by: updatedBy });
+  }
+}
