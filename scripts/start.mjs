@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: services, build, migrations, the demo shop, then commerce + worker + console.
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
-import { devEnv } from "./lib/env.mjs";
+import path from "node:path";
+import { devEnv, repoRoot } from "./lib/env.mjs";
 import { fail, log } from "./lib/log.mjs";
 import { onShutdown, stopAll } from "./lib/processes.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
@@ -14,8 +15,9 @@ await buildAll(env);
 log("commerce", "migrating and seeding the demo shop…");
 await migrateAndSeed(env);
 onShutdown(() => log("console", "stopped"));
+const logDir = path.join(repoRoot, ".data", "logs");
 try {
-  await startApps(env);
+  await startApps(env, { logDir });
 } catch (err) {
   stopAll();
   fail(String(err instanceof Error ? err.message : err));
@@ -29,6 +31,7 @@ console.log(`
   Commerce API      ${env.MEDUSA_URL}   (Medusa REST; /health)
   Temporal UI       ${env.TEMPORAL_UI_URL}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows
   PostgreSQL        ${env.DATABASE_URL}
+  Logs              ${path.join(logDir, "apps.log")}
 
   Demo sign-ins (password ${DEMO_SIGN_INS.password}):
 ${DEMO_SIGN_INS.accounts.map((a) => `    ${a.role.padEnd(11)} ${a.email}`).join("\n")}
