@@ -34,6 +34,7 @@ fi
 if [ -z "${DATABASE_URL:-}" ] && [ ! -x "$PG_BIN/postgres" ]; then need_pkgs+=(postgresql); fi
 if [ -z "${VOLTURA_SKIP_BROWSER:-}" ] && ! command -v chromium >/dev/null 2>&1; then need_pkgs+=(chromium fonts-noto-core); fi
 command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
+command -v redis-server >/dev/null 2>&1 || need_pkgs+=(redis-server)
 apt_install "${need_pkgs[@]+"${need_pkgs[@]}"}"
 PG_BIN="${VOLTURA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}"
 

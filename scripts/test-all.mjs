@@ -8,7 +8,7 @@ import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
 import { onUnexpectedExit, run, stopAll } from "./lib/processes.mjs";
-import { stopTemporal } from "./lib/services.mjs";
+import { ensureRedis, stopRedis, stopTemporal } from "./lib/services.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 
 const resultsDir = path.join(repoRoot, ".data", "test-results");
@@ -81,6 +81,8 @@ async function main() {
   stopTemporal(Number(env.TEMPORAL_ADDRESS.split(":")[1]));
   await new Promise((r) => setTimeout(r, 1000));
   await ensureDevServices(env, { freshDatabase: true });
+  // Redis only backs the commerce suite that checks the multi-instance (Redis) configuration.
+  env.VOLTURA_TEST_REDIS_URL = await ensureRedis();
 
   const [buildFailed, buildSeconds] = await timed(() => buildAll(env).then(() => 0, (err) => { log("test", String(err)); return 1; }));
   record("build", buildFailed ? 0 : 1, buildFailed, 0, buildSeconds);
@@ -112,6 +114,7 @@ async function main() {
   for (const s of stages) console.log(`  ${s.failed ? "✖" : "✔"} ${s.name.padEnd(44)} ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ""}`);
   console.log(`\ntotal: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   stopTemporal(Number(env.TEMPORAL_ADDRESS.split(":")[1]));
+  stopRedis();
   process.exit(total.failed ? 1 : 0);
 }
 

@@ -139,3 +139,16 @@ export async function checkGivenAddress(name, hostPort, hint) {
   const [host, port] = hostPort.replace(/^\w+:\/\//, "").split(":");
   if (!(await portOpen(host, Number(port), 2000))) fail(`${name} is not reachable at ${hostPort} — ${hint}`);
 }
+
+/** A throwaway Redis for tests of the multi-instance setup (in memory, no persistence). */
+export async function ensureRedis(port = 56379) {
+  if (await portOpen("127.0.0.1", port)) return `redis://127.0.0.1:${port}`;
+  const r = spawnSync("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes"], { encoding: "utf8" });
+  if (r.status !== 0) fail(`redis-server did not start: ${r.stderr || r.stdout} — run \`npm test\` (it installs Redis)`);
+  await waitForPort("127.0.0.1", port, "Redis");
+  return `redis://127.0.0.1:${port}`;
+}
+
+export function stopRedis(port = 56379) {
+  spawnSync("redis-cli", ["-p", String(port), "shutdown", "nosave"], { encoding: "utf8" });
+}
