@@ -39,6 +39,7 @@ module.exports = defineConfig({
   plugins: [
     { resolve: "@voltura/plugin-platform", options: {} },
     { resolve: "@voltura/plugin-repair", options: {} },
+    { resolve: "@voltura/plugin-crm", options: {} },
   ],
   modules: [
     ...redisModules,

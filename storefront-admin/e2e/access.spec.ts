@@ -22,9 +22,9 @@ test("a wrong password shows an error and starts no session", async ({ page, con
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 
-  // The right password still works (and clears the failed attempt).
+  // The right password still works (and clears the failed attempt); technicians land on their jobs.
   await signIn(page, demo.technician, DEMO_PASSWORD);
-  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page).toHaveURL((url) => url.pathname === "/jobs/mine");
 });
 
 test("signing in again rotates the session and deletes the old one", async ({ page, context, baseURL }) => {

@@ -20,10 +20,15 @@ export async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((c) => c.name === "vsh_session");
 }
 
+/** Where sign-in lands each demo account: technicians start on their own jobs. */
+export function landingPath(email: string): string {
+  return email === demo.technician ? "/jobs/mine" : "/";
+}
+
 /** Signs in and checks the session cookie arrived with the right attributes. */
 export async function signInAs(page: Page, email: string): Promise<void> {
   await signIn(page, email);
-  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page).toHaveURL((url) => url.pathname === landingPath(email));
   const cookie = await sessionCookie(page.context());
   expect(cookie, "the vsh_session cookie is set").toBeDefined();
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });

@@ -34,7 +34,7 @@ test("a manager books in a job, moves it to In Progress and signs out", async ({
 
   // Move it on.
   await page.goto(detailUrl);
-  await page.getByLabel("Note").fill("Customer approved the quote at the counter");
+  await page.getByLabel("Note (optional)", { exact: true }).fill("Customer approved the quote at the counter");
   await page.getByRole("button", { name: "In Progress", exact: true }).click();
   await expect(page.getByTestId("job-status")).toHaveText("In Progress");
   await expect(page.getByRole("list", { name: "Status changes" })).toContainText("Customer approved the quote at the counter");

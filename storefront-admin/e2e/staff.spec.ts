@@ -27,7 +27,7 @@ test("an owner adds a staff member, changes their role and deactivates them", as
   const other = await browser.newContext();
   const tech = await other.newPage();
   await signIn(tech, email, password);
-  await expect(tech).toHaveURL((url) => url.pathname === "/");
+  await expect(tech).toHaveURL((url) => url.pathname === "/jobs/mine");
   await expect(tech.getByTestId("signed-in-as")).toContainText("Technician");
 
   await row.getByLabel("Role for Hafiz E2E").selectOption({ label: "Cashier" });

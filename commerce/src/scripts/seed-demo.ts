@@ -1,17 +1,23 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { seedBilling } from "./seed/billing";
 import { seedCatalogue } from "./seed/catalogue";
+import { seedCrm } from "./seed/crm";
 import { seedJobs } from "./seed/jobs";
 import { seedCustomers, seedStaff } from "./seed/people";
+import { seedSettings } from "./seed/settings";
 import { seedShop } from "./seed/shop";
 
 /** `npm run seed -w @voltura/commerce`: the demo shop. Safe to run again; it only adds what is missing. */
 export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  await seedSettings(container);
   const shop = await seedShop(container);
   await seedCatalogue(container, shop);
   await seedStaff(container);
-  await seedCustomers(container);
+  const customerIds = await seedCustomers(container);
+  await seedCrm(container, customerIds);
   await seedJobs(container);
+  await seedBilling(container);
   logger.info("Demo shop ready");
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { deviceTypeSchema, prioritySchema, repairStatusSchema } from "@voltura/domain";
+import {
+  repairDeskListFiltersSchema,
+  repairIntakeFieldsSchema,
+  repairJobEventSchema,
+  repairJobPhotoSchema,
+  repairJobSlaSchema,
+} from "./repair-desk.js";
 
 export const statusHistoryEntrySchema = z.object({
   id: z.string(),
@@ -26,7 +33,29 @@ export const repairJobSchema = z.object({
   created_by: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
+  // Intake and desk fields.
+  imei_serial: z.string().nullable(),
+  colour: z.string().nullable(),
+  accessories: z.array(z.string()),
+  condition_notes: z.string().nullable(),
+  deposit_sen: z.number(),
+  technician_id: z.string().nullable(),
+  technician_name: z.string().nullable(),
+  received_at: z.string(),
+  /** Base due time (received_at + sla_hours[priority]); `sla.due_at` adds the pauses. */
+  sla_due_at: z.string(),
+  eta: z.string().nullable(),
+  diagnosis: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  delivered_at: z.string().nullable(),
+  /** For the customer's tracking link (/track/<token>); staff only. */
+  tracking_token: z.string(),
+  sla: repairJobSlaSchema,
   status_history: z.array(statusHistoryEntrySchema).optional(),
+  /** Job detail only: assignments, priority / ETA / diagnosis changes and notes, oldest first. */
+  events: z.array(repairJobEventSchema).optional(),
+  /** Job detail only, oldest first. */
+  photos: z.array(repairJobPhotoSchema).optional(),
 });
 export type RepairJob = z.infer<typeof repairJobSchema>;
 
@@ -49,6 +78,7 @@ export const createRepairJobBodySchema = z.object({
   model: z.string().trim().min(1, "Model is required").max(80),
   issue: z.string().trim().min(3, "Describe the issue (at least 3 characters)").max(2000),
   priority: prioritySchema.default("normal"),
+  ...repairIntakeFieldsSchema.shape,
 });
 export type CreateRepairJobBody = z.input<typeof createRepairJobBodySchema>;
 
@@ -63,5 +93,17 @@ export const listRepairJobsQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  ...repairDeskListFiltersSchema.shape,
 });
 export type ListRepairJobsQuery = z.input<typeof listRepairJobsQuerySchema>;
+
+/** GET /admin/repair-jobs/board: one column per open status, plus the last finished jobs. */
+export const repairJobBoardSchema = z.object({
+  columns: z.array(z.object({ status: repairStatusSchema, label: z.string(), count: z.number(), repair_jobs: z.array(repairJobSchema) })),
+  finished: z.array(repairJobSchema),
+});
+export type RepairJobBoard = z.infer<typeof repairJobBoardSchema>;
+
+/** GET /admin/repair-jobs/sla-breaches: open jobs past due, most overdue first. */
+export const slaBreachListSchema = z.object({ repair_jobs: z.array(repairJobSchema), count: z.number() });
+export type SlaBreachList = z.infer<typeof slaBreachListSchema>;

@@ -2,3 +2,4 @@ export * from "./actor.js";
 export * from "./staff-route.js";
 export * from "./parse.js";
 export * from "./route-contract.js";
+export * from "./public-route.js";

@@ -24,7 +24,7 @@ export async function seedCatalogue(container: MedusaContainer, shop: ShopRefs):
         description: item.description,
         handle: item.sku.toLowerCase(),
         status: ProductStatus.PUBLISHED,
-        metadata: { kind: item.kind },
+        metadata: { kind: item.kind, ...(item.warrantyDays ? { warranty_days: item.warrantyDays } : {}) },
         options: [{ title: "Default", values: ["Default"] }],
         sales_channels: [{ id: shop.counterChannelId }, { id: shop.onlineChannelId }],
         variants: [

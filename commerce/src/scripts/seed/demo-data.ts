@@ -9,6 +9,8 @@ export interface DemoItem {
   kind: "part" | "accessory" | "service";
   stock?: number;
   description: string;
+  /** Warranty on the part or service, from delivery (product metadata.warranty_days). */
+  warrantyDays?: number;
 }
 
 export const DEMO_PASSWORD = "VolturaDemo#2026";
@@ -21,11 +23,11 @@ export const DEMO_STAFF: Array<{ email: string; name: string; role: StaffRole }>
 ];
 
 export const DEMO_ITEMS: DemoItem[] = [
-  { title: "iPhone 13 Screen (OEM)", sku: "PART-IP13-LCD-OEM", barcode: "9555000100013", priceSen: 35000, kind: "part", stock: 6, description: "OEM OLED assembly for iPhone 13" },
-  { title: "iPhone 11 Battery (Original)", sku: "PART-IP11-BAT-ORI", barcode: "9555000100020", priceSen: 16000, kind: "part", stock: 8, description: "Original-grade battery, 3110 mAh" },
+  { title: "iPhone 13 Screen (OEM)", sku: "PART-IP13-LCD-OEM", barcode: "9555000100013", priceSen: 35000, kind: "part", stock: 6, description: "OEM OLED assembly for iPhone 13", warrantyDays: 90 },
+  { title: "iPhone 11 Battery (Original)", sku: "PART-IP11-BAT-ORI", barcode: "9555000100020", priceSen: 16000, kind: "part", stock: 8, description: "Original-grade battery, 3110 mAh", warrantyDays: 180 },
   { title: "Samsung A54 Charging Port (Compatible)", sku: "PART-A54-PORT-CMP", barcode: "9555000100037", priceSen: 4500, kind: "part", stock: 12, description: "USB-C charging port flex" },
   { title: "Redmi Note 12 Screen (Compatible)", sku: "PART-RN12-LCD-CMP", barcode: "9555000100044", priceSen: 18000, kind: "part", stock: 3, description: "Compatible LCD with frame" },
-  { title: "Laptop SSD 512GB NVMe", sku: "PART-SSD-512-NVME", barcode: "9555000100051", priceSen: 22900, kind: "part", stock: 5, description: "NVMe M.2 2280, 512GB" },
+  { title: "Laptop SSD 512GB NVMe", sku: "PART-SSD-512-NVME", barcode: "9555000100051", priceSen: 22900, kind: "part", stock: 5, description: "NVMe M.2 2280, 512GB", warrantyDays: 365 },
   { title: "Tempered Glass Screen Protector", sku: "ACC-TG-UNIV", barcode: "9555000200012", priceSen: 2500, kind: "accessory", stock: 40, description: "9H tempered glass, fitted at the counter" },
   { title: "USB-C Cable 1m", sku: "ACC-USBC-1M", barcode: "9555000200029", priceSen: 1990, kind: "accessory", stock: 30, description: "60W braided cable" },
   { title: "20W USB-C Charger", sku: "ACC-CHG-20W", barcode: "9555000200036", priceSen: 4990, kind: "accessory", stock: 15, description: "SIRIM-certified 20W PD charger" },
@@ -47,9 +49,16 @@ export const DEMO_CUSTOMERS = [
 /** One job per status; `path` is the moves from Pending that lead to it. */
 export const DEMO_JOBS: Array<{
   customer: number; device_type: DeviceType; brand: string; model: string; issue: string; priority: Priority; path: RepairStatus[];
+  intake?: { imei_serial?: string; colour?: string; accessories?: string[]; condition_notes?: string; deposit_sen?: number };
+  diagnosis?: string;
+  /** Back-dates the intake by this many hours so the job is past its SLA. */
+  overdueHours?: number;
 }> = [
-  { customer: 0, device_type: "phone", brand: "Apple", model: "iPhone 13", issue: "Screen cracked after a drop, touch still works", priority: "normal", path: [] },
-  { customer: 1, device_type: "phone", brand: "Samsung", model: "Galaxy A54", issue: "Not charging, port loose", priority: "high", path: ["in_progress"] },
+  { customer: 0, device_type: "phone", brand: "Apple", model: "iPhone 13", issue: "Screen cracked after a drop, touch still works", priority: "normal", path: [],
+    intake: { imei_serial: "356938035643809", colour: "Starlight", accessories: ["Case", "SIM tray"], condition_notes: "Spider crack top-left, frame dented", deposit_sen: 5000 } },
+  { customer: 1, device_type: "phone", brand: "Samsung", model: "Galaxy A54", issue: "Not charging, port loose", priority: "high", path: ["in_progress"],
+    intake: { imei_serial: "490154203237518", colour: "Awesome Graphite", accessories: ["Charger"] },
+    diagnosis: "USB-C port flex worn; replace the charging port (compatible part in stock)", overdueHours: 30 },
   { customer: 2, device_type: "laptop", brand: "Lenovo", model: "ThinkPad T14", issue: "Slow boot, suspected failing SSD", priority: "normal", path: ["awaiting_approval"] },
   { customer: 3, device_type: "phone", brand: "Xiaomi", model: "Redmi Note 12", issue: "Display lines, needs new screen", priority: "low", path: ["awaiting_parts"] },
   { customer: 4, device_type: "laptop", brand: "Dell", model: "Latitude 5420", issue: "Keyboard keys not responding", priority: "urgent", path: ["in_progress", "completed"] },

@@ -7,6 +7,10 @@ const job = {
   id: "rjob_1", job_number: "VSH-2026-000001", status: "pending", device_type: "phone", brand: "Apple", model: "iPhone 13",
   issue: "Cracked", priority: "normal", customer_id: "cus_1", customer_name: "Aisyah", customer_phone: "+60123456789",
   workflow_id: "job-VSH-2026-000001", created_by: "Siti", created_at: "2026-11-24T01:00:00.000Z", updated_at: "2026-11-24T01:00:00.000Z",
+  imei_serial: null, colour: null, accessories: [], condition_notes: null, deposit_sen: 0, technician_id: null, technician_name: null,
+  received_at: "2026-11-24T01:00:00.000Z", sla_due_at: "2026-11-27T01:00:00.000Z", eta: null, diagnosis: null, completed_at: null,
+  delivered_at: null, tracking_token: "a".repeat(43),
+  sla: { due_at: "2026-11-27T01:00:00.000Z", remaining_ms: 1000, breached: false, state: "running" },
 };
 
 function fakeFetch(status: number, body: unknown, seen: Request[] = []): typeof fetch {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unguardedRoutes } from "../route-contract.js";
+import { publicRoute } from "../public-route.js";
 import { staffRoute } from "../staff-route.js";
 
 describe("unguardedRoutes", () => {
@@ -17,5 +18,23 @@ describe("unguardedRoutes", () => {
     };
     const problems = await unguardedRoutes(api, async (file) => modules[file]!);
     expect(problems.sort()).toEqual(["admin/route.ts DELETE", "admin/things/route.ts POST"]);
+  });
+
+  it("accepts a handler deliberately marked public, and nothing that merely looks like one", async () => {
+    const api = mkdtempSync(path.join(os.tmpdir(), "routes-"));
+    mkdirSync(path.join(api, "public", "track"), { recursive: true });
+    const file = path.join(api, "public", "track", "route.ts");
+    writeFileSync(file, "");
+    const lookalike = Object.assign(async () => undefined, { [Symbol("voltura.route.public")]: true, public: true });
+    const problems = await unguardedRoutes(api, async () => ({ GET: publicRoute(() => undefined), POST: lookalike }));
+    expect(problems).toEqual([path.join("public", "track", "route.ts") + " POST"]);
+  });
+
+  it("refuses a public handler under /admin or /store", async () => {
+    const api = mkdtempSync(path.join(os.tmpdir(), "routes-"));
+    mkdirSync(path.join(api, "admin", "secrets"), { recursive: true });
+    writeFileSync(path.join(api, "admin", "secrets", "route.ts"), "");
+    const problems = await unguardedRoutes(api, async () => ({ GET: publicRoute(() => undefined) }));
+    expect(problems).toEqual([`${path.join("admin", "secrets", "route.ts")} GET (publicRoute under /admin or /store)`]);
   });
 });

@@ -6,6 +6,7 @@ import type { DeviceType, Priority } from "@voltura/domain";
 import { REPAIR_MODULE } from "../modules/repair/index";
 import { createRepairJobRecordStep } from "./steps/create-repair-job-record";
 import { findCustomerByPhoneStep } from "./steps/find-customer-by-phone";
+import { resolveTechnicianStep } from "./steps/resolve-technician";
 import { startLifecycleStep } from "./steps/start-lifecycle";
 
 export interface CreateRepairJobInput {
@@ -17,11 +18,24 @@ export interface CreateRepairJobInput {
   issue: string;
   priority: Priority;
   created_by: string;
+  /** The user id behind created_by, for the job's timeline. */
+  created_by_id?: string | null;
+  // Optional intake fields (validated by the route: IMEI normalised and Luhn-checked).
+  imei_serial?: string | null;
+  colour?: string | null;
+  accessories?: string[];
+  condition_notes?: string | null;
+  deposit_sen?: number;
+  /** Must be an active user with the technician role. */
+  technician_id?: string | null;
+  eta?: string | Date | null;
 }
 
 export const REPAIR_JOB_CREATED = "repair_job.created";
 
 export const createRepairJobWorkflow = createWorkflow("create-repair-job", (input: CreateRepairJobInput) => {
+  // Checked before anything is written, so a wrong technician creates no customer.
+  const technician = resolveTechnicianStep(transform({ input }, ({ input }) => input.technician_id ?? null));
   const existing = findCustomerByPhoneStep(input.customer.phone);
 
   const created = when("customer-is-new", { existing }, ({ existing }) => !existing).then(() => {
@@ -37,7 +51,7 @@ export const createRepairJobWorkflow = createWorkflow("create-repair-job", (inpu
   );
 
   const job = createRepairJobRecordStep(
-    transform({ input }, ({ input }) => ({
+    transform({ input, technician }, ({ input, technician }) => ({
       device_type: input.device_type,
       brand: input.brand,
       model: input.model,
@@ -46,6 +60,14 @@ export const createRepairJobWorkflow = createWorkflow("create-repair-job", (inpu
       customer_name: input.customer.name,
       customer_phone: input.customer.phone,
       created_by: input.created_by,
+      created_by_id: input.created_by_id ?? null,
+      imei_serial: input.imei_serial ?? null,
+      colour: input.colour ?? null,
+      accessories: input.accessories ?? [],
+      condition_notes: input.condition_notes ?? null,
+      deposit_sen: input.deposit_sen ?? 0,
+      technician,
+      eta: input.eta ? new Date(input.eta) : null,
     })),
   );
 

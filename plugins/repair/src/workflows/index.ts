@@ -1,3 +1,14 @@
 export * from "./create-repair-job";
 export * from "./change-repair-job-status";
 export type { RepairJobRecord, StatusChangeRecord } from "./types";
+export * from "./add-repair-line";
+export * from "./remove-repair-line";
+export * from "./send-repair-quote";
+export * from "./decide-repair-quote";
+export * from "./complete-repair-billing";
+export * from "./record-repair-pickup";
+export * from "./void-repair-warranty";
+export * from "./claim-repair-warranty";
+export * from "./update-repair-job";
+export * from "./add-repair-job-photos";
+export * from "./remove-repair-job-photo";

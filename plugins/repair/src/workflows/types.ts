@@ -1,4 +1,4 @@
-import type { DeviceType, Priority, RepairStatus } from "@voltura/domain";
+import type { DeviceType, PhotoTag, Priority, RepairJobEventKind, RepairStatus } from "@voltura/domain";
 
 export interface RepairJobRecord {
   id: string;
@@ -15,6 +15,50 @@ export interface RepairJobRecord {
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
+  imei_serial: string | null;
+  colour: string | null;
+  accessories: string[];
+  condition_notes: string | null;
+  deposit_sen: number;
+  technician_id: string | null;
+  technician_name: string | null;
+  diagnosis: string | null;
+  received_at: Date | string;
+  sla_due_at: Date | string;
+  sla_paused_seconds: number;
+  sla_paused_since: Date | string | null;
+  eta: Date | string | null;
+  completed_at: Date | string | null;
+  delivered_at: Date | string | null;
+  tracking_token: string;
+}
+
+export interface RepairJobEventRecord {
+  id: string;
+  kind: RepairJobEventKind;
+  detail: Record<string, unknown>;
+  actor: string;
+  actor_id: string | null;
+  at: Date | string;
+}
+
+export interface RepairJobPhotoRecord {
+  id: string;
+  file_id: string;
+  url: string;
+  tag: PhotoTag;
+  caption: string | null;
+  mime_type: string;
+  size_bytes: number;
+  taken_by: string;
+  taken_by_id: string | null;
+  created_at: Date | string;
+}
+
+/** Who did something, as recorded on the job's timeline. */
+export interface ActorRef {
+  id: string | null;
+  name: string;
 }
 
 export interface StatusChangeRecord {

@@ -1,11 +1,31 @@
 import { z } from "zod";
 import { DEVICE_TYPES, PRIORITIES, tryNormalisePhone } from "@voltura/domain";
 import { createRepairJobBodySchema, type CreateRepairJobBody } from "@voltura/medusa-client";
+import { buildAccessoryList } from "$lib/repair/accessories";
+import { parseMoneyInput } from "$lib/repair/money";
+import { shopLocalToIso } from "$lib/repair/shop-time";
 import { fieldErrorsFrom, type FieldErrors } from "./forms";
 
-/** The new-job form is flat (it must post without JS); the commerce body nests the customer. */
-export const JOB_FORM_FIELDS = ["customer_name", "customer_phone", "device_type", "brand", "model", "issue", "priority"] as const;
+/** The intake form is flat (it must post without JS); the commerce body nests the customer. */
+export const JOB_FORM_FIELDS = [
+  "customer_name",
+  "customer_phone",
+  "device_type",
+  "brand",
+  "model",
+  "imei_serial",
+  "colour",
+  "accessories_other",
+  "condition_notes",
+  "issue",
+  "priority",
+  "deposit",
+  "eta",
+  "technician_id",
+] as const;
 export type JobFormField = (typeof JOB_FORM_FIELDS)[number];
+/** The text fields plus the ticked accessory boxes (a repeated field). */
+export type JobFormValues = Record<JobFormField, string> & { accessories: string[] };
 
 const newJobFormSchema = z.object({
   customer_name: z.string().trim().min(1, "Enter the customer's name").max(120, "Keep the name under 120 characters"),
@@ -17,16 +37,32 @@ const newJobFormSchema = z.object({
   device_type: z.enum(DEVICE_TYPES, { error: "Choose the type of device" }),
   brand: z.string().trim().min(1, "Enter the brand, e.g. Apple or Samsung").max(60),
   model: z.string().trim().min(1, "Enter the model, e.g. iPhone 13").max(80),
+  colour: z.string().trim().max(40, "Keep the colour under 40 characters"),
+  condition_notes: z.string().trim().max(2000, "Keep the condition notes under 2000 characters"),
   issue: z.string().trim().min(3, "Describe the issue (at least 3 characters)").max(2000),
   priority: z.enum(PRIORITIES, { error: "Choose a priority" }),
+  deposit: z
+    .string()
+    .trim()
+    .refine((v) => !v || parseMoneyInput(v) !== null, "Enter the deposit in ringgit, e.g. 50 or 50.00")
+    .refine((v) => (parseMoneyInput(v) ?? 0) <= 10_000_000, "A deposit of more than RM 100,000 is not accepted"),
+  eta: z
+    .string()
+    .trim()
+    .refine((v) => !v || shopLocalToIso(v) !== null, "Enter the date and time the device should be ready"),
 });
 
-const BODY_PATHS: Record<string, JobFormField> = { "customer.name": "customer_name", "customer.phone": "customer_phone" };
+const BODY_PATHS: Record<string, JobFormField> = {
+  "customer.name": "customer_name",
+  "customer.phone": "customer_phone",
+  deposit_sen: "deposit",
+  accessories: "accessories_other",
+};
 
 export type JobFormResult = { ok: true; body: CreateRepairJobBody } | { ok: false; errors: FieldErrors };
 
-/** Validates the posted form and builds the commerce body (phone normalised to E.164). */
-export function parseJobForm(values: Record<string, string>): JobFormResult {
+/** Validates the posted form and builds the commerce body (phone in E.164, deposit in sen, ETA in shop time). */
+export function parseJobForm(values: JobFormValues): JobFormResult {
   const parsed = newJobFormSchema.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
   const v = parsed.data;
@@ -37,13 +73,27 @@ export function parseJobForm(values: Record<string, string>): JobFormResult {
     model: v.model,
     issue: v.issue,
     priority: v.priority,
+    imei_serial: values.imei_serial.trim() || null,
+    colour: v.colour || null,
+    accessories: buildAccessoryList(values.accessories, values.accessories_other),
+    condition_notes: v.condition_notes || null,
+    deposit_sen: parseMoneyInput(v.deposit) ?? 0,
+    eta: shopLocalToIso(v.eta),
+    technician_id: values.technician_id.trim() || null,
   });
   if (!body.success) return { ok: false, errors: fieldErrorsFrom(body.error, BODY_PATHS) };
   return { ok: true, body: body.data };
 }
 
 const MESSAGE_FIELDS: [RegExp, JobFormField][] = [
+  [/imei|serial/i, "imei_serial"],
   [/phone/i, "customer_phone"],
+  [/technician/i, "technician_id"],
+  [/deposit/i, "deposit"],
+  [/\beta\b/i, "eta"],
+  [/accessor/i, "accessories_other"],
+  [/condition/i, "condition_notes"],
+  [/colou?r/i, "colour"],
   [/customer|name/i, "customer_name"],
   [/device/i, "device_type"],
   [/brand/i, "brand"],
@@ -55,4 +105,14 @@ const MESSAGE_FIELDS: [RegExp, JobFormField][] = [
 /** Which field a commerce 400 message is about ("customer.phone is not a valid…"), if any. */
 export function fieldForCommerceMessage(message: string): JobFormField | null {
   return MESSAGE_FIELDS.find(([pattern]) => pattern.test(message))?.[1] ?? null;
+}
+
+/** The posted intake form as values to validate and to refill the form with. */
+export function jobFormValues(data: FormData): JobFormValues {
+  const values = { accessories: data.getAll("accessories").filter((v): v is string => typeof v === "string") } as JobFormValues;
+  for (const name of JOB_FORM_FIELDS) {
+    const v = data.get(name);
+    values[name] = typeof v === "string" ? v : "";
+  }
+  return values;
 }

@@ -22,5 +22,7 @@ export function jobRow(job: RepairJob): JobRow {
     status: job.status,
     priority: job.priority,
     createdAt: formatShopTime(job.created_at),
+    technicianName: job.technician_name,
+    sla: job.sla,
   };
 }

@@ -23,9 +23,9 @@ describe("route → roles map", () => {
     for (const id of Object.keys(ROUTE_ACCESS)) expect(routeIds, `${id} is listed but has no route file`).toContain(id);
   });
 
-  it("makes only /login and /health public", () => {
+  it("makes only /login, /health and the customer's tracking page public", () => {
     const open = Object.entries(ROUTE_ACCESS).filter(([, rule]) => rule === "public").map(([id]) => id);
-    expect(open.sort()).toEqual(["/health", "/login"]);
+    expect(open.sort()).toEqual(["/health", "/login", "/track/[token]"]);
   });
 
   it("lets anyone reach public routes, signed in or not", () => {
@@ -62,10 +62,22 @@ describe("route → roles map", () => {
 
   it("opens the repair desk to every staff role", () => {
     for (const role of STAFF_ROLES) {
-      for (const id of ["/(staff)", "/(staff)/jobs", "/(staff)/jobs/new", "/(staff)/jobs/[id]"]) {
+      for (const id of [
+        "/(staff)",
+        "/(staff)/jobs",
+        "/(staff)/jobs/new",
+        "/(staff)/jobs/[id]",
+        "/(staff)/jobs/board",
+        "/(staff)/jobs/mine",
+        "/(staff)/jobs/[id]/documents/[kind]",
+      ]) {
         expect(decideAccess(id, role).kind).toBe("allow");
       }
     }
+  });
+
+  it("opens the tracking page to customers without signing in", () => {
+    expect(decideAccess("/track/[token]", null)).toEqual({ kind: "allow" });
   });
 
   it("shows signed-in staff the 404 page for URLs that match no route", () => {
@@ -76,9 +88,9 @@ describe("route → roles map", () => {
 
 describe("navigation", () => {
   it("shows each role only what it may open", () => {
-    expect(navFor("owner").map((i) => i.href)).toEqual(["/", "/jobs", "/jobs/new", "/settings/staff"]);
+    expect(navFor("owner").map((i) => i.href)).toEqual(["/", "/jobs", "/jobs/new", "/jobs/board", "/jobs/mine", "/customers", "/settings/staff", "/settings/shop"]);
     expect(navFor("manager").map((i) => i.href)).toContain("/settings/staff");
-    expect(navFor("cashier").map((i) => i.href)).toEqual(["/", "/jobs", "/jobs/new"]);
+    expect(navFor("cashier").map((i) => i.href)).toEqual(["/", "/jobs", "/jobs/new", "/jobs/board", "/jobs/mine", "/customers"]);
     expect(navFor("technician").map((i) => i.href)).not.toContain("/settings/staff");
   });
 });

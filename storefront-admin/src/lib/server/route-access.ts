@@ -1,9 +1,9 @@
-import { ALL_STAFF, MANAGERS, REPAIR_DESK, roleAllowed, type StaffRole } from "@voltura/domain";
+import { ALL_STAFF, CRM_EDITORS, MANAGERS, REPAIR_DESK, roleAllowed, type StaffRole } from "@voltura/domain";
 
 /**
  * Who may open each route, by SvelteKit route id. Deny by default: a route id that is not listed
  * here is refused to everyone (route-access.test.ts fails when a route file is missing from it).
- * Public routes: /login and /health; the customer pages under /track/* will be added as public.
+ * Public routes: /login, /health and the customer's tracking page /track/[token].
  */
 export type RouteAccess = "public" | readonly StaffRole[];
 
@@ -16,7 +16,19 @@ export const ROUTE_ACCESS = {
   "/(staff)/jobs": REPAIR_DESK,
   "/(staff)/jobs/new": REPAIR_DESK,
   "/(staff)/jobs/[id]": REPAIR_DESK,
+  "/(staff)/jobs/board": REPAIR_DESK,
+  "/(staff)/jobs/mine": REPAIR_DESK,
+  "/(staff)/jobs/parts": REPAIR_DESK,
+  "/(staff)/jobs/new/lookup": REPAIR_DESK,
+  "/(staff)/jobs/[id]/documents/[kind]": REPAIR_DESK,
+  "/track/[token]": "public",
   "/(staff)/settings/staff": MANAGERS,
+  "/(staff)/customers": ALL_STAFF,
+  "/(staff)/customers/new": CRM_EDITORS,
+  "/(staff)/customers/[id]": ALL_STAFF,
+  "/(staff)/customers/export": ALL_STAFF,
+  "/(staff)/customers/duplicates": MANAGERS,
+  "/(staff)/settings/shop": MANAGERS,
 } as const satisfies Record<string, RouteAccess>;
 
 export type KnownRouteId = keyof typeof ROUTE_ACCESS;

@@ -5,6 +5,7 @@ import { commerceAs, commerceProblem, SYSTEM_ACTOR, verifyStaffPassword } from "
 import { getEnv } from "$lib/server/env";
 import { fieldErrorsFrom, type FieldErrors } from "$lib/server/forms";
 import { evaluateSigninLimit, tooManyAttemptsMessage } from "$lib/server/rate-limit";
+import { landingPage } from "$lib/server/landing";
 import { safeRedirectTarget } from "$lib/server/route-access";
 import { consoleRoleOf, findStaffByEmail } from "$lib/server/staff-api";
 import type { Actions, PageServerLoad } from "./$types";
@@ -19,7 +20,7 @@ const NOT_STAFF = "This account is not an active staff member. Ask the shop owne
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get("redirectTo"));
-  if (locals.staff) redirect(303, redirectTo);
+  if (locals.staff) redirect(303, landingPage(redirectTo, locals.staff.role));
   return { redirectTo, clerk: getEnv().clerkEnabled, notStaff: locals.denied === "not-staff" };
 };
 
@@ -60,6 +61,6 @@ export const actions: Actions = {
 
     await attempts.clearFailures(email, ip);
     await startSession(event, { id: member.id, email: member.email, name: member.name || member.email, role });
-    redirect(303, safeRedirectTarget(data.get("redirectTo")));
+    redirect(303, landingPage(safeRedirectTarget(data.get("redirectTo")), role));
   },
 };

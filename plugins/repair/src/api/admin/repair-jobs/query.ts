@@ -1,64 +1,152 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
-import type { RepairJob } from "@voltura/medusa-client";
+import type { RepairStatus } from "@voltura/domain";
+import type { listRepairJobsQuerySchema, RepairJob } from "@voltura/medusa-client";
+import type { z } from "zod";
+import { repairService } from "../../../desk/context";
+import { jobSla } from "../../../desk/sla";
 
-const JOB_FIELDS = [
+export const JOB_FIELDS = [
   "id", "job_number", "status", "device_type", "brand", "model", "issue", "priority",
   "customer_name", "customer_phone", "workflow_id", "created_by", "created_at", "updated_at",
+  "imei_serial", "colour", "accessories", "condition_notes", "deposit_sen", "technician_id", "technician_name",
+  "diagnosis", "received_at", "sla_due_at", "sla_paused_seconds", "sla_paused_since", "eta", "completed_at",
+  "delivered_at", "tracking_token",
   "customer.id",
 ];
 
-type Row = Record<string, unknown> & { customer?: { id: string } | null; status_changes?: Array<Record<string, unknown>> };
+const DETAIL_FIELDS = [
+  ...JOB_FIELDS,
+  "status_changes.id", "status_changes.from_status", "status_changes.to_status", "status_changes.note",
+  "status_changes.changed_by", "status_changes.changed_at",
+  "events.id", "events.kind", "events.detail", "events.actor", "events.actor_id", "events.at",
+  "photos.id", "photos.file_id", "photos.url", "photos.tag", "photos.caption", "photos.mime_type", "photos.size_bytes",
+  "photos.taken_by", "photos.taken_by_id", "photos.created_at",
+];
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+type Child = Record<string, unknown>;
+export type JobRow = Record<string, unknown> & {
+  customer?: { id: string } | null;
+  status_changes?: Child[];
+  events?: Child[];
+  photos?: Child[];
+};
 
-/** Shapes a query.graph row as the API's RepairJob (dates as ISO strings, customer_id flattened). */
-export function toApiJob(row: Row): RepairJob {
-  const { customer, status_changes, ...rest } = row;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
+const byTime = (key: string) => (a: Child, b: Child) => String(a[key]).localeCompare(String(b[key]));
+
+/**
+ * Shapes a query.graph row as the API's RepairJob: dates as ISO strings, customer_id flattened,
+ * the SLA computed as of `now` (the clock's stored fields stay internal), children oldest first.
+ */
+export function toApiJob(row: JobRow, now = new Date()): RepairJob {
+  const { customer, status_changes, events, photos, sla_paused_seconds, sla_paused_since, ...rest } = row;
   const job = {
     ...rest,
     customer_id: customer?.id ?? null,
     created_at: iso(rest.created_at),
     updated_at: iso(rest.updated_at),
+    received_at: isoOrNull(rest.received_at ?? rest.created_at),
+    sla_due_at: isoOrNull(rest.sla_due_at),
+    eta: isoOrNull(rest.eta),
+    completed_at: isoOrNull(rest.completed_at),
+    delivered_at: isoOrNull(rest.delivered_at),
+    accessories: Array.isArray(rest.accessories) ? rest.accessories : [],
+    deposit_sen: Number(rest.deposit_sen ?? 0),
+    sla: rest.sla_due_at
+      ? jobSla({
+        status: rest.status as RepairStatus,
+        sla_due_at: rest.sla_due_at as Date | string,
+        sla_paused_seconds: Number(sla_paused_seconds ?? 0),
+        sla_paused_since: (sla_paused_since ?? null) as Date | string | null,
+      }, now)
+      : undefined,
   } as unknown as RepairJob;
   if (status_changes) {
     job.status_history = status_changes
       .map((c) => ({ ...c, changed_at: iso(c.changed_at) }) as NonNullable<RepairJob["status_history"]>[number])
-      .sort((a, b) => a.changed_at.localeCompare(b.changed_at));
+      .sort(byTime("changed_at"));
+  }
+  if (events) {
+    job.events = events.map((e) => ({ ...e, at: iso(e.at), actor_id: e.actor_id ?? null }) as NonNullable<RepairJob["events"]>[number]).sort(byTime("at"));
+  }
+  if (photos) {
+    job.photos = photos
+      .map((p) => ({ ...p, created_at: iso(p.created_at), size_bytes: Number(p.size_bytes) }) as NonNullable<RepairJob["photos"]>[number])
+      .sort(byTime("created_at"));
   }
   return job;
 }
 
 export async function loadRepairJob(scope: MedusaContainer, id: string): Promise<RepairJob> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY);
-  const { data } = await query.graph({
-    entity: "repair_job",
-    fields: [...JOB_FIELDS, "status_changes.id", "status_changes.from_status", "status_changes.to_status",
-      "status_changes.note", "status_changes.changed_by", "status_changes.changed_at"],
-    filters: { id },
-  });
+  const { data } = await query.graph({ entity: "repair_job", fields: DETAIL_FIELDS, filters: { id } });
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Repair job ${id} was not found`);
-  return toApiJob(data[0] as Row);
+  return toApiJob(data[0] as JobRow);
 }
 
-export async function listRepairJobs(
-  scope: MedusaContainer,
-  opts: { status?: string; q?: string; limit: number; offset: number },
-): Promise<{ jobs: RepairJob[]; count: number }> {
+/** Jobs by id, in the order of `ids`. */
+export async function loadRepairJobsByIds(scope: MedusaContainer, ids: string[]): Promise<RepairJob[]> {
+  if (!ids.length) return [];
   const query = scope.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({ entity: "repair_job", fields: JOB_FIELDS, filters: { id: ids } });
+  const byId = new Map((data as JobRow[]).map((row) => [row.id as string, row]));
+  const now = new Date();
+  return ids.flatMap((id) => (byId.has(id) ? [toApiJob(byId.get(id)!, now)] : []));
+}
+
+export type ListRepairJobsOptions = z.output<typeof listRepairJobsQuerySchema> & { callerId?: string };
+
+/** The list filters as query.graph filters; `breachedIds` comes from the SLA query when breached is asked for. */
+export function listFilters(opts: Omit<ListRepairJobsOptions, "limit" | "offset">, breachedIds?: string[]): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (opts.status) filters.status = opts.status;
+  if (opts.priority) filters.priority = opts.priority;
+  if (opts.device_type) filters.device_type = opts.device_type;
+  if (opts.technician_id) filters.technician_id = opts.technician_id;
+  if (opts.mine) {
+    if (!opts.callerId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: mine: only a signed-in staff member has jobs of their own");
+    filters.technician_id = opts.callerId;
+  }
+  if (opts.breached !== undefined && breachedIds) filters.id = opts.breached ? breachedIds : { $nin: breachedIds };
   if (opts.q) {
     const like = { $ilike: `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
     filters.$or = [
-      { job_number: like }, { customer_name: like }, { customer_phone: like }, { brand: like }, { model: like },
+      { job_number: like }, { customer_name: like }, { customer_phone: like }, { brand: like }, { model: like }, { imei_serial: like },
     ];
   }
+  return filters;
+}
+
+export async function listRepairJobs(scope: MedusaContainer, opts: ListRepairJobsOptions): Promise<{ jobs: RepairJob[]; count: number }> {
+  const breachedIds = opts.breached === undefined ? undefined : await repairService(scope).listSlaBreachedJobIds();
+  if (opts.breached && !breachedIds?.length) return { jobs: [], count: 0 };
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY);
   const { data, metadata } = await query.graph({
     entity: "repair_job",
     fields: JOB_FIELDS,
-    filters,
+    filters: listFilters(opts, breachedIds),
     pagination: { skip: opts.offset, take: opts.limit, order: { created_at: "DESC" } },
   });
-  return { jobs: (data as Row[]).map(toApiJob), count: metadata?.count ?? data.length };
+  const now = new Date();
+  return { jobs: (data as JobRow[]).map((row) => toApiJob(row, now)), count: metadata?.count ?? data.length };
+}
+
+/** Jobs in any of `statuses`, newest change first, at most `take`. */
+export async function listJobsInStatuses(
+  scope: MedusaContainer,
+  statuses: readonly RepairStatus[],
+  take: number,
+  order: Record<string, "ASC" | "DESC">,
+): Promise<RepairJob[]> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY);
+  const { data } = await query.graph({
+    entity: "repair_job",
+    fields: JOB_FIELDS,
+    filters: { status: [...statuses] },
+    pagination: { skip: 0, take, order },
+  });
+  const now = new Date();
+  return (data as JobRow[]).map((row) => toApiJob(row, now));
 }

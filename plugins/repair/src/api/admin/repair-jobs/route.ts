@@ -7,7 +7,7 @@ import { listRepairJobs, loadRepairJob } from "./query";
 
 export const GET = staffRoute([...REPAIR_DESK, "system", "integration"], async (req, res) => {
   const q = parseOrThrow(listRepairJobsQuerySchema, req.query);
-  const { jobs, count } = await listRepairJobs(req.scope, q);
+  const { jobs, count } = await listRepairJobs(req.scope, { ...q, callerId: req.actor.id });
   res.json({ repair_jobs: jobs, count, limit: q.limit, offset: q.offset });
 });
 
@@ -21,7 +21,7 @@ export const POST = staffRoute(REPAIR_DESK, async (req, res) => {
     throw err;
   }
   const { result } = await createRepairJobWorkflow(req.scope).run({
-    input: { ...body, customer: { name: body.customer.name, phone }, created_by: req.actor.name },
+    input: { ...body, customer: { name: body.customer.name, phone }, created_by: req.actor.name, created_by_id: req.actor.id },
   });
   res.status(201).json({ repair_job: await loadRepairJob(req.scope, result.id) });
 });

@@ -1,5 +1,7 @@
 import { model } from "@medusajs/framework/utils";
 import { DEVICE_TYPES, PRIORITIES, REPAIR_STATUSES } from "@voltura/domain";
+import { RepairJobEvent } from "./repair-job-event";
+import { RepairJobPhoto } from "./repair-job-photo";
 import { RepairJobStatusChange } from "./repair-job-status-change";
 
 export const RepairJob = model
@@ -17,6 +19,34 @@ export const RepairJob = model
     customer_phone: model.text(),
     workflow_id: model.text().nullable(),
     created_by: model.text(),
+    // Intake: the device as it came in (IMEI normalised: letters and digits, uppercase).
+    imei_serial: model.text().nullable(),
+    colour: model.text().nullable(),
+    accessories: model.json<string[]>().default([]),
+    condition_notes: model.text().nullable(),
+    deposit_sen: model.number().default(0),
+    // Who works on it (a user with the technician role; the name as it was when assigned).
+    technician_id: model.text().nullable(),
+    technician_name: model.text().nullable(),
+    diagnosis: model.text().nullable(),
+    // Time: the SLA clock (see @voltura/domain repair-sla.ts) and what the customer was told.
+    received_at: model.dateTime(),
+    sla_due_at: model.dateTime(),
+    /** Whole seconds the clock has stood still in finished pauses (an int4 of ms would overflow at 24 days). */
+    sla_paused_seconds: model.number().default(0),
+    sla_paused_since: model.dateTime().nullable(),
+    eta: model.dateTime().nullable(),
+    completed_at: model.dateTime().nullable(),
+    delivered_at: model.dateTime().nullable(),
+    /** The customer's tracking link: 256 random bits, base64url. */
+    tracking_token: model.text().unique(),
     status_changes: model.hasMany(() => RepairJobStatusChange, { mappedBy: "repair_job" }),
+    events: model.hasMany(() => RepairJobEvent, { mappedBy: "repair_job" }),
+    photos: model.hasMany(() => RepairJobPhoto, { mappedBy: "repair_job" }),
   })
-  .indexes([{ on: ["status"] }, { on: ["customer_phone"] }]);
+  .indexes([
+    { on: ["status"] },
+    { on: ["customer_phone"] },
+    { on: ["imei_serial"] },
+    { on: ["technician_id"] },
+  ]);

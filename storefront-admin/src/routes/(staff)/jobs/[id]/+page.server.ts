@@ -1,15 +1,43 @@
-import { error, fail } from "@sveltejs/kit";
-import { allowedNextStatuses, formatPhoneForDisplay, formatShopTime, REPAIR_DESK, REPAIR_STATUS_LABELS } from "@voltura/domain";
-import { changeStatusBodySchema, CommerceError, type RepairJob } from "@voltura/medusa-client";
+import { error } from "@sveltejs/kit";
+import { allowedNextStatuses, REPAIR_DESK, REPAIR_STATUS_LABELS } from "@voltura/domain";
+import { CommerceError, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
+import { abilitiesFor } from "$lib/repair/abilities";
 import { commerceProblem } from "$lib/server/commerce";
 import { getEnv } from "$lib/server/env";
 import { requireRole } from "$lib/server/guard";
-import { DEVICE_LABELS } from "$lib/server/jobs-view";
-import { actorName, staffNames } from "$lib/server/staff-directory";
+import {
+  addFeeAction,
+  addLabourAction,
+  addPartAction,
+  claimWarrantyAction,
+  decideQuoteAction,
+  pickupAction,
+  removeLineAction,
+  sendQuoteAction,
+  voidWarrantyAction,
+} from "$lib/server/job-billing-actions";
+import {
+  assignAction,
+  deletePhotoAction,
+  detailsAction,
+  diagnosisAction,
+  noteAction,
+  statusAction,
+  uploadPhotosAction,
+} from "$lib/server/job-desk-actions";
+import { billingView, jobDetail } from "$lib/server/job-views";
+import { labourServices, searchParts } from "$lib/server/parts";
+import { staffNames } from "$lib/server/staff-directory";
+import { technicians } from "$lib/server/technicians";
+import { sortWarranties, warrantyView } from "$lib/server/warranty-view";
+import type { PartOption } from "$lib/types";
 import type { Actions, PageServerLoad } from "./$types";
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  const { commerce } = requireRole(locals, REPAIR_DESK);
+/** Lines can change while the job is open (commerce refuses it later with a 409). */
+const LINES_OPEN = new Set(["pending", "awaiting_approval", "awaiting_parts", "in_progress"]);
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const { commerce, staff } = requireRole(locals, REPAIR_DESK);
   let job: RepairJob;
   try {
     job = await commerce.getRepairJob(params.id);
@@ -18,38 +46,37 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const problem = commerceProblem(err);
     error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
   }
-  const names = await staffNames();
+  const can = abilitiesFor(staff.role);
+  const linesOpen = LINES_OPEN.has(job.status);
+  const partQuery = (url.searchParams.get("part_q") ?? "").trim().slice(0, 100);
+
+  const [names, billing, techs, parts, services] = await Promise.all([
+    staffNames(),
+    commerce.getRepairBilling(job.id).then(
+      (b): { billing: RepairBilling; problem: null } => ({ billing: b, problem: null }),
+      (err: unknown) => ({ billing: null, problem: commerceProblem(err).message }),
+    ),
+    can.assign ? technicians() : Promise.resolve([]),
+    can.editLines && linesOpen && partQuery.length >= 2 ? searchParts(commerce, partQuery).catch((): PartOption[] => []) : Promise.resolve(null),
+    can.editLines && linesOpen ? labourServices(commerce).catch((): PartOption[] => []) : Promise.resolve([]),
+  ]);
+
   const temporalUi = getEnv().TEMPORAL_UI_URL;
-  const history = (job.status_history ?? [])
-    .toSorted((a, b) => Date.parse(b.changed_at) - Date.parse(a.changed_at))
-    .map((h) => ({
-      id: h.id,
-      from: h.from_status,
-      to: h.to_status,
-      note: h.note,
-      by: actorName(h.changed_by, names),
-      at: formatShopTime(h.changed_at),
-      iso: h.changed_at,
-    }));
   return {
-    job: {
-      id: job.id,
-      jobNumber: job.job_number,
-      status: job.status,
-      priority: job.priority,
-      deviceType: DEVICE_LABELS[job.device_type],
-      brand: job.brand,
-      model: job.model,
-      issue: job.issue,
-      customerName: job.customer_name,
-      customerPhone: formatPhoneForDisplay(job.customer_phone),
-      customerPhoneE164: job.customer_phone,
-      createdAt: formatShopTime(job.created_at),
-      createdBy: actorName(job.created_by, names),
-      updatedAt: formatShopTime(job.updated_at),
-    },
+    job: jobDetail(job, names),
+    billing: billing.billing ? billingView(billing.billing, names) : null,
+    billingProblem: billing.problem,
+    warranties: billing.billing ? sortWarranties(billing.billing.warranties.map(warrantyView)) : [],
+    can,
+    linesOpen,
+    technicians: techs,
+    partSearch: { q: partQuery, results: parts },
+    labourServices: services,
     nextStatuses: allowedNextStatuses(job.status).map((s) => ({ value: s, label: REPAIR_STATUS_LABELS[s] })),
-    history,
+    trackingUrl: `${url.origin}/track/${encodeURIComponent(job.tracking_token)}`,
+    justCreated: url.searchParams.has("created"),
+    justClaimed: url.searchParams.has("claimed"),
+    pickupOpen: url.searchParams.has("pickup"),
     workflowUrl:
       temporalUi && job.workflow_id
         ? `${temporalUi.replace(/\/$/, "")}/namespaces/voltura/workflows/${encodeURIComponent(job.workflow_id)}`
@@ -58,18 +85,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  status: async ({ locals, params, request }) => {
-    const { commerce } = requireRole(locals, REPAIR_DESK);
-    const data = await request.formData();
-    const note = String(data.get("note") ?? "").trim();
-    const parsed = changeStatusBodySchema.safeParse({ status: data.get("status"), note: note || undefined });
-    if (!parsed.success) return fail(400, { statusError: "Choose the status to move this job to.", note });
-    try {
-      await commerce.changeRepairJobStatus(params.id, parsed.data);
-    } catch (err) {
-      const problem = commerceProblem(err);
-      return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, { statusError: problem.message, note });
-    }
-    return { moved: REPAIR_STATUS_LABELS[parsed.data.status] };
-  },
+  status: statusAction,
+  assign: assignAction,
+  details: detailsAction,
+  diagnosis: diagnosisAction,
+  note: noteAction,
+  addPart: addPartAction,
+  addLabour: addLabourAction,
+  addFee: addFeeAction,
+  removeLine: removeLineAction,
+  sendQuote: sendQuoteAction,
+  decideQuote: decideQuoteAction,
+  pickup: pickupAction,
+  voidWarranty: voidWarrantyAction,
+  claimWarranty: claimWarrantyAction,
+  uploadPhotos: uploadPhotosAction,
+  deletePhoto: deletePhotoAction,
 };

@@ -1,0 +1,1 @@
+export declare const moduleRequire: NodeJS.Require;

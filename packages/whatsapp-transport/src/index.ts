@@ -1,0 +1,14 @@
+export * from "./types.js";
+export * from "./errors.js";
+export { toE164, e164ToJid, jidToE164, USER_JID_SERVER } from "./phone.js";
+export { BoundedMap, RecentIds } from "./bounded-map.js";
+export { IdempotentSends } from "./idempotent-sends.js";
+export { ReceiptTracker } from "./receipt-tracker.js";
+export * from "./reconnect.js";
+export { BaseTransport, type BaseTransportOptions } from "./base-transport.js";
+export * from "./simulator/simulator-transport.js";
+export * from "./auth-state/auth-state-store.js";
+export * from "./auth-state/encryption.js";
+export * from "./baileys/baileys-types.js";
+export { BaileysTransport, type BaileysTransportOptions } from "./baileys/baileys-transport.js";
+export { inboundFromBaileys, receiptStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";

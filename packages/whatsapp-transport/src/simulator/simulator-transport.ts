@@ -1,0 +1,199 @@
+import { randomBytes } from "node:crypto";
+import { BaseTransport, type BaseTransportOptions } from "../base-transport.js";
+import { InvalidRecipientError, TransportStoppedError } from "../errors.js";
+import { toE164 } from "../phone.js";
+import { decideReconnect } from "../reconnect.js";
+import type { E164, InboundMedia, InboundMessage, OutboundMedia, ReceiptStatus } from "../types.js";
+
+export interface SimulatorOptions extends BaseTransportOptions {
+  /** When true, connect() shows a pairing code and waits for simulatePairing(). */
+  requirePairing?: boolean;
+  /** Makes outbound message ids (default: random ids shaped like WhatsApp's). */
+  newMessageId?: () => string;
+}
+
+export interface SimulatedOutbound {
+  messageId: string;
+  to: E164;
+  text: string;
+  media?: Omit<OutboundMedia, "data"> & { sizeBytes?: number };
+  status: ReceiptStatus | "pending";
+  sentAt: string;
+}
+
+export type TranscriptEntry =
+  | { direction: "in"; message: InboundMessage }
+  | { direction: "out"; message: SimulatedOutbound };
+
+export interface SimulateInboundOptions {
+  /** Re-use an id to simulate WhatsApp re-delivering the same message. */
+  id?: string;
+  media?: InboundMedia;
+  pushName?: string;
+  timestamp?: Date;
+}
+
+const NEXT_STATUS: Record<ReceiptStatus | "pending", ReceiptStatus | null> = {
+  pending: "sent",
+  sent: "delivered",
+  delivered: "read",
+  read: null,
+};
+
+function whatsappLikeId(): string {
+  return `SIM${randomBytes(8).toString("hex").toUpperCase()}`;
+}
+
+/**
+ * An in-memory WhatsApp for the console's simulator page, dev, demos and tests: staff "act as" any
+ * customer phone, every outbound message is recorded, and receipts move on demand.
+ */
+export class SimulatorTransport extends BaseTransport {
+  private readonly outbound: SimulatedOutbound[] = [];
+  private readonly transcript: TranscriptEntry[] = [];
+  private readonly requirePairing: boolean;
+  private readonly newMessageId: () => string;
+  private paired: boolean;
+  private pendingConnect: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  private inboundCounter = 0;
+
+  constructor(options: SimulatorOptions = {}) {
+    super(options);
+    this.requirePairing = options.requirePairing ?? false;
+    this.paired = !this.requirePairing;
+    this.newMessageId = options.newMessageId ?? whatsappLikeId;
+  }
+
+  async connect(): Promise<void> {
+    if (this.state === "open") return;
+    this.setConnection({ state: "connecting" });
+    if (this.paired) {
+      this.setConnection({ state: "open" });
+      return;
+    }
+    const code = `SIM-PAIR-${randomBytes(6).toString("hex")}`;
+    await new Promise<void>((resolve, reject) => {
+      this.pendingConnect = { resolve, reject };
+      this.events.emit("qr", code);
+    });
+  }
+
+  /** Staff "scanned" the pairing code: the pending connect() opens. */
+  simulatePairing(): void {
+    this.paired = true;
+    if (this.state !== "connecting") return;
+    this.setConnection({ state: "open" });
+    this.pendingConnect?.resolve();
+    this.pendingConnect = null;
+  }
+
+  async disconnect(): Promise<void> {
+    this.pendingConnect?.reject(new TransportStoppedError("requested", "disconnected before the connection opened"));
+    this.pendingConnect = null;
+    if (this.state === "closed") return;
+    this.setConnection({ state: "closed", reason: "requested", action: "none" });
+  }
+
+  /**
+   * Closes as if WhatsApp had dropped the connection for `reason` (a Baileys DisconnectReason
+   * name), applying the reconnect policy's verdict. A "reconnect" verdict reconnects at once: the
+   * simulator has nothing to wait for.
+   */
+  async simulateDisconnect(reason: string): Promise<void> {
+    const decision = decideReconnect(reason, 0, { random: () => 0 });
+    this.setConnection({
+      state: "closed",
+      reason: decision.reason,
+      action: decision.action,
+      ...(decision.action === "reconnect" ? { retryInMs: decision.delayMs } : {}),
+    });
+    if (decision.action === "reconnect") return this.connect();
+    if (decision.action === "repair") this.paired = false;
+    this.events.emit("alert", {
+      kind: decision.alert,
+      message: `simulated disconnect: ${decision.reason}`,
+      timestamp: this.now().toISOString(),
+    });
+  }
+
+  /**
+   * A customer writes in. `from` may be typed the way staff type phones (012-345 6789).
+   * Returns the message emitted, or null when it was a re-delivery of an id already seen.
+   */
+  simulateInbound(from: string, text: string, options: SimulateInboundOptions = {}): InboundMessage | null {
+    const phone = toE164(from);
+    if (!phone) throw new InvalidRecipientError(from);
+    this.inboundCounter += 1;
+    const message: InboundMessage = {
+      id: options.id ?? `SIMIN${this.inboundCounter.toString().padStart(6, "0")}${randomBytes(3).toString("hex").toUpperCase()}`,
+      from: phone,
+      text,
+      ...(options.media ? { media: options.media } : {}),
+      ...(options.pushName ? { pushName: options.pushName } : {}),
+      timestamp: (options.timestamp ?? this.now()).toISOString(),
+    };
+    if (!this.acceptInbound(message)) return null;
+    this.transcript.push({ direction: "in", message });
+    return message;
+  }
+
+  /** Moves an outbound message's receipt to `status` (ignored when that would go backwards). */
+  simulateReceipt(messageId: string, status: ReceiptStatus): boolean {
+    const record = this.findOutbound(messageId);
+    const moved = this.acceptReceipt(messageId, status);
+    if (moved) record.status = status;
+    return moved;
+  }
+
+  /** Moves an outbound message one step: pending → sent → delivered → read. */
+  advanceReceipt(messageId: string): ReceiptStatus | null {
+    const record = this.findOutbound(messageId);
+    const next = NEXT_STATUS[record.status];
+    if (next) this.simulateReceipt(messageId, next);
+    return next;
+  }
+
+  /** Every message the transport really sent, oldest first. */
+  sentMessages(): readonly SimulatedOutbound[] {
+    return this.outbound;
+  }
+
+  /** The conversation with one phone, both directions, oldest first. */
+  conversationWith(phone: string): TranscriptEntry[] {
+    const e164 = toE164(phone);
+    return this.transcript.filter((entry) =>
+      entry.direction === "in" ? entry.message.from === e164 : entry.message.to === e164,
+    );
+  }
+
+  protected async transmitText(to: E164, text: string): Promise<string> {
+    return this.record({ to, text });
+  }
+
+  protected async transmitMedia(to: E164, media: OutboundMedia): Promise<string> {
+    const { data, ...described } = media;
+    return this.record({
+      to,
+      text: media.caption ?? "",
+      media: { ...described, ...(data ? { sizeBytes: data.byteLength } : {}) },
+    });
+  }
+
+  private record(message: Pick<SimulatedOutbound, "to" | "text" | "media">): string {
+    const entry: SimulatedOutbound = {
+      ...message,
+      messageId: this.newMessageId(),
+      status: "pending",
+      sentAt: this.now().toISOString(),
+    };
+    this.outbound.push(entry);
+    this.transcript.push({ direction: "out", message: entry });
+    return entry.messageId;
+  }
+
+  private findOutbound(messageId: string): SimulatedOutbound {
+    const record = this.outbound.find((entry) => entry.messageId === messageId);
+    if (!record) throw new Error(`the simulator never sent a message with id ${messageId}`);
+    return record;
+  }
+}

@@ -1,0 +1,65 @@
+import { InMemoryAuthStateStore } from "../auth-state/auth-state-store.js";
+import { WAMessageStatus } from "../baileys/baileys-types.js";
+import { BaileysTransport, type BaileysTransportOptions } from "../baileys/baileys-transport.js";
+import { e164ToJid } from "../phone.js";
+import { SimulatorTransport } from "../simulator/simulator-transport.js";
+import { createFakeBaileys, type FakeBaileys } from "./fake-baileys.js";
+import type { ReceiptStatus } from "../types.js";
+import type { TransportHarness } from "../contract/index.js";
+
+/** Lets queued microtasks (fake socket scripts, async listeners) run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+export function simulatorHarness(): TransportHarness & { transport: SimulatorTransport } {
+  const transport = new SimulatorTransport();
+  return {
+    transport,
+    async deliverInbound({ id, from, text }) {
+      transport.simulateInbound(from, text, { id });
+    },
+    async deliverReceipt(messageId, status) {
+      transport.simulateReceipt(messageId, status);
+    },
+    transmittedCount: () => transport.sentMessages().length,
+    dispose: () => transport.disconnect(),
+  };
+}
+
+const BAILEYS_STATUS: Record<ReceiptStatus, number> = {
+  sent: WAMessageStatus.SERVER_ACK,
+  delivered: WAMessageStatus.DELIVERY_ACK,
+  read: WAMessageStatus.READ,
+};
+
+/** BaileysTransport over the fake socket, already paired, no real timers. */
+export function baileysHarness(
+  overrides: Partial<BaileysTransportOptions> = {},
+): TransportHarness & { transport: BaileysTransport; fake: FakeBaileys; store: InMemoryAuthStateStore } {
+  const fake = createFakeBaileys();
+  const store = new InMemoryAuthStateStore({ creds: fake.registeredCreds(), keys: {} });
+  const transport = new BaileysTransport({
+    socketFactory: fake.socketFactory,
+    authStore: store,
+    initAuthCreds: fake.initAuthCreds,
+    backoff: { random: () => 0.5 },
+    schedule: () => () => undefined,
+    ...overrides,
+  });
+  return {
+    transport,
+    fake,
+    store,
+    async deliverInbound({ id, from, text }) {
+      fake.latest().receiveText(e164ToJid(from), text, { id });
+      await settle();
+    },
+    async deliverReceipt(messageId, status) {
+      fake.latest().receipt(messageId, BAILEYS_STATUS[status]);
+      await settle();
+    },
+    transmittedCount: () => fake.sockets.reduce((total, socket) => total + socket.sent.length, 0),
+    dispose: () => transport.disconnect(),
+  };
+}

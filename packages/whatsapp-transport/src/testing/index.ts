@@ -1,0 +1,2 @@
+export * from "./fake-baileys.js";
+export * from "./harnesses.js";

@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils";
+import CrmModuleService from "./service";
+
+/** Resolve with container.resolve("crm"). */
+export const CRM_MODULE = "crm";
+
+export default Module(CRM_MODULE, { service: CrmModuleService });
+export { CrmModuleService };

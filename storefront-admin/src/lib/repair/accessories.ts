@@ -1,0 +1,53 @@
+/** What customers usually leave with a device; checkboxes on the intake form. */
+export const ACCESSORY_OPTIONS = [
+  { value: "charger", label: "Charger" },
+  { value: "cable", label: "Cable" },
+  { value: "case", label: "Case" },
+  { value: "sim_tray", label: "SIM tray" },
+  { value: "memory_card", label: "Memory card" },
+  { value: "box", label: "Box" },
+] as const;
+export type AccessoryValue = (typeof ACCESSORY_OPTIONS)[number]["value"];
+
+export const MAX_ACCESSORIES = 20;
+export const MAX_ACCESSORY_LENGTH = 60;
+
+const LABELS = new Map<string, string>(ACCESSORY_OPTIONS.map((o) => [o.value, o.label]));
+
+/**
+ * The accessories list stored on the job: the ticked boxes (as their labels, in form order) then
+ * the free text split on commas, semicolons or new lines. Blank items are dropped, spaces
+ * collapsed, duplicates (case-insensitive) removed, each item cut to 60 characters, at most 20 (the commerce limits).
+ */
+export function buildAccessoryList(checked: readonly string[], other: string | null | undefined): string[] {
+  const fromBoxes = ACCESSORY_OPTIONS.filter((o) => checked.includes(o.value)).map((o) => o.label);
+  const fromText = (other ?? "").split(/[,;\n]+/);
+  const seen = new Set<string>();
+  const list: string[] = [];
+  for (const raw of [...fromBoxes, ...fromText]) {
+    const item = raw.replace(/\s+/g, " ").trim().slice(0, MAX_ACCESSORY_LENGTH).trim();
+    const key = item.toLowerCase();
+    if (!item || seen.has(key)) continue;
+    seen.add(key);
+    list.push(item);
+    if (list.length === MAX_ACCESSORIES) break;
+  }
+  return list;
+}
+
+/** Splits a stored list back into ticked boxes and the free text (to refill the form). */
+export function splitAccessoryList(list: readonly string[]): { checked: AccessoryValue[]; other: string } {
+  const byLabel = new Map(ACCESSORY_OPTIONS.map((o) => [o.label.toLowerCase(), o.value]));
+  const checked: AccessoryValue[] = [];
+  const rest: string[] = [];
+  for (const item of list) {
+    const value = byLabel.get(item.trim().toLowerCase());
+    if (value) checked.push(value);
+    else rest.push(item);
+  }
+  return { checked, other: rest.join(", ") };
+}
+
+export function accessoryLabel(value: string): string {
+  return LABELS.get(value) ?? value;
+}
