@@ -1,5 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils";
-import { readCommerceEnv } from "./env";
+import { fileProvider, readCommerceEnv } from "./env";
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd());
 const env = readCommerceEnv();
@@ -43,17 +43,6 @@ module.exports = defineConfig({
   ],
   modules: [
     ...redisModules,
-    {
-      resolve: "@medusajs/medusa/file",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            options: { upload_dir: "static", backend_url: env.FILE_BACKEND_URL ?? "http://127.0.0.1:9000/static" },
-          },
-        ],
-      },
-    },
+    { resolve: "@medusajs/medusa/file", options: { providers: [fileProvider(env)] } },
   ],
 });
