@@ -30,6 +30,15 @@ const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8
 const sen = (text: string | null) => Math.round(Number((text ?? "").replace(/[^\d.]/g, "")) * 100);
 const ringgit = (s: number) => (s / 100).toFixed(2);
 
+/** The document link answers a PDF (fetched with the page's session, as the browser would open it). */
+async function expectPdf(page: Page, link: Locator): Promise<void> {
+  const href = await link.getAttribute("href");
+  const res = await page.request.get(new URL(href!, page.url()).toString());
+  expect(res.status(), `${href} answers`).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/pdf");
+  expect((await res.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+}
+
 /** The part's stock as the workspace's part search shows it (stocked on the shelf, reserved for jobs). */
 async function partStock(page: Page): Promise<{ stocked: number; reserved: number; result: Locator }> {
   await page.waitForLoadState("networkidle");
@@ -42,7 +51,7 @@ async function partStock(page: Page): Promise<{ stocked: number; reserved: numbe
   return { stocked: Number(await stock.getAttribute("data-stocked")), reserved: Number(await stock.getAttribute("data-reserved")), result };
 }
 
-test("the full repair path, from intake to the customer's tracking page", async ({ page, browser, baseURL }) => {
+test("the full repair path, from intake to the customer's tracking page", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const imei = randomImei();
 
@@ -57,12 +66,12 @@ test("the full repair path, from intake to the customer's tracking page", async 
   await page.waitForLoadState("networkidle");
 
   // The phone typeahead finds the existing customer; picking her fills the name.
-  await page.getByRole("combobox", { name: "Phone number" }).fill("012-345 67");
-  const match = page.getByRole("option", { name: /Aisyah Rahman/ });
+  await page.getByRole("combobox", { name: "Phone number" }).fill("019-887 66");
+  const match = page.getByRole("option", { name: /Muthu Krishnan/ });
   await expect(match).toBeVisible();
   await page.getByRole("combobox", { name: "Phone number" }).press("ArrowDown");
   await page.getByRole("combobox", { name: "Phone number" }).press("Enter");
-  await expect(page.getByLabel("Customer name")).toHaveValue("Aisyah Rahman");
+  await expect(page.getByLabel("Customer name")).toHaveValue("Muthu Krishnan");
 
   await page.getByLabel("Device type").selectOption({ label: "Phone" });
   await page.getByLabel("Brand").fill("Apple");
@@ -97,14 +106,7 @@ test("the full repair path, from intake to the customer's tracking page", async 
   const jobNumber = (await page.getByTestId("job-number").textContent())?.trim() ?? "";
 
   // The A5 intake slip is a PDF.
-  const slip = page.getByTestId("print-slip-prompt").getByRole("link", { name: "Print slip (A5)" });
-  const slipRes = await page.request.get(new URL((await slip.getAttribute("href"))!, baseURL).toString());
-  if (process.env.TMP_SKIP_DOCS) console.log("slip", slipRes.status()); else
-  expect(slipRes.status(), await slipRes.text().catch(() => "")).toBe(200);
-  if (!process.env.TMP_SKIP_DOCS) {
-  expect(slipRes.headers()["content-type"]).toContain("application/pdf");
-  expect((await slipRes.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  }
+  await expectPdf(page, page.getByTestId("print-slip-prompt").getByRole("link", { name: "Print slip (A5)" }));
 
   // ---- At the bench (technician) --------------------------------------------------------------
   const techContext = await browser.newContext();
@@ -148,6 +150,7 @@ test("the full repair path, from intake to the customer's tracking page", async 
 
   await tech.getByRole("button", { name: "Send quote" }).click();
   await expect(tech.getByTestId("job-status")).toHaveText("Awaiting Approval");
+  await expectPdf(tech, tech.getByRole("navigation", { name: "Documents" }).getByRole("link", { name: "Quote PDF" }));
 
   // ---- The customer approves at the counter (manager) ------------------------------------------
   await page.goto(jobUrl);
@@ -175,7 +178,7 @@ test("the full repair path, from intake to the customer's tracking page", async 
   expect(part?.reserved).toBe(before.reserved);
   await page.goto(jobUrl);
   await expect(page.getByTestId("invoice-number")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Invoice PDF" }).first()).toBeVisible();
+  await expectPdf(page, page.getByRole("navigation", { name: "Documents" }).getByRole("link", { name: "Invoice PDF" }));
 
   // ---- Pickup with cash + DuitNow ---------------------------------------------------------------
   await page.getByRole("link", { name: "Record pickup" }).click();
@@ -204,10 +207,10 @@ test("the full repair path, from intake to the customer's tracking page", async 
   expect(res?.status()).toBe(200);
   await expect(phone.getByTestId("tracking-status")).toContainText("Delivered");
   await expect(phone.getByTestId("tracking-job-number")).toHaveText(jobNumber);
-  await expect(phone.getByTestId("greeting")).toContainText("Hi Aisyah");
+  await expect(phone.getByTestId("greeting")).toContainText("Hi Muthu");
   const body = await phone.locator("body").innerText();
-  expect(body).not.toContain("Rahman");
-  expect(body).not.toContain("345 6789");
+  expect(body).not.toContain("Krishnan");
+  expect(body).not.toContain("887 6650");
   expect(body).not.toContain(imei);
   await customer.close();
 
@@ -224,6 +227,16 @@ test("the full repair path, from intake to the customer's tracking page", async 
   await expect(page).toHaveURL(/\/jobs\/[^/?]+\?claimed=1$/);
   await expect(page.getByTestId("print-slip-prompt")).toContainText("Warranty claim opened");
   expect(new URL(page.url()).pathname).not.toBe(jobPath);
+  await expect(page.getByTestId("claim-banner")).toContainText("Labour is not charged");
+
+  // A manager voids the labour warranty of the original job (water damage found on inspection).
+  await page.goto(jobUrl);
+  const labourWarranty = page.getByRole("article", { name: "Warranty on Screen replacement" });
+  await labourWarranty.getByText("Claim or void…").click();
+  await labourWarranty.getByLabel("Void because of").selectOption({ label: "Water damage" });
+  await labourWarranty.getByRole("button", { name: "Void warranty" }).click();
+  await expect(labourWarranty).toContainText("Void: water damage");
+  await expect(page.getByRole("status")).toContainText("The warranty on Screen replacement is void.");
 });
 
 test("a job moves on the board through the keyboard menu of allowed statuses", async ({ page }) => {

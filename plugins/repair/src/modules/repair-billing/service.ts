@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types";
+import { giveBackInSeries, takeNextInSeries } from "@voltura/medusa-kit";
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
 import type { DecisionChannel, QuoteStatus } from "@voltura/domain";
@@ -32,23 +33,13 @@ class RepairBillingModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async allocateInvoiceSequence(series: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    const rows: Array<{ last_value: number }> = await sharedContext.transactionManager!.execute(
-      `INSERT INTO repair_invoice_sequence (id, last_value, created_at, updated_at) VALUES (?, 1, now(), now())
-       ON CONFLICT (id) DO UPDATE SET last_value = repair_invoice_sequence.last_value + 1, updated_at = now()
-       RETURNING last_value`,
-      [series],
-    );
-    return Number(rows[0]!.last_value);
+    return takeNextInSeries(sharedContext.transactionManager!, "repair_invoice_sequence", series);
   }
 
   /** Gives a number back when the completion that took it was rolled back, if nobody took a later one. */
   @InjectTransactionManager()
   async releaseInvoiceSequence(series: string, value: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
-    const rows: unknown[] = await sharedContext.transactionManager!.execute(
-      `UPDATE repair_invoice_sequence SET last_value = last_value - 1, updated_at = now() WHERE id = ? AND last_value = ? RETURNING id`,
-      [series, value],
-    );
-    return rows.length > 0;
+    return giveBackInSeries(sharedContext.transactionManager!, "repair_invoice_sequence", series, value);
   }
 
   /**

@@ -3,6 +3,7 @@ import { allowedNextStatuses, REPAIR_DESK, REPAIR_STATUS_LABELS, repairStatusSch
 import type { RepairJob } from "@voltura/medusa-client";
 import { JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { BOARD_COLUMNS, groupByColumn } from "$lib/repair/board";
+import { compareBySla } from "$lib/repair/sla";
 import { commerceMessage } from "$lib/server/action-result";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async ({ locals }) => {
     return {
       columns: BOARD_COLUMNS.map((c) => {
         const cards = grouped.get(c.status) ?? [];
-        const shown = c.status === "delivered" ? cards.slice(0, RECENT_DELIVERED) : cards;
+        // Open work most urgent first; finished jobs as commerce lists them (most recent first).
+        const shown = c.status === "delivered" ? cards.slice(0, RECENT_DELIVERED) : c.status === "completed" ? cards : cards.toSorted(compareBySla);
         return {
           ...c,
           count: counts.get(c.status) ?? shown.length,
