@@ -3,9 +3,10 @@
 // (its own database `voltura_bench`, a fresh in-memory Temporal server). Numbers are printed, not
 // asserted: targets live here, not in the tests.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { CommerceClient } from "@voltura/medusa-client";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
-import { testEnv } from "./lib/env.mjs";
+import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
 import { stopAll } from "./lib/processes.mjs";
 import { psql, stopTemporal } from "./lib/services.mjs";
@@ -64,7 +65,7 @@ async function main() {
   await ensureDevServices(env, { freshDatabase: true });
   await buildAll(env);
   await migrateAndSeed(env);
-  const apps = await startApps(env);
+  const apps = await startApps(env, { logDir: path.join(repoRoot, ".data", "bench-logs") });
 
   const managerId = psql("SELECT id FROM \"user\" WHERE email = 'manager@voltura.demo'", "voltura_bench");
   const client = new CommerceClient({ baseUrl: env.MEDUSA_URL, jwtSecret: env.JWT_SECRET, actor: { id: managerId, role: "manager", name: "Bench" } });
