@@ -40,6 +40,12 @@ module.exports = defineConfig({
     { resolve: "@voltura/plugin-platform", options: {} },
     { resolve: "@voltura/plugin-repair", options: {} },
     { resolve: "@voltura/plugin-crm", options: {} },
+    { resolve: "@voltura/plugin-whatsapp", options: {} },
+    { resolve: "@voltura/plugin-concierge", options: {} },
+    { resolve: "@voltura/plugin-procurement", options: {} },
+    { resolve: "@voltura/plugin-pos", options: {} },
+    { resolve: "@voltura/plugin-invoicing", options: {} },
+    { resolve: "@voltura/plugin-reports", options: {} },
   ],
   modules: [
     ...redisModules,

@@ -1,6 +1,11 @@
 /**
  * The activities the worker registers, as the workflows see them (types only: activity code never
- * enters the workflow bundle). Empty until a workflow needs one; the worker's `createActivities`
- * must return this type, so the two sides cannot drift apart.
+ * enters the workflow bundle). One interface per domain, in ./activities/; the worker's
+ * `createActivities` must return their intersection, so the two sides cannot drift apart.
  */
-export type VolturaActivities = Record<never, never>;
+import type { ConciergeActivities } from "./activities/concierge.js";
+import type { RepairFlowActivities } from "./activities/repair-flows.js";
+import type { WhatsAppActivities } from "./activities/whatsapp.js";
+
+export type { ConciergeActivities, RepairFlowActivities, WhatsAppActivities };
+export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities;

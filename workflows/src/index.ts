@@ -3,5 +3,5 @@
 export * from "./definitions.js";
 export * from "./lifecycle-state.js";
 export * from "./validation.js";
-export type { VolturaActivities } from "./activity-types.js";
+export type { ConciergeActivities, RepairFlowActivities, VolturaActivities, WhatsAppActivities } from "./activity-types.js";
 export type { repairJobLifecycle } from "./repair-job-lifecycle.js";

@@ -1,5 +1,8 @@
 import type { CommerceClient } from "@voltura/medusa-client";
 import type { VolturaActivities } from "@voltura/workflows";
+import { createConciergeActivities } from "./concierge.js";
+import { createRepairFlowActivities } from "./repair-flows.js";
+import { createWhatsAppActivities } from "./whatsapp.js";
 
 /** What activities may use. Built once in main.ts; tests pass their own. */
 export interface ActivityDeps {
@@ -7,10 +10,13 @@ export interface ActivityDeps {
 }
 
 /**
- * The activities the worker registers. None yet: the repair lifecycle workflow only holds state.
- * Later activities close over `deps` here, and the return type keeps this object in step with
- * what the workflows expect.
+ * The activities the worker registers: one factory per domain, each closing over `deps`. The
+ * return type keeps this object in step with what the workflows expect.
  */
-export function createActivities(_deps: ActivityDeps): VolturaActivities {
-  return {};
+export function createActivities(deps: ActivityDeps): VolturaActivities {
+  return {
+    ...createWhatsAppActivities(deps),
+    ...createConciergeActivities(deps),
+    ...createRepairFlowActivities(deps),
+  };
 }
