@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CommerceClient } from "@voltura/medusa-client";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
+import { benchCheckout } from "./bench-pos.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
 import { stopAll } from "./lib/processes.mjs";
@@ -79,6 +80,8 @@ async function main() {
     client.changeRepairJobStatus(jobs[i].id, { status: "in_progress" })));
   rows.push(await measure("job list (GET /admin/repair-jobs?limit=50)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ limit: 50 })));
   rows.push(await measure("job search (GET /admin/repair-jobs?q=6789)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ q: "6789", limit: 20 })));
+
+  rows.push(...await benchCheckout({ env, client, measure, requests: REQUESTS, concurrency: CONCURRENCY, database: "voltura_bench" }));
 
   console.table(rows);
   for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid)} MB`);

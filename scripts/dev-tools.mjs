@@ -16,7 +16,7 @@ import path from "node:path";
 import { migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { localDatabaseUrl } from "./lib/services.mjs";
-import { run, stopAll, onUnexpectedExit } from "./lib/processes.mjs";
+import { run, stopAllAndWait, onUnexpectedExit } from "./lib/processes.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 
 const [mode, ...rest] = process.argv.slice(2);
@@ -58,7 +58,7 @@ async function e2eMode() {
     console.log(`[e2e] slot ${slot} up: console ${env.CONSOLE_URL}, commerce ${env.MEDUSA_URL}; logs .data/e2e-slot-${slot}/apps.log`);
     code = await run("e2e", "npx", ["playwright", "test", ...rest.slice(1)], { cwd: path.join(repoRoot, "storefront-admin"), env, mustSucceed: false });
   } finally {
-    stopAll();
+    await stopAllAndWait();
   }
   process.exit(code);
 }

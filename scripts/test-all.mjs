@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
-import { onUnexpectedExit, run, stopAll } from "./lib/processes.mjs";
+import { onUnexpectedExit, run, stopAllAndWait } from "./lib/processes.mjs";
 import { ensureRedis, stopRedis, stopTemporal } from "./lib/services.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 
@@ -105,7 +105,7 @@ async function main() {
       log("test", `the stack for end-to-end tests did not come up: ${err}`);
       record("e2e stack", 0, 1);
     } finally {
-      stopAll();
+      await stopAllAndWait();
     }
   }
 

@@ -1,6 +1,6 @@
 // The environment each process gets, for the two profiles: `dev` (npm start) and `test` (npm test).
 // Given variables win; the rest are local defaults on loopback.
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +37,10 @@ function profile(name, ports) {
     TEMPORAL_DB_FILE: name === "test" ? "" : path.join(stateDir, "temporal.db"),
     JWT_SECRET: given.JWT_SECRET ?? secrets.JWT_SECRET,
     COOKIE_SECRET: given.COOKIE_SECRET ?? secrets.COOKIE_SECRET,
+    // Local only: derived from this checkout's secrets, so paired WhatsApp sessions survive restarts.
+    WHATSAPP_AUTH_STATE_KEY:
+      given.WHATSAPP_AUTH_STATE_KEY ??
+      Buffer.from(hkdfSync("sha256", secrets.JWT_SECRET, "voltura", "whatsapp-auth-state", 32)).toString("hex"),
     MEDUSA_PORT: String(ports.commerce),
     MEDUSA_URL: given.MEDUSA_URL ?? `http://127.0.0.1:${ports.commerce}`,
     CONSOLE_PORT: String(ports.console),

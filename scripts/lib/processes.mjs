@@ -69,6 +69,24 @@ export function stopAll() {
   }
 }
 
+/** Stops every app process and waits for them; whatever still runs after `graceMs` is killed. */
+export async function stopAllAndWait(graceMs = 10_000) {
+  const running = [...children];
+  stopAll();
+  const deadline = Date.now() + graceMs;
+  while (running.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const child of running) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 export async function waitForHttp(url, what, timeoutMs = 180_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {

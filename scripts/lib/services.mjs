@@ -115,7 +115,10 @@ function temporalBin() {
  */
 export async function ensureTemporal({ port = 7233, uiPort = 8233, dbFile, namespace = "voltura" }) {
   const address = `127.0.0.1:${port}`;
-  if (await portOpen("127.0.0.1", port)) return address;
+  if (await portOpen("127.0.0.1", port)) {
+    ensureTemporalNamespace(address, namespace);
+    return address;
+  }
   mkdirSync(dataDir, { recursive: true });
   const args = ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port), "--ui-port", String(uiPort), "--namespace", namespace, "--log-level", "warn"];
   if (dbFile) args.push("--db-filename", dbFile);
@@ -127,6 +130,14 @@ export async function ensureTemporal({ port = 7233, uiPort = 8233, dbFile, names
   writeFileSync(path.join(dataDir, `temporal-${port}.pid`), String(child.pid));
   await waitForPort("127.0.0.1", port, "the Temporal server", 90_000);
   return address;
+}
+
+/** A reused server may not have the namespace this profile asks for (e.g. a second e2e slot). */
+function ensureTemporalNamespace(address, namespace) {
+  const res = spawnSync(temporalBin(), ["operator", "namespace", "create", "--address", address, "--namespace", namespace], { encoding: "utf8" });
+  if (res.status !== 0 && !/already (exists|registered)/i.test(`${res.stdout}${res.stderr}`)) {
+    log("temporal", `could not create namespace ${namespace}: ${(res.stderr || res.stdout).trim()}`);
+  }
 }
 
 export function stopTemporal(port = 7233) {

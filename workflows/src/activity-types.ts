@@ -6,6 +6,7 @@
 import type { ConciergeActivities } from "./activities/concierge.js";
 import type { RepairFlowActivities } from "./activities/repair-flows.js";
 import type { WhatsAppActivities } from "./activities/whatsapp.js";
+import type { InvoicingActivities } from "./activities/invoicing.js";
 
-export type { ConciergeActivities, RepairFlowActivities, WhatsAppActivities };
-export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities;
+export type { ConciergeActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
+export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities;

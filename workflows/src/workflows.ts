@@ -1,2 +1,6 @@
 // The module the worker bundles: every workflow function, and nothing else.
 export * from "./repair-job-lifecycle.js";
+export * from "./quote-confirmation.js";
+export * from "./pickup-reminders.js";
+export * from "./conversation.js";
+export * from "./quotation-followup.js";

@@ -24,3 +24,4 @@ export {
 } from "./entities.js";
 export { HANDOFF_TEXT, renderReply, formatRinggit, type ReplyData } from "./replies.js";
 export { normalise, canonicalise, type NormalisedText } from "./normalise.js";
+export { isSubscriptionKeyword } from "./subscription.js";

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { PRIORITIES, type Priority } from "./repair-status.js";
+import {
+  DEFAULT_PICKUP_REMINDERS,
+  DEFAULT_QUOTE_FOLLOW_UP,
+  pickupRemindersSettingsSchema,
+  quoteFollowUpProblem,
+  quoteFollowUpSchema,
+} from "./repair-flows.js";
 
 const hours = z.number().int().min(1).max(24 * 60);
 
@@ -29,7 +36,16 @@ const repairSchema = z.object({
 });
 
 /** Everything a shop owner configures, one document. Money in sen, durations in hours/days. */
-export const shopSettingsSchema = z.object({ business: businessSchema, tax: taxSchema, sla_hours: slaSchema, repair: repairSchema });
+export const shopSettingsSchema = z.object({
+  business: businessSchema,
+  tax: taxSchema,
+  sla_hours: slaSchema,
+  repair: repairSchema,
+  /** WhatsApp quote follow-up; Temporal flows copy it when they start (changes apply to new quotes). */
+  quoteFollowUp: quoteFollowUpSchema,
+  /** Pickup reminders after completion; copied when a job completes (changes apply to new ones). */
+  pickupReminders: pickupRemindersSettingsSchema,
+});
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
 
 /** A partial update: any section, any fields within it; unsent fields keep their value. */
@@ -38,6 +54,8 @@ export const shopSettingsPatchSchema = z.object({
   tax: taxSchema.partial().optional(),
   sla_hours: slaSchema.partial().optional(),
   repair: repairSchema.partial().optional(),
+  quoteFollowUp: quoteFollowUpSchema.partial().optional(),
+  pickupReminders: pickupRemindersSettingsSchema.partial().optional(),
 });
 export type ShopSettingsPatch = z.infer<typeof shopSettingsPatchSchema>;
 
@@ -61,16 +79,23 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
     terms:
       "Devices not collected within 60 days of completion may be disposed of. The shop is not responsible for data loss; please back up your device. Warranty covers the replaced part and workmanship only and is void on water damage, physical damage or repair by a third party.",
   },
+  quoteFollowUp: DEFAULT_QUOTE_FOLLOW_UP,
+  pickupReminders: DEFAULT_PICKUP_REMINDERS,
 };
 
 /** Applies a patch section by section; the result is validated in full. */
 export function mergeShopSettings(current: ShopSettings, patch: ShopSettingsPatch): ShopSettings {
-  return shopSettingsSchema.parse({
+  const next = shopSettingsSchema.parse({
     business: { ...current.business, ...patch.business },
     tax: { ...current.tax, ...patch.tax },
     sla_hours: { ...current.sla_hours, ...patch.sla_hours },
     repair: { ...current.repair, ...patch.repair },
+    quoteFollowUp: { ...current.quoteFollowUp, ...patch.quoteFollowUp },
+    pickupReminders: { ...current.pickupReminders, ...patch.pickupReminders },
   });
+  const followUpProblem = quoteFollowUpProblem(next.quoteFollowUp);
+  if (followUpProblem) throw new Error(followUpProblem);
+  return next;
 }
 
 /** Reads stored settings, filling fields added since they were saved from the defaults. */

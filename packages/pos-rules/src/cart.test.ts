@@ -125,3 +125,31 @@ describe("computeCartTotals", () => {
     expect(() => computeCartTotals(cart, exclusive8)).toThrow();
   });
 });
+
+describe("computeCartTotals: promotions and per-line shares", () => {
+  it("takes a promotion amount after the line discount and before the cart discount", () => {
+    const totals = computeCartTotals({
+      lines: [line("charger", 5000, 1, { discount: { kind: "amount", amount_sen: 500 }, promotion_sen: 450 }), line("cable", 1990)],
+      discount: { kind: "amount", amount_sen: 100 },
+    }, exclusive8);
+    expect(totals.promotion_discount_sen).toBe(450);
+    expect(totals.discount_sen).toBe(1050);
+    expect(totals.lines[0]).toMatchObject({ line_discount_sen: 500, promotion_sen: 450 });
+    expect(totals.subtotal_sen - totals.discount_sen).toBe(5940);
+  });
+
+  it("refuses a promotion larger than what is left of the line", () => {
+    expect(() => computeCartTotals({ lines: [line("cable", 1990, 1, { discount: { kind: "amount", amount_sen: 1000 }, promotion_sen: 1000 })] }, exclusive8))
+      .toThrow(/promotion_sen/);
+  });
+
+  it.each([exclusive8, inclusive8])("line SST shares and totals add up to the cart's (%j)", (tax) => {
+    const totals = computeCartTotals({
+      lines: [line("a", 1999, 3), line("b", 1001), line("c", 333, 1, { sst_rate_bp: 600 }), line("d", 500, 1, { taxable: false })],
+      discount: { kind: "percent", percent_bp: 700 },
+    }, tax);
+    expect(totals.lines.reduce((s, l) => s + l.sst_sen, 0)).toBe(totals.sst_sen);
+    expect(totals.lines.reduce((s, l) => s + l.total_sen, 0)).toBe(totals.total_sen);
+    expect(totals.lines[3]!.sst_sen).toBe(0);
+  });
+});

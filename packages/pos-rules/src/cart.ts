@@ -8,6 +8,8 @@ export const cartLineSchema = z.object({
   unit_price_sen: z.number().int().nonnegative(),
   quantity: z.number().int().positive(),
   discount: discountSchema.nullish(),
+  /** Promotion amount (Medusa's promotion module) off this line after its own discount, in sen. */
+  promotion_sen: z.number().int().nonnegative().nullish(),
   /** false = SST-exempt item (no SST whatever the rate). */
   taxable: z.boolean(),
   /** The item's own SST rate (e.g. 600 services, 1000 goods); absent = the shop's rate. */
@@ -26,11 +28,16 @@ export interface CartLineTotals {
   /** unit price × quantity, as priced (SST included when the shop prices tax-inclusive). */
   gross_sen: Sen;
   line_discount_sen: Sen;
+  promotion_sen: Sen;
   /** This line's share of the cart discount. */
   cart_discount_sen: Sen;
   /** gross − both discounts: what SST is worked out from. */
   net_sen: Sen;
   sst_rate_bp: number;
+  /** This line's share of its rate group's SST (shares sum to the group's SST exactly). */
+  sst_sen: Sen;
+  /** What the customer pays for this line (net, plus its SST share when prices exclude SST). */
+  total_sen: Sen;
 }
 
 export interface SstByRate {
@@ -45,6 +52,7 @@ export interface CartTotals {
   /** Sum of gross line amounts, as priced. */
   subtotal_sen: Sen;
   line_discount_sen: Sen;
+  promotion_discount_sen: Sen;
   cart_discount_sen: Sen;
   discount_sen: Sen;
   sst_sen: Sen;
@@ -92,7 +100,8 @@ function sstOnGroup(amountSen: Sen, rateBp: number, pricesIncludeTax: boolean): 
 /**
  * Cart totals at the counter. Order and rounding points:
  * 1. gross = unit × qty (exact);
- * 2. line discount: amount as keyed, or percent of gross rounded half-up to the sen;
+ * 2. line discount: amount as keyed, or percent of gross rounded half-up to the sen, then the
+ *    line's promotion amount (computed by Medusa's promotion module);
  * 3. cart discount: amount, or percent of (Σ gross − line discounts) rounded half-up, then spread
  *    over lines pro rata (floors, remainder on the largest line) so it sums exactly;
  * 4. SST once per rate group on the discounted lines (not per line), half-up, as repair billing does:
@@ -107,7 +116,12 @@ export function computeCartTotals(cartInput: Cart, tax: TaxSettings): CartTotals
     if (amount > gross[i]!) throw new RangeError(`lines[${i}].discount: ${amount} sen is more than the line's ${gross[i]} sen`);
     return amount;
   });
-  const afterLine = gross.map((g, i) => g - lineDiscounts[i]!);
+  const promotions = cart.lines.map((line, i) => {
+    const amount = line.promotion_sen ?? 0;
+    if (amount > gross[i]! - lineDiscounts[i]!) throw new RangeError(`lines[${i}].promotion_sen: ${amount} sen is more than what is left of the line`);
+    return amount;
+  });
+  const afterLine = gross.map((g, i) => g - lineDiscounts[i]! - promotions[i]!);
   const afterLineTotal = afterLine.reduce((sum, a) => sum + a, 0);
   const cartDiscount = cart.discount ? discountSen(cart.discount, afterLineTotal) : 0;
   if (cartDiscount > afterLineTotal) throw new RangeError(`discount: ${cartDiscount} sen is more than the cart's ${afterLineTotal} sen`);
@@ -117,9 +131,12 @@ export function computeCartTotals(cartInput: Cart, tax: TaxSettings): CartTotals
     id: line.id,
     gross_sen: gross[i]!,
     line_discount_sen: lineDiscounts[i]!,
+    promotion_sen: promotions[i]!,
     cart_discount_sen: cartShares[i]!,
     net_sen: afterLine[i]! - cartShares[i]!,
     sst_rate_bp: tax.exempt || !line.taxable ? 0 : (line.sst_rate_bp ?? tax.sst_rate_bp),
+    sst_sen: 0,
+    total_sen: afterLine[i]! - cartShares[i]!,
   }));
 
   const groups = new Map<number, Sen>();
@@ -133,17 +150,28 @@ export function computeCartTotals(cartInput: Cart, tax: TaxSettings): CartTotals
       return { sst_rate_bp: rate, sst_sen: sst, taxable_sen: tax.prices_include_tax ? amount - sst : amount };
     });
 
+  for (const group of sstByRate) {
+    const members = lines.filter((l) => l.sst_rate_bp === group.sst_rate_bp);
+    const shares = allocateProRata(group.sst_sen, members.map((l) => l.net_sen));
+    members.forEach((l, i) => {
+      l.sst_sen = shares[i]!;
+      if (!tax.prices_include_tax) l.total_sen = l.net_sen + l.sst_sen;
+    });
+  }
+
   const subtotal = gross.reduce((sum, g) => sum + g, 0);
   const lineDiscountTotal = lineDiscounts.reduce((sum, d) => sum + d, 0);
-  const net = subtotal - lineDiscountTotal - cartDiscount;
+  const promotionTotal = promotions.reduce((sum, d) => sum + d, 0);
+  const net = subtotal - lineDiscountTotal - promotionTotal - cartDiscount;
   const sst = sstByRate.reduce((sum, g) => sum + g.sst_sen, 0);
   const total = tax.prices_include_tax ? net : net + sst;
   return {
     lines,
     subtotal_sen: subtotal,
     line_discount_sen: lineDiscountTotal,
+    promotion_discount_sen: promotionTotal,
     cart_discount_sen: cartDiscount,
-    discount_sen: lineDiscountTotal + cartDiscount,
+    discount_sen: lineDiscountTotal + promotionTotal + cartDiscount,
     sst_sen: sst,
     sst_by_rate: sstByRate,
     sst_included: tax.prices_include_tax && sst > 0,

@@ -6,3 +6,5 @@ export * from "./payments.js";
 export * from "./stock-ledger.js";
 export * from "./numbering.js";
 export * from "./keystrokes.js";
+export * from "./refunds.js";
+export * from "./shifts.js";

@@ -46,3 +46,28 @@ describe("keystrokeText", () => {
     expect(keystrokeText(burst(["Shift", "A", "B", "-", "1", "Enter"], 5))).toBe("AB-1");
   });
 });
+
+describe("classifyKeystrokes with an average limit (busy machines)", () => {
+  const burst = (gaps: number[]) => {
+    let at = 1000;
+    const events = [{ key: "9", at }];
+    for (const gap of gaps) events.push({ key: "5", at: (at += gap) });
+    events[events.length - 1]!.key = "Enter";
+    return events;
+  };
+  const loose = { maxIntervalMs: 120, maxAverageIntervalMs: 30 };
+
+  it.each<[number[], "scan" | "typing", string]>([
+    [[47, 7, 9, 32, 11, 7, 9, 8, 17, 10, 61, 14, 30], "scan", "a scanner burst with two late events (average 20 ms)"],
+    [[5, 5, 5, 5, 5, 5, 5], "scan", "a steady 5 ms burst"],
+    [[90, 110, 80, 100, 95, 105, 90], "typing", "a fast typist (average ~96 ms)"],
+    [[10, 10, 10, 10, 10, 10, 150], "typing", "one gap past the hard limit"],
+    [[28, 31, 30, 29, 33, 32, 30], "typing", "average 30 ms is not below 30"],
+  ])("%j → %s (%s)", (gaps, expected) => {
+    expect(classifyKeystrokes(burst(gaps), loose)).toBe(expected);
+  });
+
+  it("keeps the strict default when no average limit is given", () => {
+    expect(classifyKeystrokes(burst([47, 7, 9, 32, 11, 7, 9]))).toBe("typing");
+  });
+});

@@ -10,6 +10,12 @@ export interface KeystrokeClassifierOptions {
   minChars?: number;
   /** Every gap between keys (Enter included) must be strictly below this. Default 35 ms. */
   maxIntervalMs?: number;
+  /**
+   * When set, the burst's average gap must also be strictly below this. Used with a looser
+   * maxIntervalMs, it tolerates the odd late key event on a busy machine (a scanner's burst is
+   * fast on average even when one event is delivered late) while people stay "typing".
+   */
+  maxAverageIntervalMs?: number;
 }
 
 /** Keys a scanner may press around a character (upper-case letters) that carry no character. */
@@ -32,6 +38,10 @@ export function classifyKeystrokes(events: readonly KeystrokeEvent[], options: K
   for (let i = 1; i < keys.length; i++) {
     const gap = keys[i]!.at - keys[i - 1]!.at;
     if (!Number.isFinite(gap) || gap < 0 || gap >= maxIntervalMs) return "typing";
+  }
+  if (options.maxAverageIntervalMs !== undefined) {
+    const average = (last.at - keys[0]!.at) / (keys.length - 1);
+    if (!(average < options.maxAverageIntervalMs)) return "typing";
   }
   return "scan";
 }

@@ -12,3 +12,4 @@ export * from "./auth-state/encryption.js";
 export * from "./baileys/baileys-types.js";
 export { BaileysTransport, type BaileysTransportOptions } from "./baileys/baileys-transport.js";
 export { inboundFromBaileys, receiptStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";
+export { messageStatuses, nextMessageStatus, type MessageStatus } from "./message-status.js";

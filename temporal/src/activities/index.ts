@@ -3,6 +3,7 @@ import type { VolturaActivities } from "@voltura/workflows";
 import { createConciergeActivities } from "./concierge.js";
 import { createRepairFlowActivities } from "./repair-flows.js";
 import { createWhatsAppActivities } from "./whatsapp.js";
+import { createInvoicingActivities } from "./invoicing.js";
 
 /** What activities may use. Built once in main.ts; tests pass their own. */
 export interface ActivityDeps {
@@ -18,5 +19,6 @@ export function createActivities(deps: ActivityDeps): VolturaActivities {
     ...createWhatsAppActivities(deps),
     ...createConciergeActivities(deps),
     ...createRepairFlowActivities(deps),
+    ...createInvoicingActivities(deps),
   };
 }

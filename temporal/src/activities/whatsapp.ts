@@ -1,6 +1,45 @@
-import type { WhatsAppActivities } from "@voltura/workflows";
+import { ApplicationFailure } from "@temporalio/activity";
+import { CommerceError, sendWhatsAppMessage } from "@voltura/medusa-client";
+import { WHATSAPP_SEND_FAILURES, type SendWhatsAppOutcome, type WhatsAppActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
 
-export function createWhatsAppActivities(_deps: ActivityDeps): WhatsAppActivities {
-  return {};
+/**
+ * Maps the gateway's answer to what Temporal should do: 409 opted_out and other 4xx are final
+ * (non-retryable); 5xx, 503 session_unavailable and an unreachable commerce are retried — safely,
+ * since the gateway sends at most once per idempotency key.
+ */
+export function sendFailure(err: unknown, to: string): unknown {
+  if (!(err instanceof CommerceError) || err.status >= 500) return err;
+  const code = (err.body as { code?: string } | undefined)?.code;
+  if (err.status === 409 && code === "opted_out") {
+    return ApplicationFailure.create({ message: `${to} opted out of WhatsApp reminders`, type: WHATSAPP_SEND_FAILURES.optedOut, nonRetryable: true });
+  }
+  return ApplicationFailure.create({
+    message: `The WhatsApp gateway refused the message to ${to}: ${err.status} ${err.message}`,
+    type: WHATSAPP_SEND_FAILURES.refused,
+    nonRetryable: true,
+    details: [err.type ?? null],
+  });
+}
+
+export function createWhatsAppActivities({ commerce }: ActivityDeps): WhatsAppActivities {
+  return {
+    async sendWhatsApp(input): Promise<SendWhatsAppOutcome> {
+      if (!input.idempotencyKey?.trim()) {
+        throw ApplicationFailure.create({ message: "sendWhatsApp needs an idempotencyKey", type: WHATSAPP_SEND_FAILURES.refused, nonRetryable: true });
+      }
+      try {
+        const { message } = await sendWhatsAppMessage(commerce, {
+          to: input.to,
+          body: input.body,
+          idempotency_key: input.idempotencyKey,
+          ...(input.media ? { media: input.media } : {}),
+          ...(input.context ? { context: input.context } : {}),
+        });
+        return { messageId: message.id, waMessageId: message.wa_message_id, status: message.status };
+      } catch (err) {
+        throw sendFailure(err, input.to);
+      }
+    },
+  };
 }

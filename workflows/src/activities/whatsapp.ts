@@ -1,3 +1,33 @@
-/** Activities of this domain, as workflows see them (types only). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WhatsAppActivities {}
+/** Activities of the WhatsApp gateway, as workflows see them (types only). */
+
+export type WhatsAppContextKind = "concierge" | "staff" | "quote" | "reminder" | "receipt" | "document" | "alert";
+
+export interface SendWhatsAppRequest {
+  /** The same key always means the same message: a retried activity never sends twice. */
+  idempotencyKey: string;
+  /** Any Malaysian format or E.164. */
+  to: string;
+  body: string;
+  media?: { url: string; mimetype: string; filename?: string; caption?: string };
+  context?: { kind: WhatsAppContextKind; ref?: string };
+}
+
+export interface SendWhatsAppOutcome {
+  /** The gateway's message id (`wa_msg_…`). */
+  messageId: string;
+  /** WhatsApp's id, null while the message waits in the owner's outbox. */
+  waMessageId: string | null;
+  status: "pending" | "sent" | "delivered" | "read" | "failed";
+}
+
+/** Non-retryable failure types of sendWhatsApp. */
+export const WHATSAPP_SEND_FAILURES = {
+  /** A reminder to a contact who opted out (STOP / BERHENTI / unsubscribe). */
+  optedOut: "OptedOut",
+  /** The gateway refused the request (bad phone, unknown session): retrying cannot help. */
+  refused: "WhatsAppRefused",
+} as const;
+
+export interface WhatsAppActivities {
+  sendWhatsApp(input: SendWhatsAppRequest): Promise<SendWhatsAppOutcome>;
+}

@@ -1,2 +1,8 @@
 // The plugin's Medusa workflows, for other plugins and the commerce app.
-export {};
+export * from "./create-quotation";
+export * from "./update-quotation";
+export * from "./change-quotation-status";
+export * from "./convert-quotation";
+export * from "./create-sales-invoice";
+export * from "./record-invoice-payment";
+export * from "./save-invoicing-settings";

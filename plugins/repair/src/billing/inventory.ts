@@ -78,23 +78,3 @@ export async function deleteReservations(container: MedusaContainer, held: reado
   const inventory = container.resolve(Modules.INVENTORY);
   await withItemLocks(container, held.map((h) => h.inventory_item_id), () => inventory.deleteReservationItems(held.map((h) => h.reservation_id)));
 }
-
-/** Parts used in the repair leave stock: the reservation is removed and the stocked quantity goes down. */
-export async function consumeReservations(container: MedusaContainer, held: readonly HeldReservation[]): Promise<void> {
-  if (!held.length) return;
-  const inventory = container.resolve(Modules.INVENTORY);
-  await withItemLocks(container, held.map((h) => h.inventory_item_id), async () => {
-    await inventory.softDeleteReservationItems(held.map((h) => h.reservation_id));
-    await inventory.adjustInventory(held.map((h) => ({ inventoryItemId: h.inventory_item_id, locationId: h.location_id, adjustment: -h.quantity })));
-  });
-}
-
-/** Puts consumed parts back on the shelf and re-holds them for the job (a failed completion). */
-export async function unconsumeReservations(container: MedusaContainer, held: readonly HeldReservation[]): Promise<void> {
-  if (!held.length) return;
-  const inventory = container.resolve(Modules.INVENTORY);
-  await withItemLocks(container, held.map((h) => h.inventory_item_id), async () => {
-    await inventory.adjustInventory(held.map((h) => ({ inventoryItemId: h.inventory_item_id, locationId: h.location_id, adjustment: h.quantity })));
-    await inventory.restoreReservationItems(held.map((h) => h.reservation_id));
-  });
-}

@@ -2,12 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { parseInvoiceNumber } from "@voltura/domain";
 import { REPAIR_BILLING_MODULE } from "../modules/repair-billing/index";
-import { unconsumeReservations, type HeldReservation } from "./inventory";
+import { revertStockMovements } from "@voltura/plugin-procurement/workflows";
+import { restoreReservations, type HeldReservation } from "./inventory";
 import { billingService } from "./load-billing";
 
 export interface CompletionDone {
   consumed: Array<HeldReservation & { line_id: string }>;
   invoice: { invoice_id: string; invoice_number: string; order_id: string } | null;
+  /** The repair_consumption ledger rows the completion appended. */
+  stock_movement_ids: string[];
 }
 
 /**
@@ -29,6 +32,7 @@ export async function reverseRepairCompletion(container: MedusaContainer, done: 
   }
   if (done.consumed.length) {
     await service.updateRepairLines(done.consumed.map((l) => ({ id: l.line_id, consumed_at: null })));
-    await unconsumeReservations(container, done.consumed);
+    await revertStockMovements(container, done.stock_movement_ids);
+    await restoreReservations(container, done.consumed);
   }
 }

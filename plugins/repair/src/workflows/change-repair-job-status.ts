@@ -2,6 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { applyStatusChangeStep, type ApplyStatusChangeInput } from "./steps/apply-status-change";
 import { signalLifecycleStep } from "./steps/signal-lifecycle";
+import { syncRepairFlowsStep } from "./steps/sync-repair-flows";
 
 export const REPAIR_JOB_STATUS_CHANGED = "repair_job.status_changed";
 
@@ -11,6 +12,7 @@ export const changeRepairJobStatusWorkflow = createWorkflow("change-repair-job-s
   // Billing consumes reserved parts and raises the invoice on completion; compensation undoes both.
   const repairJobStatusChanged = createHook("repairJobStatusChanged", { job: result.job, change: result.change, input });
   signalLifecycleStep(result);
+  syncRepairFlowsStep(result);
   emitEventStep({
     eventName: REPAIR_JOB_STATUS_CHANGED,
     data: transform({ result }, ({ result }) => ({ id: result.job.id, from: result.change.from_status, to: result.change.to_status })),

@@ -1,8 +1,9 @@
 import { Modules } from "@medusajs/framework/utils";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { createOrderWorkflow, createRemoteLinkStep } from "@medusajs/medusa/core-flows";
+import { applyStockMovementsStep } from "@voltura/plugin-procurement/workflows";
 import { REPAIR_BILLING_MODULE } from "../modules/repair-billing/index";
-import { consumeReservedPartsStep } from "./steps/consume-reserved-parts";
+import { consumeReservedPartsStep, consumptionMovements } from "./steps/consume-reserved-parts";
 import { createRepairInvoiceStep } from "./steps/create-repair-invoice";
 import { loadCompletionStep } from "./steps/load-completion";
 
@@ -12,13 +13,17 @@ export interface CompleteRepairBillingInput {
 }
 
 /**
- * Runs when a job moves to Completed (from the status hook): consumes the reserved parts, raises
+ * Runs when a job moves to Completed (from the status hook): consumes the reserved parts (stock
+ * leaves through the procurement ledger as repair_consumption), raises
  * the invoice as a Medusa order in the Counter channel and stores our invoice with its number.
  * Any failure compensates every step: stock and reservations come back, order and invoice go.
  */
 export const completeRepairBillingWorkflow = createWorkflow("complete-repair-billing", (input: CompleteRepairBillingInput) => {
   const plan = loadCompletionStep(input);
   const consumed = consumeReservedPartsStep(transform({ plan }, ({ plan }) => plan.to_consume));
+  const stock = applyStockMovementsStep(
+    transform({ consumed, plan, input }, ({ consumed, plan, input }) => ({ movements: consumptionMovements(consumed, plan, input.completed_by) })),
+  );
 
   const invoiced = when("job-needs-invoice", { plan }, ({ plan }) => plan.should_invoice).then(() => {
     const order = createOrderWorkflow.runAsStep({
@@ -39,6 +44,8 @@ export const completeRepairBillingWorkflow = createWorkflow("complete-repair-bil
   });
 
   return new WorkflowResponse(
-    transform({ consumed, invoiced }, ({ consumed, invoiced }) => ({ consumed, invoice: invoiced ?? null })),
+    transform({ consumed, invoiced, stock }, ({ consumed, invoiced, stock }) => ({
+      consumed, invoice: invoiced ?? null, stock_movement_ids: stock.movements.map((m) => m.id),
+    })),
   );
 });

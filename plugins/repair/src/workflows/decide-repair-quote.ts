@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { changeRepairJobStatusWorkflow } from "./change-repair-job-status";
 import { recordQuoteDecisionStep, type RecordQuoteDecisionInput } from "./steps/record-quote-decision";
+import { signalQuoteCounterDecisionStep } from "./steps/signal-quote-counter-decision";
 import { waiveDiagnosticFeeStep } from "./steps/waive-diagnostic-fee";
 
 export type DecideRepairQuoteInput = RecordQuoteDecisionInput;
@@ -22,6 +23,14 @@ export const decideRepairQuoteWorkflow = createWorkflow("decide-repair-quote", (
       note: `Quote v${decided.version} ${decided.status} (${input.channel})${input.note ? `: ${input.note}` : ""}`,
       changed_by: input.decided_by,
     })),
+  });
+  // A WhatsApp decision comes from the quote flow itself; only the counter's must be told to it.
+  when("decided-at-counter", { input }, ({ input }) => input.channel === "counter").then(() => {
+    signalQuoteCounterDecisionStep(
+      transform({ input, decided }, ({ input, decided }) => ({
+        job_id: input.job_id, version: decided.version, decision: input.decision, decided_by: input.decided_by,
+      })),
+    );
   });
   return new WorkflowResponse(decided);
 });

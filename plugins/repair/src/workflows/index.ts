@@ -12,3 +12,4 @@ export * from "./claim-repair-warranty";
 export * from "./update-repair-job";
 export * from "./add-repair-job-photos";
 export * from "./remove-repair-job-photo";
+export * from "./stop-pickup-reminders";

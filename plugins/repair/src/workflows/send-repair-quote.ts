@@ -1,8 +1,12 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { changeRepairJobStatusWorkflow } from "./change-repair-job-status";
 import { freezeRepairQuoteStep, type FreezeRepairQuoteInput } from "./steps/freeze-repair-quote";
+import { startQuoteConfirmationStep } from "./steps/start-quote-confirmation";
 
-/** Freezes the draft (the current lines) as a sent quote and moves the job to Awaiting Approval. */
+/**
+ * Freezes the draft (the current lines) as a sent quote, moves the job to Awaiting Approval and
+ * starts the quote's WhatsApp confirmation flow on Temporal.
+ */
 export const sendRepairQuoteWorkflow = createWorkflow("send-repair-quote", (input: FreezeRepairQuoteInput) => {
   const frozen = freezeRepairQuoteStep(input);
   when("job-moves-to-awaiting-approval", { frozen }, ({ frozen }) => frozen.needs_status_change).then(() => {
@@ -12,5 +16,6 @@ export const sendRepairQuoteWorkflow = createWorkflow("send-repair-quote", (inpu
       })),
     });
   });
+  startQuoteConfirmationStep(transform({ input, frozen }, ({ input, frozen }) => ({ job_id: input.job_id, version: frozen.version })));
   return new WorkflowResponse(frozen);
 });

@@ -72,10 +72,16 @@ export interface StatusChangeRecord {
 
 /** The slice of the platform plugin's Temporal module that repair workflows use (resolved by key). */
 export interface LifecycleStarter {
+  readonly namespace: string;
   start(opts: { workflowType: string; workflowId: string; taskQueue: string; args: unknown[] }): Promise<unknown>;
   signalWithStart(opts: {
     workflowType: string; workflowId: string; taskQueue: string; args: unknown[]; signal: string; signalArgs: unknown[];
   }): Promise<void>;
   terminate(workflowId: string, reason: string): Promise<void>;
+  /** False when the workflow has ended or never started. */
+  signalIfRunning(workflowId: string, signal: string, args: unknown[]): Promise<boolean>;
+  inspect(workflowId: string, query: string): Promise<{
+    workflowId: string; runId: string; status: string; startedAt: string; closedAt: string | null; state: unknown;
+  } | null>;
 }
 export const TEMPORAL_MODULE_KEY = "temporal";

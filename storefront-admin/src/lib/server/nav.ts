@@ -9,8 +9,20 @@ const NAV: readonly (NavItem & { routeId: KnownRouteId })[] = [
   { href: "/jobs/board", label: "Job board", icon: "board", routeId: "/(staff)/jobs/board" },
   { href: "/jobs/mine", label: "My jobs", icon: "my-jobs", routeId: "/(staff)/jobs/mine" },
   { href: "/customers", label: "Customers", icon: "customers", routeId: "/(staff)/customers" },
+  { href: "/pos", label: "Counter", icon: "pos", routeId: "/(staff)/pos" },
+  { href: "/pos/sales", label: "Counter sales", icon: "pos-sales", routeId: "/(staff)/pos/sales" },
+  { href: "/inventory", label: "Inventory", icon: "inventory", routeId: "/(staff)/inventory" },
+  { href: "/sales/quotations", label: "Quotations", icon: "quotations", routeId: "/(staff)/sales/quotations" },
+  { href: "/sales/invoices", label: "Invoices", icon: "invoices", routeId: "/(staff)/sales/invoices" },
+  { href: "/reports", label: "Reports", icon: "reports", routeId: "/(staff)/reports" },
+  { href: "/inbox", label: "Inbox", icon: "inbox", routeId: "/(staff)/inbox" },
+  { href: "/knowledge", label: "Knowledge base", icon: "knowledge", routeId: "/(staff)/knowledge" },
+  { href: "/whatsapp/simulator", label: "WhatsApp simulator", icon: "whatsapp-simulator", routeId: "/(staff)/whatsapp/simulator" },
+  { href: "/whatsapp/messages", label: "WhatsApp messages", icon: "whatsapp-messages", routeId: "/(staff)/whatsapp/messages" },
+  { href: "/whatsapp/sessions", label: "WhatsApp sessions", icon: "whatsapp-sessions", routeId: "/(staff)/whatsapp/sessions" },
   { href: "/settings/staff", label: "Staff", icon: "staff", routeId: "/(staff)/settings/staff" },
   { href: "/settings/shop", label: "Shop settings", icon: "shop-settings", routeId: "/(staff)/settings/shop" },
+  { href: "/settings/documents", label: "Documents & e-invoice", icon: "document-settings", routeId: "/(staff)/settings/documents" },
 ];
 
 /** The sidebar for a role: only what the route map lets that role open. */

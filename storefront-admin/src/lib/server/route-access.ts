@@ -7,6 +7,12 @@ import { ALL_STAFF, CRM_EDITORS, MANAGERS, REPAIR_DESK, roleAllowed, type StaffR
  */
 export type RouteAccess = "public" | readonly StaffRole[];
 
+/** The sales counter: cashiers, managers and owners. */
+const COUNTER: readonly StaffRole[] = ["owner", "manager", "cashier"];
+
+/** Quotations and invoices are counter work: cashiers create them; reports and exports are managers'. */
+const SALES_DESK: readonly StaffRole[] = ["owner", "manager", "cashier"];
+
 export const ROUTE_ACCESS = {
   "/login": "public",
   "/health": "public",
@@ -29,6 +35,43 @@ export const ROUTE_ACCESS = {
   "/(staff)/customers/export": ALL_STAFF,
   "/(staff)/customers/duplicates": MANAGERS,
   "/(staff)/settings/shop": MANAGERS,
+  "/(staff)/pos": COUNTER,
+  "/(staff)/pos/catalogue": COUNTER,
+  "/(staff)/pos/checkout": COUNTER,
+  "/(staff)/pos/sales": COUNTER,
+  "/(staff)/pos/sales/[id]": COUNTER,
+  "/(staff)/pos/sales/[id]/receipt": COUNTER,
+  "/(staff)/pos/sales/[id]/pdf": COUNTER,
+  "/(staff)/pos/shifts": COUNTER,
+  "/(staff)/whatsapp/sessions": ["owner", "manager", "technician"],
+  "/(staff)/whatsapp/simulator": ALL_STAFF,
+  "/(staff)/whatsapp/messages": ["owner", "manager", "technician"],
+  "/(staff)/inbox": ALL_STAFF,
+  "/(staff)/inbox/[phone]": ALL_STAFF,
+  "/(staff)/knowledge": ALL_STAFF,
+  "/(staff)/inventory": ALL_STAFF,
+  "/(staff)/inventory/export": ALL_STAFF,
+  "/(staff)/inventory/[id]": ALL_STAFF,
+  "/(staff)/inventory/suppliers": MANAGERS,
+  "/(staff)/inventory/purchase-orders": MANAGERS,
+  "/(staff)/inventory/purchase-orders/[id]": MANAGERS,
+  "/(staff)/inventory/purchase-orders/[id]/pdf": MANAGERS,
+  "/(staff)/inventory/adjustments": MANAGERS,
+  "/(staff)/inventory/stock-takes": MANAGERS,
+  "/(staff)/inventory/stock-takes/[id]": MANAGERS,
+  "/(staff)/sales/quotations": SALES_DESK,
+  "/(staff)/sales/quotations/new": SALES_DESK,
+  "/(staff)/sales/quotations/[id]": SALES_DESK,
+  "/(staff)/sales/quotations/[id]/pdf": SALES_DESK,
+  "/(staff)/sales/invoices": SALES_DESK,
+  "/(staff)/sales/invoices/new": SALES_DESK,
+  "/(staff)/sales/invoices/[id]": SALES_DESK,
+  "/(staff)/sales/invoices/[id]/pdf": SALES_DESK,
+  "/(staff)/sales/invoices/[id]/myinvois": MANAGERS,
+  "/(staff)/sales/invoices/consolidated": MANAGERS,
+  "/(staff)/reports": MANAGERS,
+  "/(staff)/reports/export": MANAGERS,
+  "/(staff)/settings/documents": MANAGERS,
 } as const satisfies Record<string, RouteAccess>;
 
 export type KnownRouteId = keyof typeof ROUTE_ACCESS;

@@ -60,3 +60,33 @@ describe("shop settings forms", () => {
     expect(sectionCommerceErrors("repair", "Invalid settings: repair.terms: Too long")).toEqual({ errors: { terms: "Too long" }, rest: null });
   });
 });
+
+describe("WhatsApp follow-up settings forms", () => {
+  it("shows the follow-up hours and the reminder days as text", () => {
+    const v = settingsFormValues(DEFAULT_SHOP_SETTINGS);
+    expect(v.quoteFollowUp).toEqual({ reminderAfterHours: "24", escalateAfterHours: "48" });
+    expect(v.pickupReminders.days).toBe("1, 20, 30");
+  });
+
+  it("saves the quote follow-up, escalation after the reminder", () => {
+    expect(parseSettingsSection("quoteFollowUp", { reminderAfterHours: "12", escalateAfterHours: "36" })).toEqual({
+      ok: true,
+      patch: { quoteFollowUp: { reminderAfterHours: 12, escalateAfterHours: 36 } },
+    });
+    expect(parseSettingsSection("quoteFollowUp", { reminderAfterHours: "24", escalateAfterHours: "24" })).toMatchObject({
+      ok: false,
+      errors: { escalateAfterHours: "Escalate after more hours than the reminder" },
+    });
+  });
+
+  it("reads reminder days in any order, and names the field at fault", () => {
+    const texts = { text_bm: DEFAULT_SHOP_SETTINGS.pickupReminders.text_bm, text_en: DEFAULT_SHOP_SETTINGS.pickupReminders.text_en };
+    expect(parseSettingsSection("pickupReminders", { days: "30, 1,20, 1", ...texts })).toMatchObject({ ok: true, patch: { pickupReminders: { days: [1, 20, 30] } } });
+    expect(parseSettingsSection("pickupReminders", { days: "", ...texts })).toMatchObject({ ok: true, patch: { pickupReminders: { days: [] } } });
+    expect(parseSettingsSection("pickupReminders", { days: "1, two", ...texts })).toMatchObject({ ok: false, errors: { days: expect.stringContaining("whole numbers") } });
+    expect(parseSettingsSection("pickupReminders", { days: "1", text_bm: "Salam {name}, siap!", text_en: texts.text_en })).toMatchObject({
+      ok: false,
+      errors: { text_bm: expect.stringContaining("{nama}") },
+    });
+  });
+});

@@ -9,7 +9,7 @@ import { fieldErrorsFrom, type FieldErrors } from "./forms";
  * JavaScript) and saves only its own section. Percentages and ringgit are converted here to the
  * basis points and sen the settings document stores.
  */
-export const SETTINGS_SECTIONS = ["business", "tax", "sla_hours", "repair"] as const;
+export const SETTINGS_SECTIONS = ["business", "tax", "sla_hours", "repair", "quoteFollowUp", "pickupReminders"] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export const SECTION_FIELDS = {
@@ -17,6 +17,8 @@ export const SECTION_FIELDS = {
   tax: ["sst_rate", "exempt", "prices_include_tax"],
   sla_hours: [...PRIORITIES],
   repair: ["diagnostic_fee", "waive_diagnostic_fee_on_approval", "default_warranty_days", "terms"],
+  quoteFollowUp: ["reminderAfterHours", "escalateAfterHours"],
+  pickupReminders: ["days", "text_bm", "text_en"],
 } as const satisfies Record<SettingsSection, readonly string[]>;
 
 export type SectionValues = Record<string, string>;
@@ -73,6 +75,23 @@ const FORM_SCHEMAS = {
     waive_diagnostic_fee_on_approval: checkbox,
     default_warranty_days: wholeNumber("days", 0, 3650),
     terms: z.string().trim().max(4000, "Keep the terms under 4000 characters"),
+  }),
+  quoteFollowUp: z
+    .object({ reminderAfterHours: wholeNumber("hours", 1, 24 * 14), escalateAfterHours: wholeNumber("hours", 1, 24 * 30) })
+    .refine((f) => f.escalateAfterHours > f.reminderAfterHours, {
+      message: "Escalate after more hours than the reminder",
+      path: ["escalateAfterHours"],
+    }),
+  pickupReminders: z.object({
+    days: z.string().transform((v, ctx) => {
+      const parts = v.split(",").map((d) => d.trim()).filter(Boolean);
+      if (parts.some((d) => !/^\d{1,3}$/.test(d) || Number(d) < 1)) {
+        ctx.addIssue({ code: "custom", message: "Enter days after completion as whole numbers separated by commas, e.g. 1, 20, 30" });
+      }
+      return [...new Set(parts.map(Number))].sort((x, y) => x - y);
+    }),
+    text_bm: z.string().trim().min(10, "Enter the Malay text (at least 10 characters)").max(1000, "Keep the text under 1000 characters"),
+    text_en: z.string().trim().min(10, "Enter the English text (at least 10 characters)").max(1000, "Keep the text under 1000 characters"),
   }),
 } satisfies Record<SettingsSection, z.ZodType>;
 
@@ -146,5 +165,10 @@ export function settingsFormValues(s: ShopSettings): Record<SettingsSection, Sec
       default_warranty_days: String(s.repair.default_warranty_days),
       terms: s.repair.terms,
     },
+    quoteFollowUp: {
+      reminderAfterHours: String(s.quoteFollowUp.reminderAfterHours),
+      escalateAfterHours: String(s.quoteFollowUp.escalateAfterHours),
+    },
+    pickupReminders: { days: s.pickupReminders.days.join(", "), text_bm: s.pickupReminders.text_bm, text_en: s.pickupReminders.text_en },
   };
 }

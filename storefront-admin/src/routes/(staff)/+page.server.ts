@@ -4,6 +4,7 @@ import type { JobCard } from "$lib/repair/views";
 import { jobCard } from "$lib/server/job-views";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { lowStockCount } from "$lib/server/inventory";
 import { jobRow } from "$lib/server/jobs-view";
 import type { PageServerLoad } from "./$types";
 
@@ -20,6 +21,7 @@ async function slaBreaches(commerce: CommerceClient): Promise<{ jobs: JobCard[];
 export const load: PageServerLoad = async ({ locals }) => {
   const { commerce, staff } = requireRole(locals, REPAIR_DESK);
   const breaches = roleAllowed(staff.role, MANAGERS) ? slaBreaches(commerce) : Promise.resolve(null);
+  const lowStock = lowStockCount(commerce);
   try {
     const [counts, recent] = await Promise.all([
       Promise.all(
@@ -33,10 +35,11 @@ export const load: PageServerLoad = async ({ locals }) => {
       total: recent.count,
       recent: recent.repair_jobs.map(jobRow),
       breaches: await breaches,
+      lowStock: await lowStock,
       problem: null,
     };
   } catch (err) {
     const empty: { status: RepairStatus; count: number }[] = [];
-    return { firstName: staff.name.split(" ")[0], counts: empty, total: 0, recent: [], breaches: await breaches, problem: commerceProblem(err).message };
+    return { firstName: staff.name.split(" ")[0], counts: empty, total: 0, recent: [], breaches: await breaches, lowStock: await lowStock, problem: commerceProblem(err).message };
   }
 };

@@ -4,5 +4,5 @@ import TemporalClientService from "./service";
 export const TEMPORAL_MODULE = "temporal";
 
 export default Module(TEMPORAL_MODULE, { service: TemporalClientService });
-export type { StartOptions } from "./service";
+export type { StartOptions, WorkflowInspection } from "./service";
 export { TemporalClientService };

@@ -87,4 +87,53 @@ export default class TemporalClientService {
     const client = await this.getClient();
     return client.workflow.getHandle(workflowId).query<T>(query);
   }
+
+  /** Signals a workflow that may have ended or never started; false when there is none running. */
+  async signalIfRunning(workflowId: string, signal: string, args: unknown[]): Promise<boolean> {
+    const client = await this.getClient();
+    try {
+      await client.workflow.getHandle(workflowId).signal(signal, ...args);
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * A workflow's status for staff screens: its `query` answer while it runs (bounded wait, since a
+   * query needs a worker), its result once completed, null when there is no such workflow.
+   */
+  async inspect(workflowId: string, query: string, waitMs = 3_000): Promise<WorkflowInspection | null> {
+    const client = await this.getClient();
+    const handle = client.workflow.getHandle(workflowId);
+    let description;
+    try {
+      description = await handle.describe();
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+    const status = description.status.name;
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref());
+    const answer = status === "RUNNING" ? handle.query(query) : status === "COMPLETED" ? handle.result() : Promise.resolve(null);
+    const state = await Promise.race([answer.catch(() => null), timeout]);
+    return {
+      workflowId,
+      runId: description.runId,
+      status,
+      startedAt: description.startTime.toISOString(),
+      closedAt: description.closeTime?.toISOString() ?? null,
+      state: state ?? null,
+    };
+  }
+}
+
+export interface WorkflowInspection {
+  workflowId: string;
+  runId: string;
+  status: string;
+  startedAt: string;
+  closedAt: string | null;
+  state: unknown;
 }

@@ -1,6 +1,6 @@
 import { error } from "@sveltejs/kit";
 import { allowedNextStatuses, REPAIR_DESK, REPAIR_STATUS_LABELS } from "@voltura/domain";
-import { CommerceError, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
+import { CommerceError, getRepairJobFlows, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
 import { abilitiesFor } from "$lib/repair/abilities";
 import { commerceProblem } from "$lib/server/commerce";
 import { getEnv } from "$lib/server/env";
@@ -26,6 +26,7 @@ import {
   uploadPhotosAction,
 } from "$lib/server/job-desk-actions";
 import { billingView, jobDetail } from "$lib/server/job-views";
+import { repairFlowViews } from "$lib/server/repair-flows-view";
 import { labourServices, searchParts } from "$lib/server/parts";
 import { staffNames } from "$lib/server/staff-directory";
 import { technicians } from "$lib/server/technicians";
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const linesOpen = LINES_OPEN.has(job.status);
   const partQuery = (url.searchParams.get("part_q") ?? "").trim().slice(0, 100);
 
-  const [names, billing, techs, parts, services] = await Promise.all([
+  const temporalUi = getEnv().TEMPORAL_UI_URL;
+  const [names, billing, techs, parts, services, flows] = await Promise.all([
     staffNames(),
     commerce.getRepairBilling(job.id).then(
       (b): { billing: RepairBilling; problem: null } => ({ billing: b, problem: null }),
@@ -59,9 +61,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     can.assign ? technicians() : Promise.resolve([]),
     can.editLines && linesOpen && partQuery.length >= 2 ? searchParts(commerce, partQuery).catch((): PartOption[] => []) : Promise.resolve(null),
     can.editLines && linesOpen ? labourServices(commerce).catch((): PartOption[] => []) : Promise.resolve([]),
+    getRepairJobFlows(commerce, job.id).then(
+      (answer) => ({ views: repairFlowViews(answer, temporalUi), problem: null }),
+      (err: unknown) => ({ views: [], problem: commerceProblem(err).message }),
+    ),
   ]);
 
-  const temporalUi = getEnv().TEMPORAL_UI_URL;
   return {
     job: jobDetail(job, names),
     billing: billing.billing ? billingView(billing.billing, names) : null,
@@ -77,6 +82,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     justCreated: url.searchParams.has("created"),
     justClaimed: url.searchParams.has("claimed"),
     pickupOpen: url.searchParams.has("pickup"),
+    flows: flows.views,
+    flowsProblem: flows.problem,
     workflowUrl:
       temporalUi && job.workflow_id
         ? `${temporalUi.replace(/\/$/, "")}/namespaces/voltura/workflows/${encodeURIComponent(job.workflow_id)}`

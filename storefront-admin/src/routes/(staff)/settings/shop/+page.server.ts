@@ -29,6 +29,8 @@ const SAVED: Record<SettingsSection, string> = {
   tax: "Tax settings saved.",
   sla_hours: "SLA targets saved.",
   repair: "Repair settings saved.",
+  quoteFollowUp: "Quote follow-up saved. It applies to quotes sent from now on.",
+  pickupReminders: "Pickup reminders saved. They apply to jobs completed from now on.",
 };
 
 /** One action per section: only that section is validated and sent, so the others keep their values. */
@@ -60,4 +62,6 @@ export const actions: Actions = {
   tax: saveSection("tax"),
   sla: saveSection("sla_hours"),
   repair: saveSection("repair"),
+  quoteFollowUp: saveSection("quoteFollowUp"),
+  pickupReminders: saveSection("pickupReminders"),
 };

@@ -1,0 +1,125 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
+import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows";
+import { authHeaders, createStaffUser, settle } from "./helpers";
+import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
+
+medusaIntegrationTestRunner({
+  dbName: "voltura_it_pos_returns",
+  testSuite: ({ api, getContainer }) => {
+    let fx: PosFixture;
+    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+
+    beforeAll(async () => {
+      fx = await seedPosFixture(getContainer());
+    });
+
+    beforeEach(async () => {
+      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+    });
+
+    const stock = (key: keyof PosFixture["inventoryItems"]) => stockedAt(getContainer(), fx.inventoryItems[key]!, fx.shop.stockLocationId);
+    const sell = async (body: Record<string, unknown>) => (await api.post("/admin/pos/checkout", { idempotency_key: newKey(), ...body }, cashier)).data.sale;
+
+    it("refunds part of a sale against the original, restocks it, records who did it, and refuses returning more than was sold", async () => {
+      // 3 × RM 19.90 = 59.70, SST 4.776 → 4.78: the line totals RM 64.48.
+      const sale = await sell({ lines: [{ variant_id: fx.variants.cable, quantity: 3 }], payments: [{ method: "cash", amount_sen: 7000 }] });
+      const afterSale = await stock("cable");
+      const lineId = sale.lines[0].id;
+      const key = newKey("return");
+      const res = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
+        idempotency_key: key, lines: [{ line_id: lineId, quantity: 1 }], restock: true, refund_method: "cash", reason: "Wrong connector",
+      }, cashier);
+      expect(res.status).toBe(201);
+      // One unit: 6448 / 3 = 2149.33 → 2149; paid out in cash rounded to RM 21.50.
+      expect(res.data.sale.returns).toEqual([expect.objectContaining({
+        refund_sen: 2149, paid_out_sen: 2150, cash_rounding_sen: 1, refund_method: "cash", restock: true, reason: "Wrong connector",
+        created_by_name: "Test cashier", lines: [{ line_id: lineId, quantity: 1, refund_sen: 2149, title: "USB-C Cable 1m" }],
+      })]);
+      expect(res.data.sale).toMatchObject({ refunded_sen: 2149 });
+      expect(res.data.sale.lines[0].returned_quantity).toBe(1);
+      expect(await stock("cable")).toBe(afterSale + 1);
+      await expectLedgerBalanced(getContainer());
+
+      const replay = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
+        idempotency_key: key, lines: [{ line_id: lineId, quantity: 1 }], restock: true, refund_method: "cash",
+      }, cashier);
+      expect(replay.status).toBe(200);
+      expect(replay.data.sale.returns).toHaveLength(1);
+
+      const over = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, {
+        idempotency_key: newKey(), lines: [{ line_id: lineId, quantity: 3 }], restock: true, refund_method: "cash",
+      }, cashier));
+      expect(over.status).toBe(409);
+      expect(over.data).toMatchObject({ code: "over_return", available: 2 });
+
+      const rest = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
+        idempotency_key: newKey(), lines: [{ line_id: lineId, quantity: 2 }], restock: false, refund_method: "card",
+      }, cashier);
+      expect(rest.data.sale.refunded_sen).toBe(6448);
+      expect(rest.data.sale.returns[1]).toMatchObject({ refund_sen: 4299, paid_out_sen: 4299, cash_rounding_sen: 0, restock: false });
+      expect(await stock("cable")).toBe(afterSale + 1);
+      await expectLedgerBalanced(getContainer());
+    });
+
+    it("takes a partial payment, leaves the balance due, and settles it later with cash rounding", async () => {
+      const sale = await sell({ lines: [{ variant_id: fx.variants.cable, quantity: 1 }], payments: [{ method: "card", amount_sen: 1000 }], allow_balance_due: true });
+      expect(sale).toMatchObject({ total_sen: 2149, paid_sen: 1000, balance_due_sen: 1149, cash_rounding_sen: 0 });
+      const later = await api.post(`/admin/pos/sales/${sale.id}/payments`, { idempotency_key: newKey("pay"), payments: [{ method: "cash", amount_sen: 1200 }] }, cashier);
+      expect(later.status).toBe(201);
+      expect(later.data.sale).toMatchObject({ balance_due_sen: 0, paid_sen: 2150, cash_rounding_sen: 1, rounded_total_sen: 2150 });
+      expect(later.data.sale.payments[1]).toMatchObject({ stage: "balance", method: "cash", amount_sen: 1150, tendered_sen: 1200, change_sen: 50, cash_rounding_sen: 1 });
+      const again = await settle(api.post(`/admin/pos/sales/${sale.id}/payments`, { idempotency_key: newKey("pay"), payments: [{ method: "cash", amount_sen: 100 }] }, cashier));
+      expect(again.status).toBe(409);
+      expect(again.data.code).toBe("nothing_due");
+      await expectLedgerBalanced(getContainer());
+    });
+
+    it("applies a promotion code from Medusa's promotion module before SST, and refuses an unknown code", async () => {
+      await createPromotionsWorkflow(getContainer()).run({
+        input: {
+          promotionsData: [{
+            code: "RAYA10", type: "standard", status: "active", is_automatic: false,
+            application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "myr" },
+          }],
+        },
+      });
+      // 2 × RM 25.00 = 50.00, 10% off = 5.00, SST 8% on 45.00 = 3.60: RM 48.60.
+      const sale = await sell({ lines: [{ variant_id: fx.variants.protector, quantity: 2 }], promo_codes: ["RAYA10"], payments: [{ method: "card", amount_sen: 4860 }] });
+      expect(sale).toMatchObject({ promotion_discount_sen: 500, discount_sen: 500, sst_sen: 360, total_sen: 4860, promo_codes: ["RAYA10"] });
+      expect(sale.lines[0]).toMatchObject({ promotion_sen: 500, net_sen: 4500 });
+      const unknown = await settle(api.post("/admin/pos/checkout", {
+        idempotency_key: newKey(), lines: [{ variant_id: fx.variants.protector, quantity: 1 }], promo_codes: ["NOPE"], payments: [{ method: "card", amount_sen: 2700 }],
+      }, cashier));
+      expect(unknown.status).toBe(400);
+      expect(unknown.data.message).toMatch(/promo_codes\.0/);
+    });
+
+    it("runs a shift: one open per register, the closing count against float + cash kept − cash refunded", async () => {
+      const opened = await api.post("/admin/pos/shifts", { register_id: "till-2", opening_float_sen: 20_000 }, cashier);
+      expect(opened.status).toBe(201);
+      const second = await settle(api.post("/admin/pos/shifts", { register_id: "till-2", opening_float_sen: 100 }, cashier));
+      expect(second.status).toBe(409);
+      expect(second.data.code).toBe("shift_open");
+
+      // RM 21.49 → cash RM 21.50 kept; a card sale does not touch the drawer.
+      const cashSale = await sell({ register_id: "till-2", lines: [{ variant_id: fx.variants.cable, quantity: 1 }], payments: [{ method: "cash", amount_sen: 5000 }] });
+      expect(cashSale.shift_id).toBe(opened.data.shift.id);
+      await sell({ register_id: "till-2", lines: [{ variant_id: fx.variants.protector, quantity: 1 }], payments: [{ method: "card", amount_sen: 2700 }] });
+      // Refund the cable in cash: RM 21.49 → RM 21.50 out of the drawer.
+      await api.post(`/admin/pos/sales/${cashSale.id}/returns`, {
+        idempotency_key: newKey(), lines: [{ line_id: cashSale.lines[0].id, quantity: 1 }], restock: true, refund_method: "cash",
+      }, cashier);
+
+      const closed = await api.post(`/admin/pos/shifts/${opened.data.shift.id}/close`, { counted_cash_sen: 19_950 }, cashier);
+      expect(closed.data.shift).toMatchObject({
+        status: "closed", opening_float_sen: 20_000, cash_sales_sen: 2150, cash_refunds_sen: 2150, expected_cash_sen: 20_000,
+        counted_cash_sen: 19_950, variance_sen: -50, closed_by_name: "Test cashier",
+      });
+      const listed = (await api.get("/admin/pos/shifts?register_id=till-2", cashier)).data;
+      expect(listed.current).toBeNull();
+      const closeAgain = await settle(api.post(`/admin/pos/shifts/${opened.data.shift.id}/close`, { counted_cash_sen: 1 }, cashier));
+      expect(closeAgain.status).toBe(409);
+      await expectLedgerBalanced(getContainer());
+    });
+  },
+});

@@ -1,0 +1,205 @@
+import { z } from "zod";
+import type { CommerceClient } from "./client.js";
+
+// ---- the WhatsApp gateway (plugins/whatsapp): schemas shared by the routes, the console and the worker ----
+
+export const WHATSAPP_CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert"] as const;
+export const WHATSAPP_MESSAGE_STATUSES = ["pending", "sent", "delivered", "read", "failed"] as const;
+export const WHATSAPP_SESSION_KINDS = ["baileys", "simulator"] as const;
+export const WHATSAPP_SESSION_STATES = ["new", "pairing", "connecting", "open", "closed", "needs_pairing", "stopped"] as const;
+
+const phoneInput = z.string().trim().min(1, "Phone number is required").max(32);
+
+export const whatsappMediaSchema = z.object({
+  url: z.url("media.url must be an http(s) URL"),
+  mimetype: z.string().trim().min(1).max(120),
+  filename: z.string().trim().min(1).max(200).optional(),
+  caption: z.string().max(1024).optional(),
+});
+export type WhatsAppMedia = z.infer<typeof whatsappMediaSchema>;
+
+/** The body of POST /admin/whatsapp/messages. `to` is any Malaysian format; it is stored as E.164. */
+export const sendWhatsAppBodySchema = z
+  .object({
+    to: phoneInput,
+    body: z.string().max(4096, "body has at most 4096 characters").default(""),
+    media: whatsappMediaSchema.optional(),
+    session_id: z.string().trim().min(1).optional(),
+    idempotency_key: z.string().trim().min(1, "idempotency_key is required").max(200),
+    context: z
+      .object({ kind: z.enum(WHATSAPP_CONTEXT_KINDS), ref: z.string().trim().min(1).max(200).optional() })
+      .optional(),
+  })
+  .refine((b) => b.body.trim() !== "" || b.media, { message: "body is required (or send media)", path: ["body"] });
+export type SendWhatsAppBody = z.input<typeof sendWhatsAppBodySchema>;
+
+export const listWhatsAppMessagesQuerySchema = z.object({
+  phone: z.string().trim().max(32).optional(),
+  customer_id: z.string().trim().max(100).optional(),
+  session_id: z.string().trim().max(100).optional(),
+  direction: z.enum(["in", "out"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListWhatsAppMessagesQuery = z.input<typeof listWhatsAppMessagesQuerySchema>;
+
+/** The body of POST /admin/whatsapp/simulator/inbound: staff speak as a customer. */
+export const simulatorInboundBodySchema = z.object({
+  from: phoneInput,
+  body: z.string().trim().min(1, "body is required").max(4096),
+  name: z.string().trim().min(1).max(120).optional(),
+  session_id: z.string().trim().min(1).optional(),
+  /** Re-use an id to simulate WhatsApp delivering the same message twice. */
+  wa_message_id: z.string().trim().min(1).max(100).optional(),
+});
+export type SimulatorInboundBody = z.input<typeof simulatorInboundBodySchema>;
+
+export const simulatorReceiptBodySchema = z.object({ status: z.enum(["sent", "delivered", "read"]) });
+export type SimulatorReceiptBody = z.input<typeof simulatorReceiptBodySchema>;
+
+export const createWhatsAppSessionBodySchema = z.object({
+  name: z.string().trim().min(1, "name is required").max(80),
+  kind: z.enum(WHATSAPP_SESSION_KINDS),
+  is_default: z.boolean().default(false),
+  /** Simulator only: start already paired (no QR step). */
+  paired: z.boolean().default(false),
+});
+export type CreateWhatsAppSessionBody = z.input<typeof createWhatsAppSessionBodySchema>;
+
+export const contactOptBodySchema = z.object({ phone: phoneInput });
+export type ContactOptBody = z.input<typeof contactOptBodySchema>;
+
+// ---- answers ----
+
+export const whatsappMessageSchema = z.object({
+  id: z.string(),
+  session_id: z.string(),
+  direction: z.enum(["in", "out"]),
+  phone: z.string(),
+  customer_id: z.string().nullable(),
+  customer_name: z.string().nullable().optional(),
+  body: z.string(),
+  media: z.record(z.string(), z.unknown()).nullable(),
+  wa_message_id: z.string().nullable(),
+  status: z.enum(WHATSAPP_MESSAGE_STATUSES),
+  error: z.string().nullable().optional(),
+  context_kind: z.enum(WHATSAPP_CONTEXT_KINDS).nullable(),
+  context_ref: z.string().nullable(),
+  sender_name: z.string().nullable().optional(),
+  created_at: z.string(),
+  status_changed_at: z.string().nullable().optional(),
+});
+export type WhatsAppMessage = z.infer<typeof whatsappMessageSchema>;
+
+export const whatsappMessageListSchema = z.object({ messages: z.array(whatsappMessageSchema), count: z.number().int() });
+export type WhatsAppMessageList = z.infer<typeof whatsappMessageListSchema>;
+
+export const whatsappSendAnswerSchema = z.object({ message: whatsappMessageSchema, replayed: z.boolean().optional() });
+
+export const whatsappSessionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(WHATSAPP_SESSION_KINDS),
+  phone: z.string().nullable(),
+  state: z.enum(WHATSAPP_SESSION_STATES),
+  is_default: z.boolean(),
+  enabled: z.boolean(),
+  qr: z.string().nullable(),
+  paired_at: z.string().nullable(),
+  last_seen_at: z.string().nullable(),
+  reconnect_count: z.number().int(),
+  last_disconnect_reason: z.string().nullable(),
+  alerts: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })),
+  owner: z.string().nullable(),
+  created_at: z.string(),
+});
+export type WhatsAppSession = z.infer<typeof whatsappSessionSchema>;
+
+export const whatsappContactSchema = z.object({
+  id: z.string(),
+  phone: z.string(),
+  customer_id: z.string().nullable(),
+  name: z.string().nullable(),
+  opted_out_at: z.string().nullable(),
+});
+export type WhatsAppContact = z.infer<typeof whatsappContactSchema>;
+
+export const whatsappHealthSchema = z.object({
+  instance: z.string(),
+  auth_state_key: z.enum(["set", "missing", "invalid"]),
+  sessions: z.array(whatsappSessionSchema.extend({ owned_here: z.boolean() })),
+});
+export type WhatsAppHealth = z.infer<typeof whatsappHealthSchema>;
+
+// ---- typed calls (take a CommerceClient, so each domain keeps its own file) ----
+
+function qs(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/**
+ * Sends (or finds the message already sent under the same idempotency key). Refused with 409
+ * (CommerceError.body.code "opted_out") for reminders to a contact who opted out.
+ */
+export function sendWhatsAppMessage(client: CommerceClient, body: SendWhatsAppBody) {
+  return client.request("POST", "/admin/whatsapp/messages", whatsappSendAnswerSchema, body);
+}
+
+export function listWhatsAppMessages(client: CommerceClient, query: ListWhatsAppMessagesQuery = {}): Promise<WhatsAppMessageList> {
+  return client.request("GET", `/admin/whatsapp/messages${qs(query)}`, whatsappMessageListSchema);
+}
+
+export async function listWhatsAppSessions(client: CommerceClient): Promise<WhatsAppSession[]> {
+  return (await client.request("GET", "/admin/whatsapp/sessions", z.object({ sessions: z.array(whatsappSessionSchema) }))).sessions;
+}
+
+export async function getWhatsAppSession(client: CommerceClient, id: string): Promise<WhatsAppSession> {
+  return (await client.request("GET", `/admin/whatsapp/sessions/${encodeURIComponent(id)}`, z.object({ session: whatsappSessionSchema }))).session;
+}
+
+export async function createWhatsAppSession(client: CommerceClient, body: CreateWhatsAppSessionBody): Promise<WhatsAppSession> {
+  return (await client.request("POST", "/admin/whatsapp/sessions", z.object({ session: whatsappSessionSchema }), body)).session;
+}
+
+export async function deleteWhatsAppSession(client: CommerceClient, id: string): Promise<void> {
+  await client.request("DELETE", `/admin/whatsapp/sessions/${encodeURIComponent(id)}`, z.object({ id: z.string(), deleted: z.boolean() }));
+}
+
+/** Starts (or restarts) pairing: the session's `qr` fills in while it waits for the scan. */
+export async function pairWhatsAppSession(client: CommerceClient, id: string): Promise<WhatsAppSession> {
+  return (await client.request("POST", `/admin/whatsapp/sessions/${encodeURIComponent(id)}/pair`, z.object({ session: whatsappSessionSchema }), {})).session;
+}
+
+/** Simulator sessions only: "scans" the pairing code. */
+export async function scanSimulatorSession(client: CommerceClient, id: string): Promise<WhatsAppSession> {
+  return (await client.request("POST", `/admin/whatsapp/sessions/${encodeURIComponent(id)}/scan`, z.object({ session: whatsappSessionSchema }), {})).session;
+}
+
+export function getWhatsAppHealth(client: CommerceClient): Promise<WhatsAppHealth> {
+  return client.request("GET", "/admin/whatsapp/health", whatsappHealthSchema);
+}
+
+export function simulateWhatsAppInbound(client: CommerceClient, body: SimulatorInboundBody) {
+  return client.request("POST", "/admin/whatsapp/simulator/inbound", z.object({ message: whatsappMessageSchema, duplicate: z.boolean() }), body);
+}
+
+export async function simulateWhatsAppReceipt(client: CommerceClient, messageId: string, body: SimulatorReceiptBody): Promise<WhatsAppMessage> {
+  const path = `/admin/whatsapp/simulator/messages/${encodeURIComponent(messageId)}/receipt`;
+  return (await client.request("POST", path, z.object({ message: whatsappMessageSchema }), body)).message;
+}
+
+export async function optOutWhatsAppContact(client: CommerceClient, phone: string): Promise<WhatsAppContact> {
+  return (await client.request("POST", "/admin/whatsapp/contacts/opt-out", z.object({ contact: whatsappContactSchema }), { phone })).contact;
+}
+
+export async function optInWhatsAppContact(client: CommerceClient, phone: string): Promise<WhatsAppContact> {
+  return (await client.request("POST", "/admin/whatsapp/contacts/opt-in", z.object({ contact: whatsappContactSchema }), { phone })).contact;
+}
+
+export const listWhatsAppContactsQuerySchema = z.object({
+  phone: z.string().trim().min(1).max(32).optional(),
+  opted_out: z.enum(["true", "false"]).optional(),
+});

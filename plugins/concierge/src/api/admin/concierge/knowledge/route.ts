@@ -1,0 +1,18 @@
+import { knowledgeDocumentBodySchema } from "@voltura/medusa-client";
+import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { toKnowledgeDocument, type KnowledgeDocumentRecord } from "../../../../shapes";
+import { saveKnowledgeDocumentWorkflow } from "../../../../workflows/save-knowledge-document";
+import { conciergeOf } from "../../../../workflows/steps/service";
+import { EDITORS, INBOX } from "../roles";
+
+export const GET = staffRoute(INBOX, async (req, res) => {
+  const rows = (await conciergeOf(req.scope).listKnowledgeDocuments({}, { order: { kind: "ASC", title: "ASC" }, take: 500 })) as unknown as KnowledgeDocumentRecord[];
+  res.json({ documents: rows.map(toKnowledgeDocument) });
+});
+
+/** Creates a document; it is chunked and embedded before the answer. */
+export const POST = staffRoute(EDITORS, async (req, res) => {
+  const body = parseOrThrow(knowledgeDocumentBodySchema, req.body);
+  const { result } = await saveKnowledgeDocumentWorkflow(req.scope).run({ input: { ...body, updated_by: req.actor.name } });
+  res.status(201).json({ document: toKnowledgeDocument(result) });
+});

@@ -1,0 +1,8 @@
+import { staffRoute } from "@voltura/medusa-kit";
+import { SALES_SHARERS } from "../../../../../../invoicing/roles";
+import { shareDocument } from "../../../../../../invoicing/send";
+
+/** A signed 30-day link to the quotation PDF with its caption and the buyer's phone, for the WhatsApp gateway. */
+export const POST = staffRoute(SALES_SHARERS, async (req, res) => {
+  res.json({ share: await shareDocument(req.scope, "quotation", req.params.id!) });
+});

@@ -1,0 +1,42 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { sendEmail } from "@voltura/mailer";
+import type { SendDocumentAnswer } from "@voltura/medusa-client";
+import { invoicingInvalid, loadShopSettings } from "./context";
+import { documentMessage, renderDocumentPdf, type DocumentKind } from "./documents";
+import { shareSecret, signShareToken } from "./share-link";
+
+/** Emails the PDF (SMTP, or the outbox when SMTP is not configured). */
+export async function emailDocument(
+  container: MedusaContainer, kind: DocumentKind, id: string, input: { to: string | null; message: string | null },
+): Promise<SendDocumentAnswer> {
+  const { pdf, number, record } = await renderDocumentPdf(container, kind, id);
+  const to = input.to ?? record.buyer.email;
+  if (!to) throw invoicingInvalid("to", "to is required: the buyer has no email address");
+  const settings = await loadShopSettings(container);
+  const title = kind === "quotation" ? "Quotation" : "Invoice";
+  const result = await sendEmail({
+    to,
+    subject: `${title} ${number} from ${settings.business.name}`,
+    text: input.message ?? documentMessage(record, settings.business.name),
+    attachments: [{ filename: `${number}.pdf`, content: pdf, contentType: "application/pdf" }],
+  });
+  return { channel: "email", delivery: result.transport, to, message_id: result.messageId };
+}
+
+const SHARE_DAYS = 30;
+
+/** A signed link to the PDF (30 days) and the caption, for sending through the WhatsApp gateway. */
+export async function shareDocument(container: MedusaContainer, kind: DocumentKind, id: string) {
+  const { number, record } = await renderDocumentPdf(container, kind, id);
+  const settings = await loadShopSettings(container);
+  const expires = new Date(Date.now() + SHARE_DAYS * 86_400_000);
+  return {
+    path: `/public/sales-documents/${signShareToken(kind, record.id, expires, shareSecret())}`,
+    filename: `${number}.pdf`,
+    mimetype: "application/pdf" as const,
+    text: documentMessage(record, settings.business.name),
+    phone: record.buyer.phone,
+    number,
+    expires_at: expires.toISOString(),
+  };
+}

@@ -1,0 +1,32 @@
+import { model } from "@medusajs/framework/utils";
+import type { Buyer, DocumentLine } from "../../../domain/lines";
+import { INVOICE_STATUSES } from "../../../domain/status";
+import { SalesInvoicePayment } from "./sales-invoice-payment";
+
+/**
+ * A counter or B2B invoice. Its number comes from the repair desk's INV-YYYY-NNNNNN counter, so
+ * the shop has one invoice series whatever raised the invoice.
+ */
+export const SalesInvoice = model
+  .define("sales_invoice", {
+    id: model.id({ prefix: "sinv" }).primaryKey(),
+    invoice_number: model.text().unique(),
+    status: model.enum([...INVOICE_STATUSES]).default("unpaid"),
+    quotation_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    buyer: model.json<Buyer>(),
+    lines: model.json<DocumentLine[]>(),
+    notes: model.text().nullable(),
+    subtotal_sen: model.number(),
+    discount_sen: model.number(),
+    sst_sen: model.number(),
+    total_sen: model.number(),
+    paid_sen: model.number().default(0),
+    balance_sen: model.number(),
+    prices_include_tax: model.boolean(),
+    issued_at: model.dateTime(),
+    due_at: model.dateTime().nullable(),
+    created_by: model.text(),
+    payments: model.hasMany(() => SalesInvoicePayment, { mappedBy: "invoice" }),
+  })
+  .indexes([{ on: ["status"] }, { on: ["issued_at"] }, { on: ["quotation_id"] }]);

@@ -1,0 +1,17 @@
+import { posCloseShiftBodySchema } from "@voltura/medusa-client";
+import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { respondToWorkflowError } from "../../../../../../sales/errors";
+import { POS_STAFF } from "../../../../../../sales/roles";
+import { toApiShift } from "../../../../../../sales/serialise";
+import { closePosShiftWorkflow } from "../../../../../../workflows/pos-shifts";
+
+/** Closes a shift with the counted cash; the answer carries expected cash and the variance. */
+export const POST = staffRoute(POS_STAFF, async (req, res) => {
+  const body = parseOrThrow(posCloseShiftBodySchema, req.body);
+  const { result, errors } = await closePosShiftWorkflow(req.scope).run({
+    input: { shift_id: req.params.id!, counted_cash_sen: body.counted_cash_sen, note: body.note ?? null, actor: { id: req.actor.id, name: req.actor.name } },
+    throwOnError: false,
+  });
+  if (errors.length) return respondToWorkflowError(res, errors);
+  res.json({ shift: toApiShift(result as unknown as Record<string, unknown>) });
+});

@@ -1,0 +1,63 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { MedusaError } from "@medusajs/framework/utils";
+import type { PaymentMethod } from "@voltura/domain";
+import type { PosSale, PosSaleSummary } from "@voltura/medusa-client";
+import { posService } from "./context";
+import { toApiSale, toApiSaleSummary } from "./serialise";
+
+type Row = Record<string, unknown>;
+
+/** A completed sale with its lines, payments, returns and approvals (404 when missing or still pending). */
+export async function loadSale(container: MedusaContainer, id: string): Promise<PosSale> {
+  const service = posService(container);
+  const [sale] = await service.listPosSales({ id, status: "completed" }, { take: 1 });
+  if (!sale) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sale ${id} was not found`);
+  const [lines, payments, returns, approvals] = await Promise.all([
+    service.listPosSaleLines({ sale_id: id }), service.listPosPayments({ sale_id: id }),
+    service.listPosReturns({ sale_id: id }), service.listPosApprovals({ sale_id: id }),
+  ]);
+  return toApiSale(sale as unknown as Row, lines as unknown as Row[], payments as unknown as Row[], returns as unknown as Row[], approvals as unknown as Row[]);
+}
+
+export async function findSaleByKey(container: MedusaContainer, key: string): Promise<{ id: string; status: string; request_hash: string } | null> {
+  const [sale] = await posService(container).listPosSales({ idempotency_key: key }, { select: ["id", "status", "request_hash"], take: 1 });
+  return sale ? { id: sale.id, status: sale.status, request_hash: sale.request_hash } : null;
+}
+
+export interface SalesFilter {
+  from?: string;
+  to?: string;
+  q?: string;
+  shift_id?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Completed sales, newest first, with item counts and payment methods (for the list, reports and MyInvois). */
+export async function listSales(container: MedusaContainer, filter: SalesFilter): Promise<{ sales: PosSaleSummary[]; count: number }> {
+  const service = posService(container);
+  const where: Record<string, unknown> = { status: "completed" };
+  const soldAt: Record<string, Date> = {};
+  if (filter.from) soldAt.$gte = new Date(filter.from);
+  if (filter.to) soldAt.$lt = new Date(filter.to);
+  if (Object.keys(soldAt).length) where.sold_at = soldAt;
+  if (filter.shift_id) where.shift_id = filter.shift_id;
+  if (filter.q) {
+    const like = `%${filter.q}%`;
+    where.$or = [{ receipt_number: { $ilike: like } }, { customer_phone: { $ilike: like } }, { customer_name: { $ilike: like } }];
+  }
+  const [rows, count] = await service.listAndCountPosSales(where, { order: { sold_at: "DESC" }, take: filter.limit, skip: filter.offset });
+  const ids = rows.map((r) => r.id);
+  const [lines, payments] = ids.length
+    ? await Promise.all([
+      service.listPosSaleLines({ sale_id: ids }, { select: ["sale_id", "quantity"] }),
+      service.listPosPayments({ sale_id: ids }, { select: ["sale_id", "method"] }),
+    ])
+    : [[], []];
+  const sales = rows.map((row) => {
+    const items = lines.filter((l) => l.sale_id === row.id).reduce((sum, l) => sum + Number(l.quantity), 0);
+    const methods = [...new Set(payments.filter((p) => p.sale_id === row.id).map((p) => p.method as PaymentMethod))];
+    return toApiSaleSummary(row as unknown as Row, items, methods);
+  });
+  return { sales, count };
+}

@@ -1,0 +1,29 @@
+import { MANAGERS } from "@voltura/domain";
+import { createStockAdjustmentBodySchema } from "@voltura/medusa-client";
+import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { z } from "zod";
+import { loadItemInfo } from "../../../../inventory/items";
+import { procurementService } from "../../../../ledger/apply";
+import { createStockAdjustmentWorkflow } from "../../../../workflows/adjust-stock";
+import { movementAnswer } from "../answers";
+import { runWorkflow } from "../run";
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
+
+/** Adjustments, newest first (ledger rows of kind adjustment). */
+export const GET = staffRoute(MANAGERS, async (req, res) => {
+  const { limit, offset } = parseOrThrow(listQuery, req.query);
+  const [rows, count] = await procurementService(req.scope).listAndCountStockMovements({ kind: "adjustment" }, { order: { created_at: "DESC" }, take: limit, skip: offset });
+  const info = await loadItemInfo(req.scope, rows.map((r) => r.inventory_item_id));
+  res.json({
+    adjustments: rows.map((r) => ({ ...movementAnswer(r as unknown as Parameters<typeof movementAnswer>[0]), title: info.get(r.inventory_item_id)?.title ?? null, sku: info.get(r.inventory_item_id)?.sku ?? null })),
+    count,
+  });
+});
+
+export const POST = staffRoute(MANAGERS, async (req, res) => {
+  const body = parseOrThrow(createStockAdjustmentBodySchema, req.body);
+  const result = await runWorkflow(createStockAdjustmentWorkflow, req.scope, { ...body, actor_id: req.actor.name }, res);
+  if (!result) return;
+  res.status(201).json({ adjustment: movementAnswer(result as unknown as Parameters<typeof movementAnswer>[0]) });
+});

@@ -1,0 +1,131 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { MedusaError, Modules } from "@medusajs/framework/utils";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows";
+import { loadItemInfo, resolveLocationId } from "../inventory/items";
+import { lineForCode, nextCount, reviewStockTake, stockTakeAcceptsCounts, type StockTakeLineState, type StockTakeStatus } from "../rules/stock-take";
+import { applyStockMovementsStep } from "./steps/apply-stock-movements";
+import { createRecords, deleteRecords, listRecords, updateRecords, updateRecordsStep } from "./steps/records";
+
+type LineRow = StockTakeLineState & { sku: string | null; barcode: string | null; title: string };
+
+async function loadTake(container: MedusaContainer, id: string, wanted: "count" | "post" | "cancel") {
+  const [take] = await listRecords(container, "StockTake", { id });
+  if (!take) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock take ${id} not found`);
+  const status = take.status as StockTakeStatus;
+  if (!stockTakeAcceptsCounts(status)) throw new MedusaError(MedusaError.Types.CONFLICT, `Stock take is ${status}: it can no longer ${wanted}`);
+  const lines = (await listRecords(container, "StockTakeLine", { stock_take_id: id })) as unknown as LineRow[];
+  return { take, lines: lines.map((l) => ({ ...l, expected_quantity: Number(l.expected_quantity), counted_quantity: l.counted_quantity === null ? null : Number(l.counted_quantity) })) };
+}
+
+/** Opens a session at a location with every item stocked there, expected = the stocked quantity now. */
+const openStockTakeStep = createStep(
+  "open-stock-take",
+  async (input: { location_id?: string; note?: string | null; created_by: string }, { container }) => {
+    const location_id = await resolveLocationId(container, input.location_id);
+    const levels = await container.resolve(Modules.INVENTORY).listInventoryLevels({ location_id }, { select: ["inventory_item_id", "stocked_quantity"] });
+    const info = await loadItemInfo(container, levels.map((l) => l.inventory_item_id));
+    const [take] = await createRecords(container, "StockTake", [{ location_id, note: input.note ?? null, created_by: input.created_by, status: "open" }]);
+    try {
+      await createRecords(container, "StockTakeLine", levels.map((l) => {
+        const item = info.get(l.inventory_item_id);
+        return {
+          stock_take_id: take!.id, inventory_item_id: l.inventory_item_id, title: item?.title ?? l.inventory_item_id, sku: item?.sku ?? null,
+          barcode: item?.barcode ?? null, expected_quantity: Number(l.stocked_quantity), counted_quantity: null,
+        };
+      }));
+    } catch (error) {
+      await deleteRecords(container, "StockTake", [take!.id]);
+      throw error;
+    }
+    return new StepResponse({ id: take!.id }, take!.id);
+  },
+  async (id, { container }) => {
+    if (!id) return;
+    const lines = await listRecords(container, "StockTakeLine", { stock_take_id: id });
+    if (lines.length) await deleteRecords(container, "StockTakeLine", lines.map((l) => l.id));
+    await deleteRecords(container, "StockTake", [id]);
+  },
+);
+
+export const openStockTakeWorkflow = createWorkflow("open-stock-take", (input: { location_id?: string; note?: string | null; created_by: string }) => {
+  return new WorkflowResponse(openStockTakeStep(input));
+});
+
+export interface RecordStockTakeCountInput {
+  stock_take_id: string;
+  code?: string;
+  line_id?: string;
+  mode: "add" | "set";
+  quantity: number;
+}
+
+/** A scan adds to the line's count, a typed number sets it; the session moves to counting. */
+const recordCountStep = createStep(
+  "record-stock-take-count",
+  async (input: RecordStockTakeCountInput, { container }) => {
+    const { take, lines } = await loadTake(container, input.stock_take_id, "count");
+    const line = input.line_id ? lines.find((l) => l.id === input.line_id) : lineForCode(lines, input.code ?? "");
+    if (!line) {
+      const field = input.line_id ? "line_id" : "code";
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${input.line_id ?? input.code} is not an item of this stock take`);
+    }
+    const counted = nextCount(line.counted_quantity, input.mode, input.quantity);
+    await updateRecords(container, "StockTakeLine", [{ id: line.id, counted_quantity: counted }]);
+    if (take.status === "open") await updateRecords(container, "StockTake", [{ id: take.id, status: "counting" }]);
+    return new StepResponse({ line_id: line.id, counted_quantity: counted }, { line_id: line.id, before: line.counted_quantity, take_id: take.id, status_before: take.status });
+  },
+  async (undo, { container }) => {
+    if (!undo) return;
+    await updateRecords(container, "StockTakeLine", [{ id: undo.line_id, counted_quantity: undo.before }]);
+    await updateRecords(container, "StockTake", [{ id: undo.take_id, status: undo.status_before }]);
+  },
+);
+
+export const recordStockTakeCountWorkflow = createWorkflow("record-stock-take-count", (input: RecordStockTakeCountInput) => {
+  const lockKey = transform({ input }, ({ input }) => `stock-take:${input.stock_take_id}`);
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 });
+  const result = recordCountStep(input);
+  releaseLockStep({ key: lockKey });
+  return new WorkflowResponse(result);
+});
+
+const reviewForPostingStep = createStep("review-stock-take-for-posting", async (input: { stock_take_id: string }, { container }) => {
+  const { take, lines } = await loadTake(container, input.stock_take_id, "post");
+  if (!lines.some((l) => l.counted_quantity !== null)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "counts: nothing was counted yet");
+  return new StepResponse({ id: take.id, location_id: String(take.location_id), review: reviewStockTake(lines) });
+});
+
+/**
+ * Posts the variances (counted − expected at opening) as `stock_take` ledger rows and closes the
+ * session. Uncounted lines are left as they are.
+ */
+export const postStockTakeWorkflow = createWorkflow("post-stock-take", (input: { stock_take_id: string; posted_by: string }) => {
+  const lockKey = transform({ input }, ({ input }) => `stock-take:${input.stock_take_id}`);
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 });
+  const plan = reviewForPostingStep(input);
+  applyStockMovementsStep(
+    transform({ plan, input }, ({ plan, input }) => ({
+      movements: plan.review.variances.map((v) => ({
+        inventory_item_id: v.inventory_item_id, location_id: plan.location_id, quantity_delta: v.variance, kind: "stock_take" as const,
+        reference_type: "stock_take", reference_id: plan.id, actor_id: input.posted_by, note: `Counted ${v.counted_quantity}, expected ${v.expected_quantity}`,
+      })),
+    })),
+  );
+  updateRecordsStep(
+    transform({ plan, input }, ({ plan, input }) => ({ entity: "StockTake" as const, data: [{ id: plan.id, status: "posted", posted_by: input.posted_by, posted_at: new Date() }] })),
+  );
+  releaseLockStep({ key: lockKey });
+  return new WorkflowResponse(plan);
+});
+
+const checkCancellableStep = createStep("check-stock-take-cancellable", async (input: { stock_take_id: string }, { container }) => {
+  const { take } = await loadTake(container, input.stock_take_id, "cancel");
+  return new StepResponse(take.id);
+});
+
+export const cancelStockTakeWorkflow = createWorkflow("cancel-stock-take", (input: { stock_take_id: string }) => {
+  const id = checkCancellableStep(input);
+  updateRecordsStep(transform({ id }, ({ id }) => ({ entity: "StockTake" as const, data: [{ id, status: "cancelled" }] })));
+  return new WorkflowResponse(id);
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { SALE_SOURCES, type SaleSource } from "../domain/facts";
+import { shopDay, shopDayRange, shopDaySchema, type ShopRange } from "../domain/range";
+import { REPORT_SECTIONS } from "./export";
+
+const sourcesSchema = z.string().trim().optional().transform((value, ctx): SaleSource[] => {
+  if (!value) return [...SALE_SOURCES];
+  const list = value.split(",").map((s) => s.trim());
+  const bad = list.filter((s) => !SALE_SOURCES.includes(s as SaleSource));
+  if (bad.length) ctx.addIssue({ code: "custom", message: `unknown source ${bad.join(", ")}; use ${SALE_SOURCES.join(", ")}` });
+  return list as SaleSource[];
+});
+
+export const reportQuerySchema = z.object({
+  /** First day, shop time (default: 29 days before `to`). */
+  from: shopDaySchema.optional(),
+  /** Last day, shop time, included (default: today). */
+  to: shopDaySchema.optional(),
+  source: sourcesSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const exportQuerySchema = reportQuerySchema.extend({
+  section: z.enum(REPORT_SECTIONS).optional(),
+  format: z.enum(["csv", "pdf"]),
+});
+
+/** The range the query asks for, defaulting to the last 30 days up to today (shop time). */
+export function rangeOf(query: { from?: string; to?: string }, now = new Date()): ShopRange {
+  const to = query.to ?? shopDay(now);
+  const from = query.from ?? shopDay(new Date(Date.parse(`${to}T12:00:00Z`) - 29 * 86_400_000));
+  return shopDayRange(from, to);
+}

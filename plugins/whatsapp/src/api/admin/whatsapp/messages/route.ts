@@ -1,0 +1,58 @@
+import { listWhatsAppMessagesQuerySchema, sendWhatsAppBodySchema } from "@voltura/medusa-client";
+import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { blockedByOptOut } from "../../../../domain/opt-out";
+import { ensureSupervisor } from "../../../../gateway/boot";
+import { whatsappService } from "../../../../workflows/steps/service";
+import { sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
+import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, SENDERS, toApiMessage } from "../shared";
+
+export const GET = staffRoute(SENDERS, async (req, res) => {
+  const q = parseOrThrow(listWhatsAppMessagesQuerySchema, req.query);
+  const phone = q.phone ? phoneOr400(q.phone, "phone") : undefined;
+  const { rows, count } = await whatsappService(req.scope).listMessageRows({ ...q, phone });
+  const names = await customerNamesOf(req.scope, rows);
+  res.json({ messages: rows.map((r) => toApiMessage(r, names)), count, limit: q.limit, offset: q.offset });
+});
+
+/**
+ * Sends once per idempotency key: 201 with the new message, 200 with the original on a replay,
+ * 409 { code: "opted_out" } for a reminder to a contact who opted out, 503 when the session is down.
+ */
+export const POST = staffRoute(SENDERS, async (req, res) => {
+  const body = parseOrThrow(sendWhatsAppBodySchema, req.body);
+  const phone = phoneOr400(body.to, "to");
+  const service = whatsappService(req.scope);
+  await ensureSupervisor(req.scope);
+
+  const [replay] = await service.listWhatsAppMessages({ idempotency_key: body.idempotency_key }, { take: 1 });
+  if (replay) {
+    const row = (await service.getMessage(replay.id))!;
+    res.status(200).json({ message: toApiMessage(row), replayed: true });
+    return;
+  }
+  const [contact] = await service.listWhatsAppContacts({ phone }, { take: 1 });
+  if (blockedByOptOut(body.context?.kind, contact?.opted_out_at)) {
+    res.status(409).json({ type: "opted_out", code: "opted_out", message: `${phone} opted out of WhatsApp reminders` });
+    return;
+  }
+  const session = await pickSession(req.scope, body.session_id);
+  const { result, errors } = await sendWhatsAppMessageWorkflow(req.scope).run({
+    input: {
+      session_id: session.id,
+      phone,
+      customer_id: contact?.customer_id ?? null,
+      body: body.body,
+      media: body.media ?? null,
+      idempotency_key: body.idempotency_key,
+      context_kind: body.context?.kind ?? null,
+      context_ref: body.context?.ref ?? null,
+    },
+    throwOnError: false,
+  });
+  if (errors.length) {
+    const error = errors[0]!.error as { code?: string; message: string };
+    if (error.code === "session_unavailable") return answerSessionUnavailable(res, error.message);
+    throw errors[0]!.error;
+  }
+  res.status(result.replayed ? 200 : 201).json({ message: toApiMessage(result.message), replayed: result.replayed });
+});

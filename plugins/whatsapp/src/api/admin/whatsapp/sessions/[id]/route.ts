@@ -1,0 +1,22 @@
+import { staffRoute } from "@voltura/medusa-kit";
+import { ensureSupervisor } from "../../../../../gateway/boot";
+import { deleteWhatsAppSessionWorkflow } from "../../../../../workflows/manage-whatsapp-sessions";
+import { whatsappService } from "../../../../../workflows/steps/service";
+import { pickSession, SESSION_ADMINS, SESSION_READERS, toApiSession } from "../../shared";
+
+/** The session with its live pairing code (`qr`) while it waits for a scan: the console polls this. */
+export const GET = staffRoute(SESSION_READERS, async (req, res) => {
+  await ensureSupervisor(req.scope);
+  const session = await pickSession(req.scope, req.params.id);
+  res.json({ session: toApiSession(session) });
+});
+
+/** Stops the session everywhere and forgets its credentials; its message log stays. */
+export const DELETE = staffRoute(SESSION_ADMINS, async (req, res) => {
+  const session = await pickSession(req.scope, req.params.id);
+  await deleteWhatsAppSessionWorkflow(req.scope).run({ input: { id: session.id } });
+  const supervisor = await ensureSupervisor(req.scope);
+  await supervisor.reconcileNow();
+  const remaining = await whatsappService(req.scope).listWhatsAppSessions({ id: session.id });
+  res.json({ id: session.id, deleted: remaining.length === 0 });
+});

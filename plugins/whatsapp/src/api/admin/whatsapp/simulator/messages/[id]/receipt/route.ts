@@ -1,0 +1,28 @@
+import { MedusaError } from "@medusajs/framework/utils";
+import { ALL_STAFF } from "@voltura/domain";
+import { simulatorReceiptBodySchema } from "@voltura/medusa-client";
+import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { ensureSupervisor } from "../../../../../../../gateway/boot";
+import { updateWhatsAppMessageStatusWorkflow } from "../../../../../../../workflows/update-whatsapp-message-status";
+import { whatsappService } from "../../../../../../../workflows/steps/service";
+import { toApiMessage } from "../../../../shared";
+
+/** The simulated customer's phone reports delivered / read for a message the shop sent. */
+export const POST = staffRoute([...ALL_STAFF, "system", "integration"], async (req, res) => {
+  const body = parseOrThrow(simulatorReceiptBodySchema, req.body);
+  const service = whatsappService(req.scope);
+  const message = await service.getMessage(req.params.id);
+  if (!message || message.direction !== "out") throw new MedusaError(MedusaError.Types.NOT_FOUND, `Outbound WhatsApp message ${req.params.id} was not found`);
+  const supervisor = await ensureSupervisor(req.scope);
+  const simulator = supervisor.simulator(message.session_id);
+  if (simulator && message.wa_message_id) {
+    try {
+      simulator.simulateReceipt(message.wa_message_id, body.status);
+    } catch {
+      // Sent before this process started (the simulator forgot it): record the receipt directly.
+    }
+  }
+  // The transport only reports forward moves; this makes the answer reflect the stored outcome either way.
+  await updateWhatsAppMessageStatusWorkflow(req.scope).run({ input: { message_id: message.id, status: body.status } });
+  res.json({ message: toApiMessage((await service.getMessage(message.id))!) });
+});

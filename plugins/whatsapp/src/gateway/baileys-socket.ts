@@ -1,0 +1,38 @@
+import type { AuthStateStore, BaileysSocketFactory, BaileysSocketLike } from "@voltura/whatsapp-transport";
+
+export interface BaileysParts {
+  socketFactory: BaileysSocketFactory;
+  initAuthCreds: () => Record<string, unknown>;
+  reviveKey: (type: string, value: unknown) => unknown;
+}
+
+/** Lets tests swap the real WhatsApp socket for the transport package's fake one. */
+let override: (() => Promise<BaileysParts>) | null = null;
+export function useBaileysPartsForTests(parts: (() => Promise<BaileysParts>) | null): void {
+  override = parts;
+}
+
+/**
+ * The real Baileys pieces, loaded on first use (an ESM package, and heavy): makeWASocket with the
+ * DB-backed auth state, quiet logging, no history sync.
+ */
+export async function loadBaileysParts(_store: AuthStateStore): Promise<BaileysParts> {
+  if (override) return override();
+  const baileys = await import("@whiskeysockets/baileys");
+  const { default: pino } = await import("pino");
+  const logger = pino({ level: process.env.WHATSAPP_LOG_LEVEL ?? "warn" });
+  const makeWASocket = baileys.makeWASocket;
+  return {
+    socketFactory: ({ auth }) =>
+      makeWASocket({
+        auth: auth as unknown as Parameters<typeof makeWASocket>[0]["auth"],
+        logger: logger as unknown as Parameters<typeof makeWASocket>[0]["logger"],
+        browser: baileys.Browsers.ubuntu("Voltura Service Hub"),
+        markOnlineOnConnect: false,
+        syncFullHistory: false,
+      }) as unknown as BaileysSocketLike,
+    initAuthCreds: () => baileys.initAuthCreds() as unknown as Record<string, unknown>,
+    reviveKey: (type, value) =>
+      type === "app-state-sync-key" ? baileys.proto.Message.AppStateSyncKeyData.fromObject(value as object) : value,
+  };
+}

@@ -1,0 +1,29 @@
+import type { MessageMedia } from "../modules/whatsapp/models/whatsapp-message";
+
+export interface OutboundRequest {
+  session_id: string;
+  phone: string;
+  body: string;
+  media: MessageMedia | null;
+  idempotency_key: string;
+}
+
+/** What workflow steps need from this process's session supervisor (kept apart to avoid an import cycle). */
+export interface GatewayPort {
+  /** True when this process holds the session's lock (only the owner may send on it). */
+  ownsSession(sessionId: string): boolean;
+  /** Sends on an owned session; the transport also remembers the key, so a repeat never goes out twice. */
+  transmit(request: OutboundRequest): Promise<string>;
+  /** Disconnects every owned session and frees their locks (the app is shutting down). */
+  stop(): Promise<void>;
+}
+
+let current: GatewayPort | null = null;
+
+export function registerGateway(port: GatewayPort | null): void {
+  current = port;
+}
+
+export function currentGateway(): GatewayPort | null {
+  return current;
+}

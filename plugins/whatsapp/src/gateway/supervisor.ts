@@ -1,0 +1,283 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { SimulatorTransport, TransportStoppedError, type InboundMessage, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
+import type { MessageRow } from "../modules/whatsapp/rows";
+import { recordInboundWhatsAppWorkflow } from "../workflows/record-inbound-whatsapp";
+import { deliverPendingWhatsAppWorkflow } from "../workflows/send-whatsapp-message";
+import { patchWhatsAppSessionWorkflow } from "../workflows/manage-whatsapp-sessions";
+import { updateWhatsAppMessageStatusWorkflow } from "../workflows/update-whatsapp-message-status";
+import type { SessionPatch } from "../workflows/steps/sessions";
+import { whatsappService } from "../workflows/steps/service";
+import { readAuthStateKey, type AuthKeyStatus } from "./auth-key";
+import { toOutboundMedia } from "./media";
+import { currentGateway, registerGateway, type GatewayPort, type OutboundRequest } from "./port";
+import { attachTransport, createTransport, type SessionRecord } from "./session-runtime";
+
+export interface SupervisorOptions {
+  /** How long a session's lock lives without renewal (default 30 s). */
+  leaseSeconds?: number;
+  /** How often leases are renewed and sessions reconciled (default 5 s). */
+  tickMs?: number;
+  /** Outbox: pending messages older than this are sent by the owner (default 10 s). */
+  outboxAfterMs?: number;
+  instanceId?: string;
+}
+
+interface Owned {
+  transport: WhatsAppTransport;
+  detach: () => void;
+  /** Health writes in order (connecting before open). */
+  writes: Promise<unknown>;
+}
+
+export const sessionLockKey = (sessionId: string) => `whatsapp:session:${sessionId}`;
+
+/**
+ * Runs this process's share of the WhatsApp sessions. Each session has one owner across instances:
+ * the process holding its lock (Medusa's locking module, a lease renewed every tick). The owner
+ * connects the session's transport, applies the reconnect policy (inside the transport), reports
+ * health, feeds inbound messages and receipts into the workflows, and sends the outbox.
+ */
+export class SessionSupervisor implements GatewayPort {
+  readonly instanceId: string;
+  readonly authKey: AuthKeyStatus;
+  private readonly owned = new Map<string, Owned>();
+  private readonly inboundDone = new Map<string, Promise<MessageRow | null>>();
+  private readonly leaseSeconds: number;
+  private readonly tickMs: number;
+  private readonly outboxAfterMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly container: MedusaContainer,
+    options: SupervisorOptions = {},
+  ) {
+    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.leaseSeconds = options.leaseSeconds ?? 30;
+    this.tickMs = options.tickMs ?? 5_000;
+    this.outboxAfterMs = options.outboxAfterMs ?? 10_000;
+    this.authKey = readAuthStateKey();
+  }
+
+  private get logger(): Logger {
+    return this.container.resolve(ContainerRegistrationKeys.LOGGER);
+  }
+
+  private get locking(): ILockingModule {
+    return this.container.resolve(Modules.LOCKING);
+  }
+
+  /** Starts the loop (idempotent); fails loudly when stored Baileys credentials cannot be read. */
+  async start(): Promise<void> {
+    if (this.timer || this.stopped) return;
+    this.timer = setInterval(() => void this.tick(), this.tickMs);
+    this.timer.unref();
+    registerGateway(this);
+    if (this.authKey.status !== "set" && (await whatsappService(this.container).hasStoredBaileysCredentials())) {
+      this.logger.error(`WhatsApp gateway: ${this.authKey.error}. Paired Baileys sessions will not connect until it is fixed.`);
+    }
+    await this.tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await Promise.all([...this.owned.keys()].map((id) => this.release(id)));
+    if (currentGateway() === this) registerGateway(null);
+  }
+
+  /** One reconcile pass; concurrent callers share it. */
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.ticking ??= this.reconcile()
+      .catch((error: unknown) => this.logger.error(`WhatsApp gateway tick failed: ${String(error)}`))
+      .finally(() => {
+        this.ticking = null;
+      });
+    return this.ticking;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** A fresh pass that sees every change made before the call (a tick already running may not). */
+  async reconcileNow(): Promise<void> {
+    await this.ticking;
+    await this.tick();
+    await Promise.all([...this.owned.values()].map((owned) => owned.writes.catch(() => undefined)));
+  }
+
+  ownsSession(sessionId: string): boolean {
+    return this.owned.has(sessionId);
+  }
+
+  /** The simulator transport of a session this process owns, for the simulator routes. */
+  simulator(sessionId: string): SimulatorTransport | null {
+    const transport = this.owned.get(sessionId)?.transport;
+    return transport instanceof SimulatorTransport ? transport : null;
+  }
+
+  async transmit(request: OutboundRequest): Promise<string> {
+    const owned = this.owned.get(request.session_id);
+    if (!owned) throw new Error(`session ${request.session_id} is not owned by this process`);
+    const options = { idempotencyKey: request.idempotency_key };
+    const result = request.media?.url
+      ? await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body), options)
+      : await owned.transport.sendText(request.phone, request.body, options);
+    return result.messageId;
+  }
+
+  /** Resolves once the inbound message with this WhatsApp id has gone through the workflow. */
+  inboundProcessed(sessionId: string, waMessageId: string): Promise<MessageRow | null> {
+    return this.inboundDone.get(`${sessionId}|${waMessageId}`) ?? Promise.resolve(null);
+  }
+
+  /** Takes or renews the session's lease; false when another process holds it. */
+  async lease(sessionId: string): Promise<boolean> {
+    try {
+      await this.locking.acquire(sessionLockKey(sessionId), { ownerId: this.instanceId, expire: this.leaseSeconds });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async reconcile(): Promise<void> {
+    const service = whatsappService(this.container);
+    const sessions = await service.listWhatsAppSessions({}, { order: { created_at: "ASC" } });
+    const live = new Set<string>();
+    for (const session of sessions) {
+      live.add(session.id);
+      const mine = this.owned.has(session.id);
+      if (!session.enabled) {
+        if (mine) await this.release(session.id);
+        continue;
+      }
+      if (mine) {
+        if (!(await this.lease(session.id))) await this.release(session.id, false);
+        else await this.heartbeat(session.id);
+        continue;
+      }
+      if (await this.lease(session.id)) await this.own(session);
+    }
+    for (const id of [...this.owned.keys()]) if (!live.has(id)) await this.release(id);
+  }
+
+  private async own(session: SessionRecord): Promise<void> {
+    let transport: WhatsAppTransport;
+    try {
+      transport = await createTransport(session, whatsappService(this.container), this.authKey.status === "set" ? this.authKey.key : null);
+    } catch (error) {
+      await this.unlock(session.id);
+      await this.patch(session.id, {
+        state: "stopped",
+        enabled: false,
+        alert: { kind: "configuration", message: (error as Error).message, at: new Date().toISOString() },
+      });
+      return;
+    }
+    const owned: Owned = { transport, detach: () => undefined, writes: Promise.resolve() };
+    this.owned.set(session.id, owned);
+    owned.detach = attachTransport(transport, session.kind, {
+      patch: (patch) => {
+        owned.writes = owned.writes.then(() => this.patch(session.id, patch));
+      },
+      inbound: (message) => this.onInbound(session.id, message),
+      receipt: (receipt) => void this.onReceipt(session.id, receipt),
+      error: (error) => this.logger.warn(`WhatsApp session ${session.id}: ${error.message}`),
+    });
+    await this.patch(session.id, { owner: this.instanceId });
+    transport.connect().catch((error: unknown) => this.onConnectFailed(session.id, error));
+  }
+
+  /**
+   * A stop by the reconnect policy already raised its alert. Anything else (stored credentials that
+   * do not decrypt: a wrong WHATSAPP_AUTH_STATE_KEY) stops the session with an alert instead of
+   * retrying forever; staff pair again once it is fixed.
+   */
+  private async onConnectFailed(sessionId: string, error: unknown): Promise<void> {
+    if (error instanceof TransportStoppedError) return;
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.error(`WhatsApp session ${sessionId} cannot start: ${message}`);
+    const owned = this.owned.get(sessionId);
+    if (!owned) return;
+    owned.writes = owned.writes.then(() =>
+      this.patch(sessionId, { state: "stopped", enabled: false, alert: { kind: "authState", message, at: new Date().toISOString() } }),
+    );
+    await owned.writes;
+    await this.release(sessionId);
+  }
+
+  /** Gives the session up: disconnects, and when `unlock` frees the lock for another instance. */
+  private async release(sessionId: string, unlock = true): Promise<void> {
+    const owned = this.owned.get(sessionId);
+    if (!owned) return;
+    this.owned.delete(sessionId);
+    // Detached first: a released session's state belongs to its next owner (or it is deleted).
+    owned.detach();
+    await owned.transport.disconnect().catch(() => undefined);
+    await owned.writes.catch(() => undefined);
+    if (unlock) await this.unlock(sessionId);
+  }
+
+  private async unlock(sessionId: string): Promise<void> {
+    await this.locking.release(sessionLockKey(sessionId), { ownerId: this.instanceId }).catch(() => undefined);
+  }
+
+  private async heartbeat(sessionId: string): Promise<void> {
+    const owned = this.owned.get(sessionId)!;
+    if (owned.transport.state !== "open") return;
+    await this.patch(sessionId, { last_seen_at: new Date(), owner: this.instanceId });
+    const service = whatsappService(this.container);
+    const cutoff = Date.now() - this.outboxAfterMs;
+    for (const message of await service.pendingOutbound(sessionId)) {
+      if (new Date(message.created_at).getTime() > cutoff) continue;
+      const { errors } = await deliverPendingWhatsAppWorkflow(this.container).run({ input: { message_id: message.id }, throwOnError: false });
+      if (errors.length) this.logger.warn(`WhatsApp outbox: ${message.id} not sent yet: ${errors[0]!.error.message}`);
+    }
+  }
+
+  private async patch(sessionId: string, patch: Omit<SessionPatch, "id">): Promise<void> {
+    const { errors } = await patchWhatsAppSessionWorkflow(this.container).run({ input: { id: sessionId, ...patch }, throwOnError: false });
+    if (errors.length) this.logger.warn(`WhatsApp session ${sessionId}: health not recorded: ${errors[0]!.error.message}`);
+  }
+
+  private onInbound(sessionId: string, message: InboundMessage): void {
+    const done = recordInboundWhatsAppWorkflow(this.container)
+      .run({
+        input: {
+          session_id: sessionId,
+          phone: message.from,
+          body: message.text,
+          media: message.media ? { kind: message.media.kind, mimetype: message.media.mimeType, filename: message.media.fileName, size_bytes: message.media.sizeBytes } : null,
+          wa_message_id: message.id,
+          sender_name: message.pushName ?? null,
+          received_at: message.timestamp,
+        },
+      })
+      .then(({ result }) => result.message as MessageRow)
+      .catch((error: unknown) => {
+        this.logger.error(`WhatsApp inbound ${message.id} was not recorded: ${String(error)}`);
+        return null;
+      });
+    const key = `${sessionId}|${message.id}`;
+    this.inboundDone.set(key, done);
+    void done.finally(() => setTimeout(() => this.inboundDone.delete(key), 60_000).unref());
+  }
+
+  private async onReceipt(sessionId: string, receipt: Receipt): Promise<void> {
+    const { errors } = await updateWhatsAppMessageStatusWorkflow(this.container).run({
+      input: { session_id: sessionId, wa_message_id: receipt.messageId, status: receipt.status },
+      throwOnError: false,
+    });
+    if (errors.length) this.logger.warn(`WhatsApp receipt ${receipt.messageId}: ${errors[0]!.error.message}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { model } from "@medusajs/framework/utils";
+
+export const SESSION_KINDS = ["baileys", "simulator"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/**
+ * What a session is doing, as the owning process last reported it:
+ * - new: created, never started; pairing: waiting for the QR scan; connecting / open / closed: the socket;
+ * - needs_pairing: logged out (credentials cleared), a person must pair again;
+ * - stopped: the policy stopped it (connection replaced, forbidden…) and it will not retry by itself.
+ */
+export const SESSION_STATES = ["new", "pairing", "connecting", "open", "closed", "needs_pairing", "stopped"] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+export interface SessionAlert {
+  kind: string;
+  message: string;
+  at: string;
+}
+
+/** A WhatsApp number the shop sends and receives on. Its credentials live in whatsapp_auth_state. */
+export const WhatsAppSession = model
+  .define("whatsapp_session", {
+    id: model.id({ prefix: "wa_sess" }).primaryKey(),
+    name: model.text(),
+    kind: model.enum([...SESSION_KINDS]),
+    /** The paired number (E.164), once WhatsApp told us. */
+    phone: model.text().nullable(),
+    state: model.enum([...SESSION_STATES]).default("new"),
+    is_default: model.boolean().default(false),
+    /** False after staff stop it, or the policy stopped it: the supervisor leaves it alone. */
+    enabled: model.boolean().default(true),
+    /** The latest pairing code while state is pairing. */
+    qr: model.text().nullable(),
+    paired_at: model.dateTime().nullable(),
+    last_seen_at: model.dateTime().nullable(),
+    reconnect_count: model.number().default(0),
+    last_disconnect_reason: model.text().nullable(),
+    /** The newest alerts first, at most 20. */
+    alerts: model.json<SessionAlert[]>(),
+    /** The process that holds the session's lock (for the health panel). */
+    owner: model.text().nullable(),
+  })
+  .indexes([{ on: ["is_default"] }]);

@@ -1,0 +1,205 @@
+import type { Context } from "@medusajs/framework/types";
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
+import type { SecretBlobStore } from "@voltura/whatsapp-transport";
+import { currentGateway } from "../../gateway/port";
+import { WhatsAppAuthState } from "./models/whatsapp-auth-state";
+import { WhatsAppContact } from "./models/whatsapp-contact";
+import { WhatsAppMessage, type ContextKind, type MessageMedia } from "./models/whatsapp-message";
+import { WhatsAppSession } from "./models/whatsapp-session";
+import type { MessageRow } from "./rows";
+
+type Ctx = Context<EntityManager>;
+
+export interface NewOutbound {
+  session_id: string;
+  phone: string;
+  customer_id: string | null;
+  body: string;
+  media: MessageMedia | null;
+  idempotency_key: string;
+  context_kind: ContextKind | null;
+  context_ref: string | null;
+}
+
+export interface NewInbound {
+  session_id: string;
+  phone: string;
+  body: string;
+  media: MessageMedia | null;
+  wa_message_id: string;
+  sender_name: string | null;
+  /** UTC, ISO 8601. */
+  received_at: string;
+}
+
+export interface MessageFilter {
+  phone?: string;
+  customer_id?: string;
+  session_id?: string;
+  direction?: "in" | "out";
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS = `id, session_id, direction, phone, customer_id, body, media, wa_message_id, status, status_changed_at, error,
+  idempotency_key, context_kind, context_ref, sender_name, created_at, updated_at`;
+
+class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAuthState, WhatsAppMessage, WhatsAppContact }) {
+  /** On shutdown the sessions this process owns disconnect and give their locks back at once. */
+  __hooks = {
+    onApplicationPrepareShutdown: async (): Promise<void> => {
+      await currentGateway()?.stop();
+    },
+  };
+
+  /**
+   * Stores an outbound message under its idempotency key, or finds the one already stored: one
+   * atomic insert, so two concurrent calls with one key get one row and exactly one `created`.
+   */
+  @InjectManager()
+  async reserveOutbound(data: NewOutbound, @MedusaContext() ctx: Ctx = {}): Promise<{ message: MessageRow; created: boolean }> {
+    const inserted = (await ctx.manager!.execute(
+      `INSERT INTO whatsapp_message (id, session_id, direction, phone, customer_id, body, media, status, idempotency_key, context_kind, context_ref, status_changed_at)
+       VALUES (?, ?, 'out', ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?, now())
+       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        generateEntityId(undefined, "wa_msg"), data.session_id, data.phone, data.customer_id, data.body,
+        data.media ? JSON.stringify(data.media) : null, data.idempotency_key, data.context_kind, data.context_ref,
+      ],
+    )) as MessageRow[];
+    if (inserted[0]) return { message: inserted[0], created: true };
+    const [existing] = (await ctx.manager!.execute(`SELECT ${COLUMNS} FROM whatsapp_message WHERE idempotency_key = ?`, [data.idempotency_key])) as MessageRow[];
+    return { message: existing!, created: false };
+  }
+
+  /** Stores an inbound message once per (session, WhatsApp id); a re-delivery finds the first. */
+  @InjectManager()
+  async insertInbound(data: NewInbound, @MedusaContext() ctx: Ctx = {}): Promise<{ message: MessageRow; created: boolean }> {
+    const inserted = (await ctx.manager!.execute(
+      `INSERT INTO whatsapp_message (id, session_id, direction, phone, body, media, wa_message_id, status, sender_name, created_at, status_changed_at)
+       VALUES (?, ?, 'in', ?, ?, ?::jsonb, ?, 'delivered', ?, ?, now())
+       ON CONFLICT (session_id, wa_message_id) WHERE wa_message_id IS NOT NULL DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        generateEntityId(undefined, "wa_msg"), data.session_id, data.phone, data.body, data.media ? JSON.stringify(data.media) : null,
+        data.wa_message_id, data.sender_name, new Date(data.received_at).toISOString(),
+      ],
+    )) as MessageRow[];
+    if (inserted[0]) return { message: inserted[0], created: true };
+    return { message: (await this.findByWaId(data.session_id, data.wa_message_id, ctx))!, created: false };
+  }
+
+  @InjectManager()
+  async findByWaId(sessionId: string, waMessageId: string, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow | null> {
+    const [row] = (await ctx.manager!.execute(
+      `SELECT ${COLUMNS} FROM whatsapp_message WHERE session_id = ? AND wa_message_id = ?`,
+      [sessionId, waMessageId],
+    )) as MessageRow[];
+    return row ?? null;
+  }
+
+  @InjectManager()
+  async getMessage(id: string, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow | null> {
+    const [row] = (await ctx.manager!.execute(`SELECT ${COLUMNS} FROM whatsapp_message WHERE id = ?`, [id])) as MessageRow[];
+    return row ?? null;
+  }
+
+  /** Sets status only if it is still `expected` (compare-and-set); true when it changed. */
+  @InjectManager()
+  async compareAndSetStatus(
+    id: string,
+    expected: string,
+    next: string,
+    extra: { wa_message_id?: string | null; error?: string | null } = {},
+    @MedusaContext() ctx: Ctx = {},
+  ): Promise<boolean> {
+    const rows = await ctx.manager!.execute(
+      `UPDATE whatsapp_message SET status = ?, status_changed_at = now(), updated_at = now(),
+         wa_message_id = COALESCE(?, wa_message_id), error = ?
+       WHERE id = ? AND status = ? RETURNING id`,
+      [next, extra.wa_message_id ?? null, extra.error ?? null, id, expected],
+    );
+    return rows.length > 0;
+  }
+
+  @InjectManager()
+  async deleteMessageHard(id: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await ctx.manager!.execute(`DELETE FROM whatsapp_message WHERE id = ?`, [id]);
+  }
+
+  @InjectManager()
+  async listMessageRows(filter: MessageFilter, @MedusaContext() ctx: Ctx = {}): Promise<{ rows: MessageRow[]; count: number }> {
+    const where = ["deleted_at IS NULL"];
+    const params: unknown[] = [];
+    for (const key of ["phone", "customer_id", "session_id", "direction"] as const) {
+      if (filter[key]) {
+        where.push(`${key} = ?`);
+        params.push(filter[key]);
+      }
+    }
+    const clause = where.join(" AND ");
+    const rows = (await ctx.manager!.execute(
+      `SELECT ${COLUMNS} FROM whatsapp_message WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...params, filter.limit, filter.offset],
+    )) as MessageRow[];
+    const [{ count }] = (await ctx.manager!.execute(`SELECT count(*)::int AS count FROM whatsapp_message WHERE ${clause}`, params)) as [
+      { count: number },
+    ];
+    return { rows, count: Number(count) };
+  }
+
+  /** Outbound messages still waiting for this session's owner to send them, oldest first. */
+  @InjectManager()
+  async pendingOutbound(sessionId: string, limit = 20, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow[]> {
+    return (await ctx.manager!.execute(
+      `SELECT ${COLUMNS} FROM whatsapp_message WHERE session_id = ? AND direction = 'out' AND status = 'pending' AND deleted_at IS NULL
+       ORDER BY created_at ASC LIMIT ?`,
+      [sessionId, limit],
+    )) as MessageRow[];
+  }
+
+  /** The encrypted credentials row of one session as an opaque blob store. */
+  authBlobs(sessionId: string): SecretBlobStore {
+    return {
+      read: async () => (await this.readAuthBlob(sessionId)) ?? null,
+      write: (blob) => this.writeAuthBlob(sessionId, blob),
+      remove: () => this.removeAuthBlob(sessionId),
+    };
+  }
+
+  @InjectManager()
+  async readAuthBlob(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<string | null> {
+    const [row] = (await ctx.manager!.execute(`SELECT ciphertext FROM whatsapp_auth_state WHERE session_id = ?`, [sessionId])) as Array<{
+      ciphertext: string;
+    }>;
+    return row?.ciphertext ?? null;
+  }
+
+  @InjectManager()
+  async writeAuthBlob(sessionId: string, blob: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await ctx.manager!.execute(
+      `INSERT INTO whatsapp_auth_state (id, session_id, ciphertext) VALUES (?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, updated_at = now()`,
+      [generateEntityId(undefined, "wa_auth"), sessionId, blob],
+    );
+  }
+
+  @InjectManager()
+  async removeAuthBlob(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await ctx.manager!.execute(`DELETE FROM whatsapp_auth_state WHERE session_id = ?`, [sessionId]);
+  }
+
+  /** Whether any live Baileys session has stored credentials (they need the encryption key). */
+  @InjectManager()
+  async hasStoredBaileysCredentials(@MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    const rows = await ctx.manager!.execute(
+      `SELECT 1 FROM whatsapp_auth_state a JOIN whatsapp_session s ON s.id = a.session_id
+       WHERE s.kind = 'baileys' AND s.deleted_at IS NULL LIMIT 1`,
+    );
+    return rows.length > 0;
+  }
+}
+
+export default WhatsAppModuleService;

@@ -1,0 +1,97 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import type { SessionAlert, SessionKind, SessionState } from "../../modules/whatsapp/models/whatsapp-session";
+import { whatsappService } from "./service";
+
+export interface NewSession {
+  name: string;
+  kind: SessionKind;
+  is_default: boolean;
+  paired: boolean;
+}
+
+/** Creates a session; a new default takes the flag from the old one. Compensation undoes both. */
+export const createSessionStep = createStep(
+  "create-whatsapp-session",
+  async (input: NewSession, { container }) => {
+    const service = whatsappService(container);
+    const previousDefaults = input.is_default ? await service.listWhatsAppSessions({ is_default: true }) : [];
+    if (previousDefaults.length) await service.updateWhatsAppSessions(previousDefaults.map((s) => ({ id: s.id, is_default: false })));
+    const pairedNow = input.kind === "simulator" && input.paired;
+    const session = await service.createWhatsAppSessions({
+      name: input.name,
+      kind: input.kind,
+      is_default: input.is_default,
+      enabled: true,
+      state: "new",
+      paired_at: pairedNow ? new Date() : null,
+      alerts: [],
+    });
+    return new StepResponse(session, { id: session.id, previousDefaults: previousDefaults.map((s) => s.id) });
+  },
+  async (undo, { container }) => {
+    if (!undo) return;
+    const service = whatsappService(container);
+    await service.deleteWhatsAppSessions(undo.id);
+    if (undo.previousDefaults.length) await service.updateWhatsAppSessions(undo.previousDefaults.map((id) => ({ id, is_default: true })));
+  },
+);
+
+export interface SessionPatch {
+  id: string;
+  state?: SessionState;
+  enabled?: boolean;
+  phone?: string | null;
+  qr?: string | null;
+  paired_at?: Date | string | null;
+  last_seen_at?: Date | string | null;
+  last_disconnect_reason?: string | null;
+  owner?: string | null;
+  /** Adds one to reconnect_count. */
+  count_reconnect?: boolean;
+  /** Prepended to alerts (newest first, at most 20 kept). */
+  alert?: SessionAlert;
+  clear_alerts?: boolean;
+}
+
+const SNAPSHOT_FIELDS = ["state", "enabled", "phone", "qr", "paired_at", "last_seen_at", "last_disconnect_reason", "owner", "reconnect_count", "alerts"] as const;
+
+/** Applies what the owning process observed (or what staff asked); compensation restores the fields it touched. */
+export const patchSessionStep = createStep(
+  "patch-whatsapp-session",
+  async (patch: SessionPatch, { container }) => {
+    const service = whatsappService(container);
+    const before = await service.retrieveWhatsAppSession(patch.id);
+    const { id, count_reconnect, alert, clear_alerts, ...fields } = patch;
+    const alerts = clear_alerts ? [] : ((before.alerts as SessionAlert[] | null) ?? []);
+    const update = {
+      id,
+      ...fields,
+      ...(count_reconnect ? { reconnect_count: before.reconnect_count + 1 } : {}),
+      ...(alert || clear_alerts ? { alerts: alert ? [alert, ...alerts].slice(0, 20) : alerts } : {}),
+    };
+    const after = await service.updateWhatsAppSessions(update as Parameters<typeof service.updateWhatsAppSessions>[0] & { id: string });
+    const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, before[f]]));
+    return new StepResponse(after, { id, snapshot });
+  },
+  async (undo, { container }) => {
+    if (undo) await whatsappService(container).updateWhatsAppSessions({ id: undo.id, ...undo.snapshot } as never);
+  },
+);
+
+/** Soft-deletes the session and removes its credentials; compensation restores both. */
+export const deleteSessionStep = createStep(
+  "delete-whatsapp-session",
+  async (id: string, { container }) => {
+    const service = whatsappService(container);
+    const blob = await service.readAuthBlob(id);
+    await service.removeAuthBlob(id);
+    await service.softDeleteWhatsAppSessions(id);
+    return new StepResponse({ id, deleted: true }, { id, blob });
+  },
+  async (undo, { container }) => {
+    if (!undo) return;
+    const service = whatsappService(container);
+    await service.restoreWhatsAppSessions(undo.id);
+    if (undo.blob) await service.writeAuthBlob(undo.id, undo.blob);
+  },
+);

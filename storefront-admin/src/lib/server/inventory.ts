@@ -1,0 +1,53 @@
+import { fail, type ActionFailure } from "@sveltejs/kit";
+import { stringify } from "csv-stringify/sync";
+import { InventoryApi, type CommerceClient, type InventoryLevelRow } from "@voltura/medusa-client";
+import { commerceProblem } from "./commerce";
+import { spreadsheetSafe } from "./customers-csv";
+
+export const inventoryApi = (commerce: CommerceClient) => new InventoryApi(commerce);
+
+export interface InventoryFailure {
+  form: string;
+  error: string;
+  values?: Record<string, string>;
+}
+
+/** Runs a commerce call for a form: its success sentence, or commerce's message (400 / 409) for that form. */
+export async function inventoryAction(form: string, call: () => Promise<string>, values?: Record<string, string>): Promise<{ form: string; success: string } | ActionFailure<InventoryFailure>> {
+  try {
+    return { form, success: await call() };
+  } catch (err) {
+    const { status, message } = commerceProblem(err);
+    return fail(status >= 400 && status < 600 ? status : 502, { form, error: message, ...(values ? { values } : {}) });
+  }
+}
+
+export function refuseForm(form: string, error: string, values?: Record<string, string>) {
+  return fail(400, { form, error, ...(values ? { values } : {}) });
+}
+
+/** A whole number from a form field (null when empty or not a whole number). */
+export function wholeNumber(value: FormDataEntryValue | null): number | null {
+  if (typeof value !== "string" || !/^-?\d+$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+export const LEVELS_CSV_HEADER = ["Item", "SKU", "Barcode", "Location", "On hand", "Reserved", "Available", "Low-stock threshold", "Low stock", "Average cost (RM)"] as const;
+
+/** The levels export, header first (costs in ringgit with two decimals, text cells spreadsheet-safe). */
+export function levelsCsv(levels: readonly InventoryLevelRow[]): string {
+  const rows = levels.map((l) => [
+    spreadsheetSafe(l.title), spreadsheetSafe(l.sku ?? ""), l.barcode ?? "", spreadsheetSafe(l.location_name ?? l.location_id), String(l.on_hand), String(l.reserved),
+    String(l.available), l.low_stock_threshold === null ? "" : String(l.low_stock_threshold), l.low_stock ? "yes" : "no", (l.average_cost_sen / 100).toFixed(2),
+  ]);
+  return stringify([[...LEVELS_CSV_HEADER], ...rows], { bom: true });
+}
+
+/** How many items are at or below their threshold, for the dashboard banner (0 when it cannot be read). */
+export async function lowStockCount(commerce: CommerceClient): Promise<number> {
+  try {
+    return (await inventoryApi(commerce).listLevels({ low_stock: "true", limit: 1 })).low_stock_count;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,40 @@
+import { fail } from "@sveltejs/kit";
+import { ALL_STAFF, formatPhoneForDisplay } from "@voltura/domain";
+import { ConciergeApi, type Inbox } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import type { Actions, PageServerLoad } from "./$types";
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { commerce } = requireRole(locals, ALL_STAFF);
+  let inbox: Inbox = { handoffs: [], conversations: [] };
+  let problem: string | null = null;
+  try {
+    inbox = await new ConciergeApi(commerce).inbox();
+  } catch (err) {
+    problem = commerceProblem(err).message;
+  }
+  const handoffPhones = new Set(inbox.handoffs.map((h) => h.phone));
+  return {
+    problem,
+    handoffs: inbox.handoffs.map((h) => ({ ...h, phoneText: formatPhoneForDisplay(h.phone) })),
+    // Live chats the bot is answering (chats with an open handoff are listed above).
+    chats: inbox.conversations
+      .filter((c) => !handoffPhones.has(c.phone))
+      .map((c) => ({ phone: c.phone, phoneText: formatPhoneForDisplay(c.phone), mode: c.mode, last: c.recent_turns.at(-1) ?? null, last_message_at: c.last_message_at })),
+  };
+};
+
+export const actions: Actions = {
+  claim: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const id = String((await request.formData()).get("handoff_id") ?? "");
+    if (!id) return fail(400, { claim: { message: "Which handoff?" } });
+    try {
+      await new ConciergeApi(commerce).claimHandoff(id);
+      return { claim: { done: true } };
+    } catch (err) {
+      return fail(commerceProblem(err).status, { claim: { message: commerceProblem(err).message } });
+    }
+  },
+};

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { error, fail } from "@sveltejs/kit";
+import { ALL_STAFF, REPAIR_STATUS_LABELS, allowedNextStatuses, formatPhoneForDisplay, repairStatusSchema, tryNormalisePhone } from "@voltura/domain";
+import { ConciergeApi, listWhatsAppMessages, type CommerceClient } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { jobActionSchema, jobMessage, sendAsStaff, staffSendSchema, statusChoices } from "$lib/server/inbox";
+import type { Actions, PageServerLoad } from "./$types";
+
+function phoneOf(raw: string): string {
+  const phone = tryNormalisePhone(decodeURIComponent(raw));
+  if (!phone) error(404, { message: `"${raw}" is not a phone number` });
+  return phone;
+}
+
+async function jobsOf(commerce: CommerceClient, phone: string) {
+  const list = await commerce.listRepairJobs({ q: phone, limit: 20 });
+  return list.repair_jobs.filter((j) => j.customer_phone === phone);
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { commerce } = requireRole(locals, ALL_STAFF);
+  const phone = phoneOf(params.phone);
+  const api = new ConciergeApi(commerce);
+  const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID() };
+  try {
+    const [messages, chat, jobs] = await Promise.all([listWhatsAppMessages(commerce, { phone, limit: 200 }), api.conversation(phone), jobsOf(commerce, phone)]);
+    return {
+      ...base,
+      problem: null,
+      messages: [...messages.messages].sort((a, b) => a.created_at.localeCompare(b.created_at)),
+      handoff: chat.handoff,
+      conversation: chat.conversation,
+      jobs: jobs.map((j) => ({
+        id: j.id,
+        job_number: j.job_number,
+        device: `${j.brand} ${j.model}`.trim(),
+        status: j.status,
+        statusLabel: REPAIR_STATUS_LABELS[j.status],
+        diagnosis: j.diagnosis,
+        next: statusChoices(allowedNextStatuses(j.status)).map((s) => ({ value: s, label: REPAIR_STATUS_LABELS[s] })),
+      })),
+    };
+  } catch (err) {
+    return { ...base, problem: commerceProblem(err).message, messages: [], handoff: null, conversation: null, jobs: [] };
+  }
+};
+
+type Form = Record<string, string | undefined>;
+const read = async (request: Request, keys: string[]): Promise<Form> => {
+  const form = await request.formData();
+  return Object.fromEntries(keys.map((k) => [k, String(form.get(k) ?? "") || undefined]));
+};
+const problem = (key: string, err: unknown) => fail(commerceProblem(err).status, { [key]: { message: commerceProblem(err).message } });
+
+export const actions: Actions = {
+  draft: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    try {
+      const draft = await new ConciergeApi(commerce).draft(phoneOf(params.phone));
+      return { draft: { body: draft.body, empty: draft.body === "" } };
+    } catch (err) {
+      return problem("draft", err);
+    }
+  },
+
+  send: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const raw = await read(request, ["body", "nonce"]);
+    const parsed = staffSendSchema.safeParse(raw);
+    if (!parsed.success) return fail(400, { send: { body: raw.body ?? "", message: parsed.error.issues.map((i) => i.message).join("; ") } });
+    try {
+      await sendAsStaff(commerce, phoneOf(params.phone), `staff:${parsed.data.nonce}`, { body: parsed.data.body });
+      return { send: { done: true } };
+    } catch (err) {
+      return fail(commerceProblem(err).status, { send: { body: parsed.data.body, message: commerceProblem(err).message } });
+    }
+  },
+
+  sendJob: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const raw = await read(request, ["job_id", "nonce", "what"]);
+    const parsed = jobActionSchema.safeParse(raw);
+    const what = raw.what;
+    if (!parsed.success || (what !== "diagnosis" && what !== "price" && what !== "photos")) return fail(400, { job: { message: "Choose a job and what to send" } });
+    const phone = phoneOf(params.phone);
+    try {
+      const job = await commerce.getRepairJob(parsed.data.job_id);
+      const key = `staff:${what}:${job.id}:${parsed.data.nonce}`;
+      if (what === "photos") {
+        const photos = job.photos ?? [];
+        if (photos.length === 0) return fail(400, { job: { message: `Job ${job.job_number} has no photos yet` } });
+        for (const [i, p] of photos.entries()) {
+          await sendAsStaff(commerce, phone, `${key}:${i}`, { body: p.caption ?? `Job ${job.job_number}`, media: { url: p.url, mimetype: p.mime_type, caption: p.caption ?? undefined } }, job.job_number);
+        }
+        return { job: { done: `Sent ${photos.length} photo(s) of ${job.job_number}` } };
+      }
+      const billing = what === "price" ? await commerce.getRepairBilling(job.id) : null;
+      const body = jobMessage(what, job, billing);
+      if (!body) return fail(400, { job: { message: what === "diagnosis" ? `Job ${job.job_number} has no diagnosis yet` : `Job ${job.job_number} has no priced lines yet` } });
+      await sendAsStaff(commerce, phone, key, { body }, job.job_number);
+      return { job: { done: `Sent the ${what} of ${job.job_number}` } };
+    } catch (err) {
+      return problem("job", err);
+    }
+  },
+
+  /** The repair desk's quote route: freezes the lines and the quote flow sends it on WhatsApp. */
+  sendQuote: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const parsed = jobActionSchema.safeParse(await read(request, ["job_id", "nonce"]));
+    if (!parsed.success) return fail(400, { job: { message: "Which job?" } });
+    try {
+      await commerce.sendRepairQuote(parsed.data.job_id);
+      return { job: { done: "Quote sent: the customer can reply Setuju / Tak Setuju" } };
+    } catch (err) {
+      return problem("job", err);
+    }
+  },
+
+  status: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const raw = await read(request, ["job_id", "status"]);
+    const status = repairStatusSchema.safeParse(raw.status);
+    if (!raw.job_id || !status.success) return fail(400, { job: { message: "Choose the new status" } });
+    try {
+      const job = await commerce.changeRepairJobStatus(raw.job_id, { status: status.data, note: "Changed from the WhatsApp inbox" });
+      return { job: { done: `${job.job_number} is now ${REPAIR_STATUS_LABELS[job.status]}` } };
+    } catch (err) {
+      return problem("job", err);
+    }
+  },
+
+  /** Completing a job creates its invoice (repair desk hook); the customer gets the number and total. */
+  invoice: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const parsed = jobActionSchema.safeParse(await read(request, ["job_id", "nonce"]));
+    if (!parsed.success) return fail(400, { job: { message: "Which job?" } });
+    try {
+      let job = await commerce.getRepairJob(parsed.data.job_id);
+      if (job.status === "in_progress") job = await commerce.changeRepairJobStatus(job.id, { status: "completed", note: "Completed from the WhatsApp inbox" });
+      const body = jobMessage("invoice", job, await commerce.getRepairBilling(job.id));
+      if (!body) return fail(409, { job: { message: `Job ${job.job_number} has no invoice: complete it first (it is ${REPAIR_STATUS_LABELS[job.status]})` } });
+      await sendAsStaff(commerce, phoneOf(params.phone), `staff:invoice:${job.id}`, { body }, job.job_number);
+      return { job: { done: `Invoice of ${job.job_number} sent` } };
+    } catch (err) {
+      return problem("job", err);
+    }
+  },
+
+  claim: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const id = (await read(request, ["handoff_id"])).handoff_id;
+    if (!id) return fail(400, { handoff: { message: "Which handoff?" } });
+    try {
+      await new ConciergeApi(commerce).claimHandoff(id);
+      return { handoff: { done: "You have this chat" } };
+    } catch (err) {
+      return problem("handoff", err);
+    }
+  },
+
+  close: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const id = (await read(request, ["handoff_id"])).handoff_id;
+    if (!id) return fail(400, { handoff: { message: "Which handoff?" } });
+    try {
+      await new ConciergeApi(commerce).closeHandoff(id);
+      return { handoff: { done: "Closed: the bot answers this chat again" } };
+    } catch (err) {
+      return problem("handoff", err);
+    }
+  },
+};

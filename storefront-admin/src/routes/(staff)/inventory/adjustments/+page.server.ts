@@ -1,0 +1,33 @@
+import { ADJUSTMENT_REASONS } from "@voltura/medusa-client";
+import { MANAGERS } from "@voltura/domain";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
+import { itemChoices } from "$lib/server/inventory-items";
+import type { Actions, PageServerLoad } from "./$types";
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { commerce } = requireRole(locals, MANAGERS);
+  try {
+    const [adjustments, items] = await Promise.all([inventoryApi(commerce).listAdjustments(), itemChoices(commerce)]);
+    return { adjustments, items, reasons: ADJUSTMENT_REASONS, problem: null };
+  } catch (err) {
+    return { adjustments: [], items: [], reasons: ADJUSTMENT_REASONS, problem: commerceProblem(err).message };
+  }
+};
+
+export const actions: Actions = {
+  create: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    const data = await request.formData();
+    const values = { inventory_item_id: String(data.get("inventory_item_id") ?? ""), reason: String(data.get("reason") ?? ""), quantity: String(data.get("quantity") ?? ""), note: String(data.get("note") ?? "") };
+    const quantity = wholeNumber(values.quantity);
+    if (!values.inventory_item_id) return refuseForm("create", "Item: choose one", values);
+    if (!(ADJUSTMENT_REASONS as readonly string[]).includes(values.reason)) return refuseForm("create", "Reason: choose damage, loss, found or correction", values);
+    if (quantity === null || quantity === 0) return refuseForm("create", "Quantity: enter a whole number other than 0", values);
+    return inventoryAction("create", async () => {
+      const row = await inventoryApi(commerce).createAdjustment({ inventory_item_id: values.inventory_item_id, reason: values.reason as (typeof ADJUSTMENT_REASONS)[number], quantity, note: values.note || null });
+      return `Stock adjusted by ${row.quantity_delta > 0 ? "+" : ""}${row.quantity_delta}`;
+    }, values);
+  },
+};

@@ -1,0 +1,47 @@
+import { error } from "@sveltejs/kit";
+import { MANAGERS } from "@voltura/domain";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
+import type { Actions, PageServerLoad } from "./$types";
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { commerce } = requireRole(locals, MANAGERS);
+  try {
+    return { po: await inventoryApi(commerce).getPurchaseOrder(params.id) };
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status, { message: problem.message });
+  }
+};
+
+export const actions: Actions = {
+  send: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    return inventoryAction("status", async () => `${(await inventoryApi(commerce).sendPurchaseOrder(params.id)).po_number} marked as sent`);
+  },
+  cancel: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    return inventoryAction("status", async () => `${(await inventoryApi(commerce).cancelPurchaseOrder(params.id)).po_number} cancelled`);
+  },
+  receive: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    const data = await request.formData();
+    const ids = data.getAll("line_id").map(String);
+    const quantities = data.getAll("receive_quantity");
+    const lines: Array<{ line_id: string; quantity: number }> = [];
+    for (const [i, line_id] of ids.entries()) {
+      const raw = quantities[i];
+      if (typeof raw === "string" && raw.trim() === "") continue;
+      const quantity = wholeNumber(raw ?? null);
+      if (quantity === null || quantity < 0) return refuseForm("receive", `Line ${i + 1}: the quantity received is a whole number`);
+      if (quantity > 0) lines.push({ line_id, quantity });
+    }
+    if (!lines.length) return refuseForm("receive", "Enter how many arrived of at least one line");
+    return inventoryAction("receive", async () => {
+      const po = await inventoryApi(commerce).receivePurchaseOrder(params.id, { lines, note: String(data.get("note") ?? "") || null });
+      const units = lines.reduce((s, l) => s + l.quantity, 0);
+      return `Received ${units} ${units === 1 ? "unit" : "units"}; the order is ${po.status === "received" ? "complete" : "partially received"}`;
+    });
+  },
+};

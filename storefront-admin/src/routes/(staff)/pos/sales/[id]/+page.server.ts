@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { error, fail } from "@sveltejs/kit";
+import { PAYMENT_METHODS, type PaymentMethod } from "@voltura/domain";
+import { posApi } from "@voltura/medusa-client";
+import { parseMoneyInput } from "$lib/repair/money";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { COUNTER_STAFF } from "$lib/server/pos";
+import type { Actions, PageServerLoad } from "./$types";
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { commerce } = requireRole(locals, COUNTER_STAFF);
+  try {
+    return { sale: await posApi(commerce).getSale(params.id), formKey: randomUUID() };
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status, { message: problem.message });
+  }
+};
+
+/** Every card's answer has the same shape, so the page can read either field. */
+const ok = (success: string) => ({ error: null as string | null, success: success as string | null });
+const bad = (error: string) => ({ error: error as string | null, success: null as string | null });
+
+const isMethod = (v: unknown): v is PaymentMethod => (PAYMENT_METHODS as readonly unknown[]).includes(v);
+
+export const actions: Actions = {
+  /** Returns the quantities typed per line (qty_<line id>), optionally back to stock, refunded by one method. */
+  refund: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, COUNTER_STAFF);
+    const form = await request.formData();
+    const lines = [...form.entries()]
+      .filter(([name, value]) => name.startsWith("qty_") && typeof value === "string" && value.trim() !== "" && value.trim() !== "0")
+      .map(([name, value]) => ({ line_id: name.slice(4), quantity: Number(value) }));
+    const method = form.get("refund_method");
+    if (!lines.length) return fail(400, { refund: bad("Enter how many of at least one line come back.") });
+    if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 1)) return fail(400, { refund: bad("Quantities must be whole numbers.") });
+    if (!isMethod(method)) return fail(400, { refund: bad("Choose how the refund is paid.") });
+    try {
+      await posApi(commerce).returnItems(params.id, {
+        idempotency_key: `return-${String(form.get("key") ?? randomUUID())}`, lines, restock: form.get("restock") === "on", refund_method: method,
+        ...(String(form.get("reason") ?? "").trim() ? { reason: String(form.get("reason")).trim() } : {}),
+      });
+      return { refund: ok("Refund recorded.") };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return fail(problem.status, { refund: bad(problem.message) });
+    }
+  },
+
+  /** A later payment against the balance due. */
+  pay: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, COUNTER_STAFF);
+    const form = await request.formData();
+    const method = form.get("method");
+    const amount = parseMoneyInput(String(form.get("amount") ?? ""));
+    if (!isMethod(method)) return fail(400, { pay: bad("Choose a payment method.") });
+    if (!amount) return fail(400, { pay: bad("Enter the amount paid, e.g. 20.00.") });
+    try {
+      await posApi(commerce).payBalance(params.id, { idempotency_key: `pay-${String(form.get("key") ?? randomUUID())}`, payments: [{ method, amount_sen: amount }] });
+      return { pay: ok("Payment recorded.") };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return fail(problem.status, { pay: bad(problem.message) });
+    }
+  },
+
+  /** Sends the receipt by WhatsApp (to the number given or the sale's customer) or by email. */
+  send: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, COUNTER_STAFF);
+    const form = await request.formData();
+    const channel = form.get("channel") === "email" ? "email" : "whatsapp";
+    const to = String(form.get("to") ?? "").trim();
+    if (channel === "email" && !to) return fail(400, { send: bad("Enter the email address.") });
+    try {
+      await posApi(commerce).sendReceipt(params.id, channel === "email" ? { channel, to } : { channel, ...(to ? { to } : {}) });
+      return { send: ok(channel === "email" ? `Receipt emailed to ${to}.` : "Receipt sent by WhatsApp.") };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return fail(problem.status, { send: bad(problem.message) });
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import { error, fail } from "@sveltejs/kit";
+import { randomUUID } from "node:crypto";
+import { MANAGERS, PAYMENT_METHODS, roleAllowed, type PaymentMethod } from "@voltura/domain";
+import { InvoicingApi } from "@voltura/medusa-client";
+import { parseMoneyInput } from "$lib/repair/money";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { cardFailure, sendDocument } from "$lib/server/sales-actions";
+import type { Actions, PageServerLoad } from "./$types";
+
+const SALES = ["owner", "manager", "cashier"] as const;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { commerce, staff } = requireRole(locals, SALES);
+  try {
+    const api = new InvoicingApi(commerce);
+    const invoice = await api.getInvoice(params.id);
+    const quotation = invoice.quotation_id ? await api.getQuotation(invoice.quotation_id).catch(() => null) : null;
+    return { invoice, quotation: quotation && { id: quotation.id, number: quotation.quotation_number }, sendKey: randomUUID(), canExport: roleAllowed(staff.role, MANAGERS) };
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status === 404 ? 404 : problem.status >= 500 ? 503 : problem.status, { message: problem.message });
+  }
+};
+
+export const actions: Actions = {
+  payment: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    const form = await request.formData();
+    const values = { method: String(form.get("method") ?? ""), amount: String(form.get("amount") ?? ""), reference: String(form.get("reference") ?? "") };
+    const errors: Record<string, string> = {};
+    const amount = parseMoneyInput(values.amount);
+    if (amount === null || amount <= 0) errors.amount = "Enter an amount like 150.00";
+    if (!(PAYMENT_METHODS as readonly string[]).includes(values.method)) errors.method = "Choose how it was paid";
+    if (Object.keys(errors).length) return fail(400, { card: "payment" as const, error: "Check the highlighted fields.", errors, values, done: null });
+    try {
+      const invoice = await new InvoicingApi(commerce).recordInvoicePayment(params.id, {
+        method: values.method as PaymentMethod, amount_sen: amount!, reference: values.reference.trim() || null,
+      });
+      return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? "Payment recorded. The invoice is paid in full." : "Payment recorded." };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      if (problem.status === 400) return fail(400, { card: "payment" as const, error: problem.message.replace(/^Invalid request:\s*/, ""), errors: { amount: problem.message.replace(/^Invalid request:\s*/, "") }, values, done: null });
+      return cardFailure("payment", err, values);
+    }
+  },
+  send: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    return sendDocument(commerce, "invoice", params.id, await request.formData());
+  },
+};

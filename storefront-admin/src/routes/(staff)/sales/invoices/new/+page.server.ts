@@ -1,0 +1,37 @@
+import { fail, redirect } from "@sveltejs/kit";
+import { InvoicingApi } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
+import type { Actions, PageServerLoad } from "./$types";
+
+const SALES = ["owner", "manager", "cashier"] as const;
+
+export const load: PageServerLoad = async ({ locals }) => {
+  requireRole(locals, SALES);
+  return { values: documentFormValues(), dueDays: "0" };
+};
+
+export const actions: Actions = {
+  default: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    const form = await request.formData();
+    const parsed = parseDocumentForm(form);
+    const dueDays = String(form.get("due_days") ?? "0");
+    const days = Number(dueDays || "0");
+    const badDays = !Number.isInteger(days) || days < 0 || days > 365;
+    if (!parsed.ok || badDays) {
+      const errors = parsed.ok ? {} : parsed.errors;
+      if (badDays) errors.due_days = "Enter 0 to 365 days";
+      return fail(400, { values: parsed.values, dueDays, errors, message: "Check the highlighted fields." });
+    }
+    let id: string;
+    try {
+      id = (await new InvoicingApi(commerce).createInvoice({ buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes, due_days: days })).id;
+    } catch (err) {
+      const errors = commerceFieldErrors(err);
+      return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? "Check the highlighted fields." : commerceProblem(err).message });
+    }
+    redirect(303, `/sales/invoices/${id}`);
+  },
+};

@@ -1,0 +1,63 @@
+import { error, fail, redirect } from "@sveltejs/kit";
+import { randomUUID } from "node:crypto";
+import { InvoicingApi, type QuotationStatusBody } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { cardFailure, sendDocument } from "$lib/server/sales-actions";
+import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
+import type { Actions, PageServerLoad } from "./$types";
+
+const SALES = ["owner", "manager", "cashier"] as const;
+const MOVES = ["sent", "accepted", "declined", "draft"] as const;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { commerce } = requireRole(locals, SALES);
+  try {
+    const quotation = await new InvoicingApi(commerce).getQuotation(params.id);
+    return { quotation, values: documentFormValues(quotation), sendKey: randomUUID() };
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status === 404 ? 404 : problem.status >= 500 ? 503 : problem.status, { message: problem.message });
+  }
+};
+
+export const actions: Actions = {
+  lines: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    const parsed = parseDocumentForm(await request.formData());
+    if (!parsed.ok) return fail(400, { card: "lines" as const, error: "Check the highlighted fields.", errors: parsed.errors, formValues: parsed.values, done: null });
+    try {
+      await new InvoicingApi(commerce).updateQuotation(params.id, { buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes });
+      return { card: "lines" as const, error: null, errors: {}, formValues: null, done: "Quotation saved." };
+    } catch (err) {
+      const errors = commerceFieldErrors(err);
+      if (errors) return fail(400, { card: "lines" as const, error: "Check the highlighted fields.", errors, formValues: parsed.values, done: null });
+      return cardFailure("lines", err);
+    }
+  },
+  status: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    const status = String((await request.formData()).get("status") ?? "");
+    if (!(MOVES as readonly string[]).includes(status)) return fail(400, { card: "status" as const, error: "Choose a valid status.", values: {}, done: null });
+    try {
+      await new InvoicingApi(commerce).changeQuotationStatus(params.id, { status: status as QuotationStatusBody["status"] });
+      return { card: "status" as const, error: null, values: {}, done: status === "sent" ? "Marked as sent; follow-up reminders are scheduled." : "Status changed." };
+    } catch (err) {
+      return cardFailure("status", err);
+    }
+  },
+  convert: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, SALES);
+    let invoiceId: string;
+    try {
+      invoiceId = (await new InvoicingApi(commerce).convertQuotation(params.id)).invoice.id;
+    } catch (err) {
+      return cardFailure("convert", err);
+    }
+    redirect(303, `/sales/invoices/${invoiceId}`);
+  },
+  send: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    return sendDocument(commerce, "quotation", params.id, await request.formData());
+  },
+};

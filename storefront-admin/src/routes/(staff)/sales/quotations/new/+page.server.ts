@@ -1,0 +1,36 @@
+import { fail, redirect } from "@sveltejs/kit";
+import { InvoicingApi } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
+import type { Actions, PageServerLoad } from "./$types";
+
+const SALES = ["owner", "manager", "cashier"] as const;
+
+export const load: PageServerLoad = async ({ locals }) => {
+  requireRole(locals, SALES);
+  return { values: documentFormValues(), validDays: "14" };
+};
+
+export const actions: Actions = {
+  default: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, SALES);
+    const form = await request.formData();
+    const parsed = parseDocumentForm(form);
+    const validDays = String(form.get("valid_days") ?? "14");
+    const days = Number(validDays);
+    if (!parsed.ok || !Number.isInteger(days) || days < 1 || days > 365) {
+      const errors = parsed.ok ? {} : parsed.errors;
+      if (!Number.isInteger(days) || days < 1 || days > 365) errors.valid_days = "Enter 1 to 365 days";
+      return fail(400, { values: parsed.values, validDays, errors, message: "Check the highlighted fields." });
+    }
+    let id: string;
+    try {
+      id = (await new InvoicingApi(commerce).createQuotation({ buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes, valid_days: days })).id;
+    } catch (err) {
+      const errors = commerceFieldErrors(err);
+      return fail(errors ? 400 : 502, { values: parsed.values, validDays, errors: errors ?? {}, message: errors ? "Check the highlighted fields." : commerceProblem(err).message });
+    }
+    redirect(303, `/sales/quotations/${id}`);
+  },
+};

@@ -1,0 +1,72 @@
+import { fail } from "@sveltejs/kit";
+import { z } from "zod";
+import { ALL_STAFF, formatPhoneForDisplay, tryNormalisePhone } from "@voltura/domain";
+import { listWhatsAppMessages, listWhatsAppSessions, simulateWhatsAppInbound, simulateWhatsAppReceipt } from "@voltura/medusa-client";
+import { commerceProblem } from "$lib/server/commerce";
+import { requireRole } from "$lib/server/guard";
+import type { Actions, PageServerLoad } from "./$types";
+
+const sendSchema = z.object({
+  phone: z.string().trim().min(1, "Enter the customer's phone number"),
+  body: z.string().trim().min(1, "Type a message").max(4096, "Keep it under 4096 characters"),
+  name: z.string().trim().max(120).optional(),
+  session_id: z.string().trim().min(1).optional(),
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { commerce } = requireRole(locals, ALL_STAFF);
+  const typed = url.searchParams.get("phone")?.trim() ?? "";
+  const phone = typed ? tryNormalisePhone(typed) : null;
+  try {
+    const [sessions, recent, chat] = await Promise.all([
+      listWhatsAppSessions(commerce),
+      listWhatsAppMessages(commerce, { limit: 200 }),
+      phone ? listWhatsAppMessages(commerce, { phone, limit: 200 }) : Promise.resolve(null),
+    ]);
+    const simulators = sessions.filter((s) => s.kind === "simulator");
+    const recentPhones = [...new Map(recent.messages.map((m) => [m.phone, m.customer_name ?? null])).entries()]
+      .slice(0, 12)
+      .map(([value, name]) => ({ value, label: `${formatPhoneForDisplay(value)}${name ? ` · ${name}` : ""}` }));
+    return {
+      typed,
+      phone,
+      phoneText: phone ? formatPhoneForDisplay(phone) : null,
+      phoneError: typed && !phone ? `"${typed}" is not a phone number (try 012-345 6789)` : null,
+      simulators: simulators.map((s) => ({ id: s.id, name: s.name, state: s.state, is_default: s.is_default })),
+      recentPhones,
+      messages: chat ? [...chat.messages].reverse() : [],
+      problem: null,
+    };
+  } catch (err) {
+    return { typed, phone, phoneText: null, phoneError: null, simulators: [], recentPhones: [], messages: [], problem: commerceProblem(err).message };
+  }
+};
+
+export const actions: Actions = {
+  send: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const form = await request.formData();
+    const raw = Object.fromEntries(["phone", "body", "name", "session_id"].map((k) => [k, String(form.get(k) ?? "") || undefined]));
+    const parsed = sendSchema.safeParse(raw);
+    if (!parsed.success) {
+      return fail(400, { send: { body: raw.body ?? "", message: parsed.error.issues.map((i) => i.message).join("; ") } });
+    }
+    try {
+      await simulateWhatsAppInbound(commerce, { from: parsed.data.phone, body: parsed.data.body, name: parsed.data.name, session_id: parsed.data.session_id });
+      return { send: { done: true } };
+    } catch (err) {
+      return fail(commerceProblem(err).status, { send: { body: parsed.data.body, message: commerceProblem(err).message } });
+    }
+  },
+  read: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const id = String((await request.formData()).get("message_id") ?? "");
+    if (!id) return fail(400, { read: { message: "Which message?" } });
+    try {
+      await simulateWhatsAppReceipt(commerce, id, { status: "read" });
+      return { read: { done: true } };
+    } catch (err) {
+      return fail(commerceProblem(err).status, { read: { message: commerceProblem(err).message } });
+    }
+  },
+};
