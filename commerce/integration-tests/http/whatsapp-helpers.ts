@@ -17,8 +17,8 @@ export function recordEvents(container: MedusaContainer, names: string[]): Recor
   const seen: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(names.map((n) => [n, []]));
   const bus = container.resolve(Modules.EVENT_BUS);
   for (const name of names) {
-    bus.subscribe(name, async (event: { data: Record<string, unknown> }) => {
-      seen[name]!.push(event.data);
+    bus.subscribe(name, async (event) => {
+      seen[name]!.push(event.data as Record<string, unknown>);
     }, { subscriberId: `whatsapp-it-${name}` });
   }
   return seen;
