@@ -22,6 +22,35 @@ async function store(baseUrl, key, method, path, body) {
 }
 
 /**
+ * Medusa's cart flow needs a shipping method for stocked items: give the bench database a RM 0
+ * "Collect at the shop" pickup option (manual provider, Malaysia zone, the default shipping
+ * profile on the bench products), through Medusa's own admin API.
+ */
+async function ensurePickupOption(client, database, regionId) {
+  const admin = (method, path, body) => client.request(method, path, { parse: (v) => v }, body);
+  const locationId = psql(`SELECT id FROM stock_location WHERE name = 'Shop' AND deleted_at IS NULL LIMIT 1`, database);
+  const existing = psql(`SELECT id FROM shipping_option WHERE name = 'Collect at the shop' AND deleted_at IS NULL LIMIT 1`, database);
+  let profileId = psql(`SELECT id FROM shipping_profile WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`, database);
+  if (!profileId) {
+    profileId = (await admin("POST", "/admin/shipping-profiles", { name: "Default", type: "default" })).shipping_profile.id;
+  }
+  const productIds = psql(`SELECT DISTINCT product_id FROM product_variant WHERE sku IN (${sqlList(SKUS)}) AND deleted_at IS NULL`, database).split("\n").filter(Boolean);
+  for (const id of productIds) await admin("POST", `/admin/products/${id}`, { shipping_profile_id: profileId });
+  if (existing) return;
+  await admin("POST", `/admin/stock-locations/${locationId}/fulfillment-providers`, { add: ["manual_manual"] });
+  const { stock_location: location } = await admin("POST", `/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: "Shop pickup", type: "pickup" });
+  const set = location.fulfillment_sets.find((f) => f.name === "Shop pickup");
+  const { fulfillment_set: withZone } = await admin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, {
+    name: "Malaysia", geo_zones: [{ type: "country", country_code: "my" }],
+  });
+  await admin("POST", "/admin/shipping-options", {
+    name: "Collect at the shop", service_zone_id: withZone.service_zones[0].id, shipping_profile_id: profileId,
+    provider_id: "manual_manual", price_type: "flat", type: { label: "Pickup", description: "Collect at the shop", code: "pickup" },
+    prices: [{ currency_code: "myr", amount: 0 }, { region_id: regionId, amount: 0 }],
+  });
+}
+
+/**
  * Rows for the bench table: POS checkout (one Medusa workflow: stock guard, number, order, ledger)
  * and Medusa's store flow (create cart with items → payment collection → system payment session →
  * complete cart). Stock is topped up first through the ledger (a "found" adjustment) so neither
@@ -46,8 +75,12 @@ export async function benchCheckout({ env, client, measure, requests, concurrenc
       idempotency_key: `bench-${randomUUID()}`, lines, payments: [{ method: "cash", amount_sen: 10_000 }],
     })));
   try {
+    await ensurePickupOption(client, database, regionId);
     rows.push(await measure("Medusa cart → order (store API: cart, shipping, payment session, complete; same 3 items)", requests, concurrency, async (i) => {
-      const { cart } = await store(env.MEDUSA_URL, publishable, "POST", "/store/carts", { region_id: regionId, email: `bench${i}@example.com`, items: lines });
+      const { cart } = await store(env.MEDUSA_URL, publishable, "POST", "/store/carts", {
+        region_id: regionId, email: `bench${i}@example.com`, items: lines,
+        shipping_address: { first_name: "Bench", last_name: "Customer", address_1: "1 Jalan Bench", city: "Kuala Lumpur", postal_code: "50000", country_code: "my" },
+      });
       // Stocked items require shipping in Medusa: take the cheapest option the cart can use (a pickup option when seeded).
       const { shipping_options: options = [] } = await store(env.MEDUSA_URL, publishable, "GET", `/store/shipping-options?cart_id=${cart.id}`);
       if (options[0]) await store(env.MEDUSA_URL, publishable, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: options[0].id });
