@@ -17,3 +17,5 @@ export * from "./repair-intake.js";
 export * from "./repair-sla.js";
 export * from "./tracking-token.js";
 export * from "./invoicing-contract.js";
+export * from "./audit.js";
+export * from "./csv.js";
