@@ -5,9 +5,12 @@ import globals from "globals";
 
 export default tseslint.config(
   {
+    // Build output and generated files. `medusa plugin:build` writes src/admin/__admin-extensions__.js
+    // for a moment while it bundles: lint must not depend on whether a build is running.
     ignores: [
       "**/node_modules/**", "**/dist/**", "**/.medusa/**", "**/.svelte-kit/**", "**/build/**",
-      "**/migrations/**", "**/*.d.ts", "**/coverage/**", "**/test-results/**",
+      "**/migrations/**", "**/*.d.ts", "**/coverage/**", "**/test-results/**", "**/playwright-report/**",
+      "**/.turbo/**", "**/__admin-extensions__.js",
     ],
   },
   js.configs.recommended,

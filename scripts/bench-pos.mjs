@@ -1,6 +1,10 @@
 // POS checkout against Medusa's own cart-to-order flow, side by side, for the same items
-// (two accessories and a service). Called from scripts/bench.mjs on its running stack.
+// (two accessories and a service). Called from scripts/bench.mjs: prepareCartBaseline before the stack starts,
+// benchCheckout on the running stack.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { repoRoot } from "./lib/env.mjs";
+import { run } from "./lib/processes.mjs";
 import { psql } from "./lib/services.mjs";
 
 const SKUS = ["ACC-TG-UNIV", "ACC-USBC-1M", "SVC-DIAG"];
@@ -23,40 +27,31 @@ async function store(baseUrl, key, method, path, body) {
 
 /**
  * Medusa's cart flow needs a shipping method for stocked items: give the bench database a RM 0
- * "Collect at the shop" pickup option (manual provider, Malaysia zone, the default shipping
- * profile on the bench products), through Medusa's own admin API.
+ * "Collect at the shop" pickup option on the bench products. Medusa's own /admin routes are closed
+ * to staff tokens, so this runs Medusa's workflows through `medusa exec` on the bench database
+ * (scripts/bench-pickup-option.mjs), before the stack starts. Resolves to null when ready, or to
+ * why the baseline cannot run (the POS rows still print).
  */
-async function ensurePickupOption(client, database, regionId) {
-  const admin = (method, path, body) => client.request(method, path, { parse: (v) => v }, body);
-  const locationId = psql(`SELECT id FROM stock_location WHERE name = 'Shop' AND deleted_at IS NULL LIMIT 1`, database);
-  const existing = psql(`SELECT id FROM shipping_option WHERE name = 'Collect at the shop' AND deleted_at IS NULL LIMIT 1`, database);
-  let profileId = psql(`SELECT id FROM shipping_profile WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1`, database);
-  if (!profileId) {
-    profileId = (await admin("POST", "/admin/shipping-profiles", { name: "Default", type: "default" })).shipping_profile.id;
+export async function prepareCartBaseline(env) {
+  try {
+    await run("bench", path.join(repoRoot, "node_modules", ".bin", "medusa"), ["exec", path.join(repoRoot, "scripts", "bench-pickup-option.mjs"), ...SKUS], {
+      cwd: path.join(repoRoot, "commerce"),
+      env,
+      quiet: true,
+    });
+    return null;
+  } catch (err) {
+    return `pickup option not set up: ${err.message}`;
   }
-  const productIds = psql(`SELECT DISTINCT product_id FROM product_variant WHERE sku IN (${sqlList(SKUS)}) AND deleted_at IS NULL`, database).split("\n").filter(Boolean);
-  for (const id of productIds) await admin("POST", `/admin/products/${id}`, { shipping_profile_id: profileId });
-  if (existing) return;
-  await admin("POST", `/admin/stock-locations/${locationId}/fulfillment-providers`, { add: ["manual_manual"] });
-  const { stock_location: location } = await admin("POST", `/admin/stock-locations/${locationId}/fulfillment-sets?fields=*fulfillment_sets`, { name: "Shop pickup", type: "pickup" });
-  const set = location.fulfillment_sets.find((f) => f.name === "Shop pickup");
-  const { fulfillment_set: withZone } = await admin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, {
-    name: "Malaysia", geo_zones: [{ type: "country", country_code: "my" }],
-  });
-  await admin("POST", "/admin/shipping-options", {
-    name: "Collect at the shop", service_zone_id: withZone.service_zones[0].id, shipping_profile_id: profileId,
-    provider_id: "manual_manual", price_type: "flat", type: { label: "Pickup", description: "Collect at the shop", code: "pickup" },
-    prices: [{ currency_code: "myr", amount: 0 }, { region_id: regionId, amount: 0 }],
-  });
 }
 
 /**
  * Rows for the bench table: POS checkout (one Medusa workflow: stock guard, number, order, ledger)
  * and Medusa's store flow (create cart with items → payment collection → system payment session →
  * complete cart). Stock is topped up first through the ledger (a "found" adjustment) so neither
- * side runs out.
+ * side runs out. `baselineBlocker` is prepareCartBaseline's answer.
  */
-export async function benchCheckout({ env, client, measure, requests, concurrency, database }) {
+export async function benchCheckout({ env, client, measure, requests, concurrency, database, baselineBlocker = null }) {
   const variants = psql(`SELECT sku || ':' || id FROM product_variant WHERE sku IN (${sqlList(SKUS)}) AND deleted_at IS NULL`, database)
     .split("\n").filter(Boolean).map((row) => row.split(":"));
   const variantIds = SKUS.map((sku) => variants.find(([s]) => s === sku)?.[1]).filter(Boolean);
@@ -75,7 +70,7 @@ export async function benchCheckout({ env, client, measure, requests, concurrenc
       idempotency_key: `bench-${randomUUID()}`, lines, payments: [{ method: "cash", amount_sen: 10_000 }],
     })));
   try {
-    await ensurePickupOption(client, database, regionId);
+    if (baselineBlocker) throw new Error(baselineBlocker);
     rows.push(await measure("Medusa cart → order (store API: cart, shipping, payment session, complete; same 3 items)", requests, concurrency, async (i) => {
       const { cart } = await store(env.MEDUSA_URL, publishable, "POST", "/store/carts", {
         region_id: regionId, email: `bench${i}@example.com`, items: lines,

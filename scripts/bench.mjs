@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CommerceClient } from "@voltura/medusa-client";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
-import { benchCheckout } from "./bench-pos.mjs";
+import { benchCheckout, prepareCartBaseline } from "./bench-pos.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
 import { stopAll } from "./lib/processes.mjs";
@@ -66,6 +66,7 @@ async function main() {
   await ensureDevServices(env, { freshDatabase: true });
   await buildAll(env);
   await migrateAndSeed(env);
+  const baselineBlocker = await prepareCartBaseline(env);
   const apps = await startApps(env, { logDir: path.join(repoRoot, ".data", "bench-logs") });
 
   const managerId = psql("SELECT id FROM \"user\" WHERE email = 'manager@voltura.demo'", "voltura_bench");
@@ -81,7 +82,7 @@ async function main() {
   rows.push(await measure("job list (GET /admin/repair-jobs?limit=50)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ limit: 50 })));
   rows.push(await measure("job search (GET /admin/repair-jobs?q=6789)", REQUESTS, CONCURRENCY, () => client.listRepairJobs({ q: "6789", limit: 20 })));
 
-  rows.push(...await benchCheckout({ env, client, measure, requests: REQUESTS, concurrency: CONCURRENCY, database: "voltura_bench" }));
+  rows.push(...await benchCheckout({ env, client, measure, requests: REQUESTS, concurrency: CONCURRENCY, database: "voltura_bench", baselineBlocker }));
 
   console.table(rows);
   for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid)} MB`);

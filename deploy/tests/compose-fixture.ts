@@ -26,6 +26,7 @@ export interface Service {
   volumes?: (string | { source?: string; target: string })[];
   healthcheck?: Healthcheck;
   restart?: string;
+  profiles?: string[];
   logging?: { driver?: string; options?: Record<string, string> };
 }
 export interface Compose {
@@ -43,6 +44,8 @@ export const EXPECTED_SERVICES = [
   "postgres", "redis", "temporal", "temporal-ui", "commerce", "commerce-worker",
   "temporal-worker", "storefront-admin", "nginx",
 ];
+/** Run once on demand (`docker compose run --rm NAME`), never by `docker compose up`. */
+export const ONE_SHOT_SERVICES = ["setup", "migrate", "migrate-console"];
 export const APPS = ["commerce", "temporal", "storefront-admin"];
 
 export function service(name: string): Service {
@@ -96,5 +99,5 @@ export const REQUIRED_VAR = /^\$\{([A-Z][A-Z0-9_]*):\?[^}]+\}$/;
 /** `${NAME:-}`: an optional setting that is simply absent when not given. */
 export const OPTIONAL_EMPTY_VAR = /^\$\{([A-Z][A-Z0-9_]*):-\}$/;
 export const SECRET_NAME = /(PASSWORD|PWD|SECRET|_KEY)$/;
-export const CORE_SECRETS = ["POSTGRES_PASSWORD", "JWT_SECRET", "COOKIE_SECRET"];
+export const CORE_SECRETS = ["POSTGRES_PASSWORD", "POSTGRES_APP_PASSWORD", "JWT_SECRET", "COOKIE_SECRET"];
 

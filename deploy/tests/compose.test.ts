@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAlias } from "yaml";
-import { repoRoot, read, composeText, composeDoc, compose, services, EXPECTED_SERVICES, service, envOf, dependsOn, volumesOf, publishedPorts, healthTest, buildOf, REQUIRED_VAR, OPTIONAL_EMPTY_VAR, SECRET_NAME, CORE_SECRETS } from "./compose-fixture.js";
+import { repoRoot, read, composeText, composeDoc, compose, services, EXPECTED_SERVICES, ONE_SHOT_SERVICES, service, envOf, dependsOn, volumesOf, publishedPorts, healthTest, buildOf, REQUIRED_VAR, OPTIONAL_EMPTY_VAR, SECRET_NAME, CORE_SECRETS } from "./compose-fixture.js";
 
 describe("docker-compose.yml", () => {
   it("parses without errors or warnings", () => {
@@ -12,7 +12,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("defines every service of the platform", () => {
-    expect(Object.keys(services).sort()).toEqual([...EXPECTED_SERVICES].sort());
+    expect(Object.keys(services).sort()).toEqual([...EXPECTED_SERVICES, ...ONE_SHOT_SERVICES].sort());
   });
 
   it("defines the log rotation anchor", () => {
@@ -125,11 +125,44 @@ describe("docker-compose.yml", () => {
 
   it("declares the named volumes the services use, and none for Temporal", () => {
     const declared = Object.keys(compose.volumes ?? {});
-    expect(declared.sort()).toEqual(["postgres-data", "redis-data", "uploads"]);
+    expect(declared.sort()).toEqual(["mail-outbox", "postgres-data", "redis-data", "uploads"]);
     for (const [name, s] of Object.entries(services)) {
       for (const v of volumesOf(s)) {
         if (!v.source.startsWith(".") && !v.source.startsWith("/")) expect(declared, `${name}: ${v.source}`).toContain(v.source);
       }
+    }
+  });
+
+  it("runs the first-run setup only on demand, once, from the commerce image with commerce's settings", () => {
+    const setup = service("setup");
+    expect(setup.profiles).toEqual(["setup"]);
+    expect(setup.image).toBe(service("commerce").image);
+    expect(setup.build).toBeUndefined();
+    expect([setup.command].flat().join(" ")).toBe("medusa exec ./src/scripts/setup-shop.js");
+    expect(setup.restart).toBe("no");
+    expect(setup.healthcheck?.disable).toBe(true);
+    expect(service("setup").logging).toEqual(compose["x-logging"]);
+    const { MEDUSA_WORKER_MODE: _m, ...commerceEnv } = envOf(service("commerce"));
+    expect(envOf(setup)).toMatchObject(commerceEnv);
+    for (const name of ["SETUP_SHOP_NAME", "SETUP_SHOP_PHONE", "SETUP_SHOP_ADDRESS", "SETUP_OWNER_NAME", "SETUP_OWNER_EMAIL"]) {
+      expect(envOf(setup)[name], name).toMatch(OPTIONAL_EMPTY_VAR);
+    }
+    // The owner's password never sits in .env: without one the setup prints a one-time password.
+    expect(envOf(setup)).not.toHaveProperty("SETUP_OWNER_PASSWORD");
+    for (const [target, dep] of Object.entries(dependsOn(setup))) {
+      expect(EXPECTED_SERVICES).toContain(target);
+      expect(dep.condition).toBe("service_healthy");
+    }
+    expect(Object.keys(dependsOn(setup))).toContain("postgres");
+  });
+
+  it("never runs the demo seed, and makes it refuse unless a trial install allows it", () => {
+    expect(composeText).not.toMatch(/seed-demo/);
+    for (const [name, s] of Object.entries(services)) {
+      expect([s.command ?? []].flat().join(" "), name).not.toMatch(/seed/);
+    }
+    for (const name of ["commerce", "commerce-worker", "setup"]) {
+      expect(envOf(service(name)).VOLTURA_DEMO_SEED, name).toBe("${VOLTURA_DEMO_SEED:-refuse}");
     }
   });
 
@@ -191,7 +224,10 @@ describe("secrets in docker-compose.yml", () => {
     const credentials = /^[a-z]+:\/\/[^/:@]+:(.+)@[^@]+$/;
     const urls = envEntries.filter((e) => credentials.test(e.value));
     expect(urls.map((u) => `${u.name}.${u.key}`).sort()).toEqual(
-      ["commerce-worker.DATABASE_URL", "commerce.DATABASE_URL", "storefront-admin.DATABASE_URL"],
+      [
+        "commerce-worker.DATABASE_URL", "commerce.DATABASE_URL", "migrate-console.DATABASE_URL", "migrate.DATABASE_URL",
+        "setup.DATABASE_URL", "storefront-admin.DATABASE_URL",
+      ],
     );
     for (const { name, key, value } of urls) {
       expect(value.match(credentials)?.[1], `${name}.${key}`).toMatch(REQUIRED_VAR);

@@ -1,7 +1,7 @@
 // The three app processes of the platform, shared by `npm start` and `npm test`.
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
-import { repoRoot } from "./env.mjs";
+import { reachableHost, repoRoot } from "./env.mjs";
 import { run, startProcess, waitForHttp } from "./processes.mjs";
 
 const commerceDir = path.join(repoRoot, "commerce");
@@ -24,17 +24,22 @@ export async function startApps(env, { logDir } = {}) {
     mkdirSync(logDir, { recursive: true });
     logFile = createWriteStream(path.join(logDir, "apps.log"), { flags: "w" });
   }
-  const commerce = startProcess("commerce", bin("medusa"), ["start"], { cwd: commerceDir, env: { ...env, PORT: env.MEDUSA_PORT }, logFile });
+  // `medusa start` listens on HOST (all interfaces when unset): loopback unless COMMERCE_HOST says otherwise.
+  const commerce = startProcess("commerce", bin("medusa"), ["start"], {
+    cwd: commerceDir,
+    env: { ...env, PORT: env.MEDUSA_PORT, HOST: env.COMMERCE_HOST || "127.0.0.1" },
+    logFile,
+  });
   const worker = startProcess("worker", process.execPath, [path.join(repoRoot, "temporal", "dist", "main.js")], { cwd: repoRoot, env, logFile });
   const consoleApp = startProcess("console", process.execPath, [path.join(repoRoot, "storefront-admin", "build", "index.js")], {
     cwd: path.join(repoRoot, "storefront-admin"),
-    env: { ...env, PORT: env.CONSOLE_PORT, HOST: "127.0.0.1", ORIGIN: env.CONSOLE_URL },
+    env: { ...env, PORT: env.CONSOLE_PORT, HOST: env.CONSOLE_HOST || "127.0.0.1", ORIGIN: env.CONSOLE_URL },
     logFile,
   });
   await Promise.all([
     waitForHttp(`${env.MEDUSA_URL}/health`, "The commerce core"),
     waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, "The Temporal worker"),
-    waitForHttp(`http://127.0.0.1:${env.CONSOLE_PORT}/health`, "The console"),
+    waitForHttp(`http://${reachableHost(env.CONSOLE_HOST || "127.0.0.1")}:${env.CONSOLE_PORT}/health`, "The console"),
   ]);
   return { commerce, worker, console: consoleApp };
 }

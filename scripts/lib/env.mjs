@@ -19,10 +19,23 @@ function localSecrets() {
   return secrets;
 }
 
+const ANY_INTERFACE = new Set(["0.0.0.0", "::"]);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+
+/** An address a local client can use for a server bound to `host` (0.0.0.0 and :: include loopback). */
+export function reachableHost(host) {
+  if (ANY_INTERFACE.has(host)) return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
 function profile(name, ports) {
   const given = process.env;
   const secrets = localSecrets();
-  const consoleUrl = given.CONSOLE_URL ?? `http://localhost:${ports.console}`;
+  // Loopback unless asked otherwise: commerce's API and the console are not on the network by default.
+  const commerceHost = given.COMMERCE_HOST?.trim() || "127.0.0.1";
+  const consoleHost = given.CONSOLE_HOST?.trim() || "127.0.0.1";
+  const consoleAddress = LOOPBACK.has(consoleHost) || ANY_INTERFACE.has(consoleHost) ? "localhost" : reachableHost(consoleHost);
+  const consoleUrl = given.CONSOLE_URL ?? `http://${consoleAddress}:${ports.console}`;
   return {
     profile: name,
     NODE_ENV: name === "test" ? "production" : (given.NODE_ENV ?? "production"),
@@ -42,12 +55,16 @@ function profile(name, ports) {
       given.WHATSAPP_AUTH_STATE_KEY ??
       Buffer.from(hkdfSync("sha256", secrets.JWT_SECRET, "voltura", "whatsapp-auth-state", 32)).toString("hex"),
     MEDUSA_PORT: String(ports.commerce),
-    MEDUSA_URL: given.MEDUSA_URL ?? `http://127.0.0.1:${ports.commerce}`,
+    COMMERCE_HOST: commerceHost,
+    MEDUSA_URL: given.MEDUSA_URL ?? `http://${reachableHost(commerceHost)}:${ports.commerce}`,
     CONSOLE_PORT: String(ports.console),
+    CONSOLE_HOST: consoleHost,
     CONSOLE_URL: consoleUrl,
     ORIGIN: consoleUrl,
     WORKER_HEALTH_PORT: String(ports.workerHealth),
     SHOP_TIME_ZONE: given.SHOP_TIME_ZONE ?? "Asia/Kuala_Lumpur",
+    // Unsent mail (no SMTP) lives outside anything commerce serves (its /static is public).
+    MAIL_OUTBOX_DIR: given.MAIL_OUTBOX_DIR ?? path.join(stateDir, name === "test" ? "outbox-test" : "outbox"),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DISABLE_MEDUSA_ADMIN: "true",
   };

@@ -16,7 +16,7 @@ test("a cashier is refused the staff settings with the 403 page", async ({ page 
 
 test("a wrong password shows an error and starts no session", async ({ page, context }) => {
   await signIn(page, demo.technician, "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("Email or password is incorrect.");
+  await expect(page.getByRole("alert")).toContainText("Email or password is wrong.");
   await expect(page).toHaveURL(/\/login/);
   expect(await sessionCookie(context)).toBeUndefined();
   await page.goto("/");

@@ -23,20 +23,21 @@ const shopReplies = (page: Page) => page.locator('[data-testid="chat-message"][d
 
 test.describe("AI concierge through the WhatsApp simulator", () => {
   test("a demo customer asks for their status in BM and gets their own job's status", async ({ page }) => {
-    await signInAs(page, demo.technician);
+    // The simulator is for owners and managers.
+    await signInAs(page, demo.manager);
     // The seeded chats already hold a "status phone saya?": make this one unique.
     await sayAsCustomer(page, "012-345 6789", `status phone saya? (e2e ${Date.now()})`);
     // Aisyah's seeded iPhone 13 job is Pending: the offline concierge answers in BM from the job tool.
     await expect(shopReplies(page).filter({ hasText: "Diterima, menunggu pemeriksaan" }).last()).toContainText(/Status job VSH-\d{4}-\d{6} \(Apple iPhone 13\)/, { timeout: 30_000 });
   });
 
-  test("a device the shop has no record of gets the exact fallback, and a technician answers from the inbox", async ({ page }) => {
+  test("a device the shop has no record of gets the exact fallback, and staff answer from the inbox", async ({ page }) => {
     const phone = `019-${String(Date.now()).slice(-7, -4)} ${String(Date.now()).slice(-4)}`;
-    await signInAs(page, demo.technician);
+    await signInAs(page, demo.manager);
     await sayAsCustomer(page, phone, "Boleh repair drone DJI Mini saya?");
     await expect(shopReplies(page).last()).toHaveText(new RegExp(`^${HANDOFF_TEXT}`), { timeout: 30_000 });
 
-    // The handoff is in the inbox; the technician opens the chat and answers.
+    // The handoff is in the inbox; the manager opens the chat and answers.
     await page.goto("/inbox");
     const row = page.getByTestId("handoff-row").filter({ hasText: phone });
     await expect(row).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demo, signInAs } from "./helpers";
+import { DEMO_PASSWORD, demo, signInAs } from "./helpers";
 
 /**
  * A counter sale with only the keyboard and a USB scanner on the seeded demo shop: four items
@@ -104,4 +104,39 @@ test("keyboard-and-scanner sale of five items, split cash + DuitNow, printed rec
   await expect(row).toContainText("Part refunded");
 
   expect(await reportedSales(browser)).toBe(reportedBefore + 1);
+});
+
+test("a card sale refunded in cash from the drawer needs a manager, who is shown on the refund", async ({ page }) => {
+  await signInAs(page, demo.cashier);
+  await page.goto("/pos");
+  await expect(page.locator('section[data-ready="true"]')).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await scan(page, "9555000200012");
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  const title = (await page.getByTestId("cart-line").first().locator("span.font-medium").innerText()).trim();
+  await page.keyboard.press("F9");
+  const dialog = page.getByRole("dialog", { name: "Payment" });
+  await dialog.getByRole("button", { name: "Rest of the bill by Card" }).click();
+  await dialog.getByLabel("Card", { exact: true }).press("Enter");
+  const done = page.getByTestId("sale-done");
+  await expect(done).toContainText(/Sale RCP-\d{4}-\d{6}/);
+  const receiptNumber = (await done.getByRole("heading").textContent())!.replace("Sale ", "").trim();
+  await page.goto(`/pos/sales?q=${receiptNumber}`);
+  await page.getByRole("link", { name: receiptNumber }).click();
+
+  await expect(page.getByLabel("Refund by").locator("option:checked")).toHaveText("Card (as paid)");
+  await page.getByLabel(`${title} (max 1)`).fill("1");
+  await page.getByLabel("Refund by").selectOption("cash");
+  const approval = page.getByTestId("refund-approval");
+  await expect(approval).toContainText("paid by card");
+
+  await page.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByText(/A manager must approve this refund/)).toBeVisible();
+  await expect(page.getByTestId("sale-return")).toHaveCount(0);
+
+  await approval.getByLabel("Manager email").fill(demo.manager);
+  await approval.getByLabel("Manager password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByText("Refund recorded.")).toBeVisible();
+  await expect(page.getByTestId("sale-return")).toContainText(/by Cash, restocked · Siti Cashier · approved by Mei Ling Manager/);
 });

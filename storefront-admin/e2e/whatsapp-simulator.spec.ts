@@ -33,10 +33,27 @@ test.describe("WhatsApp simulator", () => {
   });
 
   test("seeded chats show the shop's replies with their delivery ticks", async ({ page }) => {
-    await signInAs(page, demo.cashier);
+    await signInAs(page, demo.manager);
     await page.goto("/whatsapp/simulator?phone=%2B60123456789");
     const reply = page.getByTestId("chat-message").filter({ hasText: "masih dalam pembaikan" });
     await expect(reply).toHaveAttribute("data-direction", "out");
     await expect(reply.getByTestId("status-ticks")).toHaveAttribute("aria-label", "Read");
+  });
+
+  for (const [role, email] of [["cashier", demo.cashier], ["technician", demo.technician]] as const) {
+    test(`a ${role} cannot open the simulator, nor see it in the menu`, async ({ page }) => {
+      await signInAs(page, email);
+      const response = await page.goto("/whatsapp/simulator");
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("link", { name: "WhatsApp simulator" })).toHaveCount(0);
+    });
+  }
+
+  test("a technician sees the sessions' health but no pairing controls", async ({ page }) => {
+    await signInAs(page, demo.technician);
+    await page.goto("/whatsapp/sessions");
+    await expect(page.getByTestId("session-card").filter({ hasText: "Shop (simulator)" }).getByTestId("session-state")).toHaveText("Connected");
+    await expect(page.getByRole("button", { name: /Pair again|Simulate the scan|Add number/ })).toHaveCount(0);
+    await expect(page.getByRole("img", { name: /Pairing QR code/ })).toHaveCount(0);
   });
 });

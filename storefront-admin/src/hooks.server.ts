@@ -1,4 +1,4 @@
-import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from "@sveltejs/kit";
+import { json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from "@sveltejs/kit";
 import { sequence } from "@sveltejs/kit/hooks";
 import { identifyFromCookie, sessions } from "$lib/server/auth";
 import { clerkHandle, identifyClerkUser } from "$lib/server/clerk";
@@ -7,7 +7,9 @@ import { getPool } from "$lib/server/db";
 import { ConsoleEnvError, getEnv } from "$lib/server/env";
 import { FORBIDDEN_MESSAGE, NOT_STAFF_MESSAGE } from "$lib/server/guard";
 import { runMigrations } from "$lib/server/migrate";
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE, passwordChangeGate, passwordChanges, PASSWORD_PAGE } from "$lib/server/password-change";
 import { decideAccess } from "$lib/server/route-access";
+import { applySecurityHeaders, cspAdditions, type CspAdditions } from "$lib/server/security-headers";
 import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/theme";
 
 /**
@@ -26,13 +28,47 @@ export const init: ServerInit = async () => {
     console.error(`[console] ${err.message}`);
     process.exit(1);
   }
-  const applied = await runMigrations(getPool());
+  let applied: string[];
+  try {
+    applied = await runMigrations(getPool());
+  } catch (err) {
+    // In compose the console's database role has no DDL rights: the owner migrates (`migrate`).
+    console.error(`[console] ${(err as Error).message}\nApply the migrations as the database owner (docker compose run --rm migrate), then start again.`);
+    process.exit(1);
+  }
   if (applied.length) console.log(`[console] applied migrations: ${applied.join(", ")}`);
+  if (env.CONSOLE_MIGRATE_ONLY) {
+    console.log("[console] migrations up to date (CONSOLE_MIGRATE_ONLY): exiting");
+    process.exit(0);
+  }
   // Expired sessions are deleted when presented; the rest are swept now and every 6 hours.
   const sweep = () => sessions().deleteExpired().catch((err: Error) => console.error("[console] session sweep:", err.message));
   await sweep();
   setInterval(sweep, 6 * 60 * 60 * 1000).unref();
   console.log(`[console] ready — commerce at ${env.MEDUSA_URL}, sign-in with ${env.clerkEnabled ? "Clerk" : "email + password"}`);
+};
+
+let runtimeCsp: CspAdditions | undefined;
+
+/** Security headers on every answer; the page CSP gets the photo and Clerk origins known at run time. */
+const securityHeadersHandle: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  if (!runtimeCsp) {
+    const env = getEnv();
+    runtimeCsp = cspAdditions({
+      photoOrigins: [new URL(env.MEDUSA_URL).origin, ...env.CSP_IMAGE_ORIGINS],
+      clerkPublishableKey: env.clerkEnabled ? env.PUBLIC_CLERK_PUBLISHABLE_KEY : null,
+    });
+  }
+  try {
+    applySecurityHeaders(response.headers, runtimeCsp);
+    return response;
+  } catch {
+    // Immutable headers (a fetch() answer passed through): copy the response first.
+    const copy = new Response(response.body, response);
+    applySecurityHeaders(copy.headers, runtimeCsp);
+    return copy;
+  }
 };
 
 const themeHandle: Handle = ({ event, resolve }) => {
@@ -51,9 +87,17 @@ const identityHandle: Handle = async ({ event, resolve }) => {
   if (event.route.id === "/health") return resolve(event);
   if (getEnv().clerkEnabled) await identifyClerkUser(event);
   else await identifyFromCookie(event);
-  if (event.locals.staff) event.locals.commerce = commerceForStaff(event.locals.staff);
+  if (event.locals.staff) event.locals.commerce = commerceForStaff(event.locals.staff, clientAddress(event));
   return resolve(event);
 };
+
+function clientAddress(event: RequestEvent): string | undefined {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return undefined; // no socket address (e.g. a prerender or an in-process call)
+  }
+}
 
 const isRead = (event: RequestEvent) => event.request.method === "GET" || event.request.method === "HEAD";
 const isEnhancedAction = (event: RequestEvent) => event.request.headers.get("x-sveltekit-action") === "true";
@@ -93,10 +137,28 @@ function forbiddenPage(message: string): string {
 <h1>${message}</h1><p><a href="/">Back to the dashboard</a></p></body></html>`;
 }
 
-export const handle = sequence(themeHandle, clerkHandle, identityHandle, accessHandle);
+/**
+ * Staff whose password an owner reset (or who got a one-time password at setup) may open only
+ * the password page and sign out until they choose their own (console.password_change_required).
+ */
+const passwordChangeHandle: Handle = async ({ event, resolve }) => {
+  const staff = event.locals.staff;
+  if (!staff || getEnv().clerkEnabled) return resolve(event);
+  const gate = passwordChangeGate(event.route.id, event.request.method, await passwordChanges().isRequired(staff.id));
+  if (gate.kind === "allow") return resolve(event);
+  // Thrown, so SvelteKit answers page loads, data requests and form actions each in their own way.
+  if (gate.kind === "redirect" || isEnhancedAction(event) || event.request.headers.get("content-type")?.includes("form")) {
+    redirect(303, PASSWORD_PAGE);
+  }
+  return json({ message: PASSWORD_CHANGE_REQUIRED_MESSAGE }, { status: 403 });
+};
+
+export const handle = sequence(securityHeadersHandle, themeHandle, clerkHandle, identityHandle, passwordChangeHandle, accessHandle);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status === 404) return { message: "We couldn't find that page" };
+  if (status === 413) return { message: "That was too much to send at once. Shorten the text or send fewer or smaller files." };
+  if (status >= 400 && status < 500) return { message: "That request could not be handled. Check what you entered and try again." };
   console.error(`[console] ${event.request.method} ${event.url.pathname} failed:`, error);
   return { message: "Something went wrong on our side. Try again, or tell the shop owner if it keeps happening." };
 };

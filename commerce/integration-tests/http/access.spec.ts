@@ -33,26 +33,39 @@ medusaIntegrationTestRunner({
       expect(me.data.staff).toMatchObject({ id: user.id, role: "technician" });
     });
 
-    it("lets managers manage staff and refuses cashiers", async () => {
+    it("lets only owners create and change staff; managers read, cashiers get nothing", async () => {
+      const owner = await createStaffUser(getContainer(), "owner");
       const manager = await createStaffUser(getContainer(), "manager");
       const cashier = await createStaffUser(getContainer(), "cashier");
+      const asOwner = await authHeaders(owner.id, "owner");
       const asManager = await authHeaders(manager.id, "manager");
       const asCashier = await authHeaders(cashier.id, "cashier");
+      const newTech = { email: "new.tech@test.local", name: "New Tech", role: "technician", password: "Ranting-Hujan-Sepuluh-77" };
 
-      const created = await api.post("/admin/staff", { email: "new.tech@test.local", name: "New Tech", role: "technician", password: "long-enough-pw" }, asManager);
+      const created = await api.post("/admin/staff", newTech, asOwner);
       expect(created.status).toBe(201);
       expect(created.data.staff).toMatchObject({ email: "new.tech@test.local", role: "technician", active: true });
 
-      const ownerAttempt = await settle(api.post("/admin/staff", { email: "boss@test.local", name: "Boss", role: "owner", password: "long-enough-pw" }, asManager));
-      expect(ownerAttempt.status).toBe(403);
+      const managerCreates = await settle(api.post("/admin/staff", { ...newTech, email: "tech2@test.local" }, asManager));
+      expect(managerCreates.status).toBe(403);
+      const managerChanges = await settle(api.post(`/admin/staff/${created.data.staff.id}`, { role: "cashier" }, asManager));
+      expect(managerChanges.status).toBe(403);
+      const managerDeactivates = await settle(api.post(`/admin/staff/${cashier.id}`, { active: false }, asManager));
+      expect(managerDeactivates.status).toBe(403);
+      expect((await api.get("/admin/staff", asManager)).data.staff.length).toBeGreaterThanOrEqual(4);
+      expect((await api.get(`/admin/staff/${cashier.id}`, asManager)).data.staff).toMatchObject({ role: "cashier", active: true });
 
-      const duplicate = await settle(api.post("/admin/staff", { email: "new.tech@test.local", name: "Again", role: "cashier", password: "long-enough-pw" }, asManager));
+      const ownerDemotesSelf = await settle(api.post(`/admin/staff/${owner.id}`, { role: "manager" }, asOwner));
+      expect(ownerDemotesSelf.status).toBe(403);
+      expect(ownerDemotesSelf.data.message).toContain("your own role");
+
+      const duplicate = await settle(api.post("/admin/staff", { ...newTech, name: "Again", role: "cashier" }, asOwner));
       expect(duplicate.status).toBe(409);
 
       expect((await settle(api.get("/admin/staff", asCashier))).status).toBe(403);
-      expect((await settle(api.post("/admin/staff", { email: "x@test.local", name: "X", role: "cashier", password: "long-enough-pw" }, asCashier))).status).toBe(403);
+      expect((await settle(api.post("/admin/staff", { ...newTech, email: "x@test.local", role: "cashier" }, asCashier))).status).toBe(403);
 
-      const login = await api.post("/auth/user/emailpass", { email: "new.tech@test.local", password: "long-enough-pw" });
+      const login = await api.post("/auth/user/emailpass", { email: "new.tech@test.local", password: newTech.password });
       expect(typeof login.data.token).toBe("string");
     });
 

@@ -4,7 +4,10 @@ import path from "node:path";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { shopYear } from "@voltura/domain";
 import { myInvoisDocumentSchema } from "@voltura/plugin-invoicing/myinvois/schema";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { createHmac } from "node:crypto";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { shareLinkKey, signShareToken } from "@voltura/plugin-invoicing/invoicing/share-link";
+import { authHeaders, createStaffUser, JWT_SECRET, settle } from "./helpers";
 import { b2bBuyer, createPosOrder, einvoiceProfile, quotationBody } from "./invoicing-helpers";
 
 const outbox = mkdtempSync(path.join(tmpdir(), "voltura-it-outbox-"));
@@ -150,6 +153,59 @@ medusaIntegrationTestRunner({
       const refused = await settle(api.post(`/admin/sales/invoices/${noEmail.id}/send`, { channel: "email" }, cashier));
       expect(refused.status).toBe(400);
       expect(refused.data.message).toContain("to");
+    });
+
+    it("document links are revocable by managers, expire, and open only under their own key", async () => {
+      const { quotation } = (await api.post("/admin/sales/quotations", quotationBody(), cashier)).data;
+      const share = (await api.post(`/admin/sales/quotations/${quotation.id}/share`, {}, cashier)).data.share;
+      // Seven days by default.
+      const days = (Date.parse(share.expires_at) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(6.9);
+      expect(days).toBeLessThanOrEqual(7);
+      expect((await api.get(share.path, { responseType: "arraybuffer" })).status).toBe(200);
+      const [link] = (await api.get(`/admin/sales/quotations/${quotation.id}/share`, cashier)).data.links;
+      expect(link).toMatchObject({ document_kind: "quotation", document_id: quotation.id, active: true, revoked_at: null });
+
+      // Signed with JWT_SECRET itself (the old scheme, or a forged link id): not a link of the shop.
+      const payload = (data: object) => Buffer.from(JSON.stringify(data)).toString("base64url");
+      const rawSigned = (p: string) => `/public/sales-documents/${p}.${createHmac("sha256", JWT_SECRET).update(p).digest("base64url")}`;
+      const farFuture = Math.floor(Date.now() / 1000) + 86_400;
+      expect((await settle(api.get(rawSigned(payload({ k: "quotation", i: quotation.id, e: farFuture }))))).status).toBe(404);
+      expect((await settle(api.get(rawSigned(payload({ l: link.id, k: "quotation", i: quotation.id, e: farFuture }))))).status).toBe(404);
+
+      // Past its expiry (the token's, or the row's), a link is gone.
+      const key = shareLinkKey(JWT_SECRET);
+      const expiredToken = signShareToken({ linkId: link.id, kind: "quotation", id: quotation.id, expiresAt: new Date(Date.now() - 60_000) }, key);
+      const expired = await settle(api.get(`/public/sales-documents/${expiredToken}`));
+      expect(expired.status).toBe(410);
+      expect(expired.data.code).toBe("link_expired");
+      const other = (await api.post(`/admin/sales/quotations/${quotation.id}/share`, {}, cashier)).data.share;
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION);
+      const otherId = (await api.get(`/admin/sales/quotations/${quotation.id}/share`, cashier)).data.links[0].id;
+      await pg.raw(`UPDATE document_share_link SET expires_at = now() - interval '1 minute' WHERE id = ?`, [otherId]);
+      expect((await settle(api.get(other.path))).status).toBe(410);
+
+      // Revoking: managers only, audited; the link stops opening at once.
+      expect((await settle(api.post(`/admin/sales/quotations/${quotation.id}/share/revoke`, {}, cashier))).status).toBe(403);
+      const revoked = await api.post(`/admin/sales/quotations/${quotation.id}/share/revoke`, {}, manager);
+      expect(revoked.data.revoked).toBe(2);
+      expect(revoked.data.links.every((l: { active: boolean; revoked_at: string | null }) => !l.active && l.revoked_at)).toBe(true);
+      const gone = await settle(api.get(share.path));
+      expect(gone.status).toBe(410);
+      expect(gone.data.code).toBe("link_revoked");
+      const { rows } = await pg.raw(`SELECT * FROM audit_entry WHERE action = 'sales.share_links_revoked' AND entity_id = ?`, [quotation.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actor_role: "manager", entity: "quotation" });
+      expect(rows[0].metadata).toMatchObject({ number: quotation.quotation_number, revoked_ids: expect.arrayContaining([link.id, otherId]) });
+
+      // A new link works again; an invoice's links revoke the same way.
+      const fresh = (await api.post(`/admin/sales/quotations/${quotation.id}/share`, {}, cashier)).data.share;
+      expect((await api.get(fresh.path, { responseType: "arraybuffer" })).status).toBe(200);
+      const invoice = (await api.post("/admin/sales/invoices", quotationBody(), cashier)).data.invoice;
+      const invoiceShare = (await api.post(`/admin/sales/invoices/${invoice.id}/share`, {}, cashier)).data.share;
+      expect((await api.get(invoiceShare.path, { responseType: "arraybuffer" })).status).toBe(200);
+      expect((await api.post(`/admin/sales/invoices/${invoice.id}/share/revoke`, {}, manager)).data.revoked).toBe(1);
+      expect((await settle(api.get(invoiceShare.path))).status).toBe(410);
     });
 
     it("keeps editable templates per document type; only managers change them", async () => {

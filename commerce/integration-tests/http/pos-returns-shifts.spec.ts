@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
 
@@ -52,13 +53,95 @@ medusaIntegrationTestRunner({
       expect(over.status).toBe(409);
       expect(over.data).toMatchObject({ code: "over_return", available: 2 });
 
-      const rest = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
-        idempotency_key: newKey(), lines: [{ line_id: lineId, quantity: 2 }], restock: false, refund_method: "card",
-      }, cashier);
+      // Paid in cash: a refund to a card leaves the original tender and needs a manager.
+      const toCard = { idempotency_key: newKey(), lines: [{ line_id: lineId, quantity: 2 }], restock: false, refund_method: "card" };
+      const refused = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, toCard, cashier));
+      expect(refused.status).toBe(403);
+      expect(refused.data).toMatchObject({ code: "approval_required", rule: "method_not_tendered" });
+      const rest = await api.post(`/admin/pos/sales/${sale.id}/returns`, { ...toCard, manager_approval: { email: fx.manager.email, password: fx.manager.password } }, cashier);
       expect(rest.data.sale.refunded_sen).toBe(6448);
-      expect(rest.data.sale.returns[1]).toMatchObject({ refund_sen: 4299, paid_out_sen: 4299, cash_rounding_sen: 0, restock: false });
+      expect(rest.data.sale.returns[1]).toMatchObject({
+        refund_sen: 4299, paid_out_sen: 4299, cash_rounding_sen: 0, restock: false, refund_method: "card",
+        approved_by: fx.manager.id, approved_by_name: "Mei Ling Manager", approval_method: "credentials", approval_reasons: ["method_not_tendered"],
+      });
+      expect(rest.data.sale.returns[0]).toMatchObject({ approved_by: null, approval_reasons: [] });
       expect(await stock("cable")).toBe(afterSale + 1);
       await expectLedgerBalanced(getContainer());
+    });
+
+    /** The audit rows of a sale's refunds, oldest first. */
+    async function refundAudit(saleId: string) {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION);
+      const { rows } = await pg.raw(`SELECT * FROM audit_entry WHERE action = 'pos.refund' AND entity_id = ? ORDER BY occurred_at, id`, [saleId]);
+      return rows as Array<{ actor_id: string; actor_role: string; entity: string; changes: Record<string, { before: unknown; after: unknown }>; metadata: Record<string, unknown> }>;
+    }
+
+    it("refunds follow the original tender: a card sale in cash from the drawer needs a manager, who is recorded and audited", async () => {
+      // RM 25.00 + 8% SST = RM 27.00, paid by card.
+      const sale = await sell({ lines: [{ variant_id: fx.variants.protector, quantity: 1 }], payments: [{ method: "card", amount_sen: 2700 }] });
+      const body = { idempotency_key: newKey("return"), lines: [{ line_id: sale.lines[0].id, quantity: 1 }], restock: true, refund_method: "cash", reason: "Cracked" };
+
+      const refused = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, body, cashier));
+      expect(refused.status).toBe(403);
+      expect(refused.data).toMatchObject({ code: "approval_required", rule: "method_not_tendered", default_method: "card", refund_sen: 2700 });
+      expect(refused.data.message).toContain("manager_approval");
+      expect(refused.data.message).toContain("paid by card");
+      expect((await api.get(`/admin/pos/sales/${sale.id}`, cashier)).data.sale).toMatchObject({ refunded_sen: 0, returns: [] });
+      expect(await refundAudit(sale.id)).toEqual([]);
+
+      const wrong = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, { ...body, manager_approval: { email: fx.manager.email, password: "not-the-password" } }, cashier));
+      expect(wrong.status).toBe(401);
+
+      const approved = await api.post(`/admin/pos/sales/${sale.id}/returns`, { ...body, manager_approval: { email: fx.manager.email, password: fx.manager.password } }, cashier);
+      expect(approved.status).toBe(201);
+      expect(approved.data.sale.returns).toEqual([expect.objectContaining({
+        refund_method: "cash", refund_sen: 2700, paid_out_sen: 2700, created_by_name: "Test cashier",
+        approved_by: fx.manager.id, approved_by_name: "Mei Ling Manager", approval_method: "credentials", approval_reasons: ["method_not_tendered"],
+      })]);
+      const [row] = await refundAudit(sale.id);
+      expect(row).toMatchObject({
+        actor_role: "cashier", entity: "pos_sale",
+        changes: { refunded_sen: { before: 0, after: 2700 }, return_count: { before: 0, after: 1 } },
+        metadata: { refund_method: "cash", refund_sen: 2700, approval_reasons: ["method_not_tendered"], approver: { id: fx.manager.id, name: "Mei Ling Manager", method: "credentials" } },
+      });
+      expect(JSON.stringify(row)).not.toContain(fx.manager.password);
+    });
+
+    it("without a method the refund goes back by the original tender and needs nobody", async () => {
+      const sale = await sell({ lines: [{ variant_id: fx.variants.protector, quantity: 1 }], payments: [{ method: "card", amount_sen: 2700 }] });
+      const res = await api.post(`/admin/pos/sales/${sale.id}/returns`, { idempotency_key: newKey("return"), lines: [{ line_id: sale.lines[0].id, quantity: 1 }], restock: true }, cashier);
+      expect(res.status).toBe(201);
+      expect(res.data.sale.returns[0]).toMatchObject({ refund_method: "card", paid_out_sen: 2700, approved_by: null, approval_reasons: [] });
+      const [row] = await refundAudit(sale.id);
+      expect(row!.metadata).toMatchObject({ refund_method: "card", method_asked: null, approver: null, approval_reasons: [] });
+    });
+
+    it("a refund above the shop's limit needs a manager; managers set the limit", async () => {
+      const manager = await authHeaders(fx.manager.id, "manager");
+      const settings = (await api.get("/admin/pos/settings", cashier)).data.settings;
+      expect(settings.refund_approval_limit_sen).toBe(20_000);
+      const byCashier = await settle(api.post("/admin/pos/settings", { ...settings, refund_approval_limit_sen: 100_000 }, cashier));
+      expect(byCashier.status).toBe(403);
+      const lowered = await api.post("/admin/pos/settings", { ...settings, refund_approval_limit_sen: 2000 }, manager);
+      expect(lowered.data.settings).toMatchObject({ refund_approval_limit_sen: 2000, line: settings.line, cart: settings.cart });
+      // A body without the refund limit keeps it.
+      const kept = await api.post("/admin/pos/settings", { line: settings.line, cart: settings.cart }, manager);
+      expect(kept.data.settings.refund_approval_limit_sen).toBe(2000);
+      try {
+        const sale = await sell({ lines: [{ variant_id: fx.variants.protector, quantity: 1 }], payments: [{ method: "card", amount_sen: 2700 }] });
+        const body = { idempotency_key: newKey("return"), lines: [{ line_id: sale.lines[0].id, quantity: 1 }], restock: true, refund_method: "card" };
+        const refused = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, body, cashier));
+        expect(refused.status).toBe(403);
+        expect(refused.data).toMatchObject({ code: "approval_required", rule: "above_refund_limit", limit_sen: 2000 });
+        expect(refused.data.message).toContain("RM 20.00");
+        // A manager signed in approves with their own session.
+        const res = await api.post(`/admin/pos/sales/${sale.id}/returns`, body, manager);
+        expect(res.data.sale.returns[0]).toMatchObject({ approved_by: fx.manager.id, approval_method: "session", approval_reasons: ["above_refund_limit"] });
+        const [row] = await refundAudit(sale.id);
+        expect(row).toMatchObject({ actor_id: fx.manager.id, actor_role: "manager", metadata: { approver: { id: fx.manager.id, method: "session" } } });
+      } finally {
+        await api.post("/admin/pos/settings", { ...settings, refund_approval_limit_sen: 20_000 }, manager);
+      }
     });
 
     it("takes a partial payment, leaves the balance due, and settles it later with cash rounding", async () => {

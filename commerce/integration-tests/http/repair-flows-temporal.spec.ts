@@ -8,6 +8,7 @@ import { PICKUP_REMINDERS, QUOTE_CONFIRMATION, TASK_QUEUES, type PickupFlowState
 import { CommerceClient } from "@voltura/medusa-client";
 import { authHeaders, createStaffUser, JWT_SECRET } from "./helpers";
 import { newJob, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
+import { recordEvents, until } from "./whatsapp-helpers";
 
 // A namespace of its own per run: this suite runs a worker on the repair task queue, which must take
 // no workflow task of another suite or run on the same Temporal server; and a fresh database
@@ -165,6 +166,44 @@ medusaIntegrationTestRunner({
       expect(billing.data.billing.quote.decision_note).toContain('"tak nak"');
       const confirmation = sent.find((s) => s.idempotencyKey === `quote:${job.id}:v1:confirmation`);
       expect(confirmation?.body).toContain("ditolak");
+    });
+
+    it("a simulated \"setuju\" decides nothing while the shop has a real WhatsApp number, and approves in the demo", async () => {
+      const owner = await authHeaders((await createStaffUser(getContainer(), "owner")).id, "owner");
+      const manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      const events = recordEvents(getContainer(), ["whatsapp.message.received"]);
+      await api.post("/admin/whatsapp/sessions", { name: "Demo simulator", kind: "simulator", is_default: true, paired: true }, owner);
+      const whatsapp = getContainer().resolve("whatsapp") as {
+        createWhatsAppSessions(data: Record<string, unknown>): Promise<{ id: string }>;
+        deleteWhatsAppSessions(id: string): Promise<void>;
+      };
+      const job = await quotedJob({ withPart: false });
+      const handle = temporal.workflow.getHandle(QUOTE_CONFIRMATION.workflowId(job.job_number));
+      await eventually(async () => expect((await handle.query<QuoteFlowState>(QUOTE_CONFIRMATION.query)).phase).toBe("awaiting_reply"));
+
+      // A real number is configured (not even connected): staff typing "setuju" in the simulator is not the customer.
+      const real = await whatsapp.createWhatsAppSessions({ name: "Shop phone", kind: "baileys", enabled: false, state: "stopped", alerts: [] });
+      try {
+        const fake = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60123456789", body: "Setuju" }, manager);
+        expect(fake.data.message).toMatchObject({ simulated: true, body: "Setuju" });
+        await until(() => events["whatsapp.message.received"]!.filter((e) => e.message_id === fake.data.message.id), (e) => e.length === 1, "the received event");
+        expect(events["whatsapp.message.received"]!.find((e) => e.message_id === fake.data.message.id)).toMatchObject({ simulated: true, counts_as_customer: false });
+        // A reply that counted would be recorded within a second or two.
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        expect((await handle.query<QuoteFlowState>(QUOTE_CONFIRMATION.query)).phase).toBe("awaiting_reply");
+        const billing = await api.get(`/admin/repair-jobs/${job.id}/billing`, cashier);
+        expect(billing.data.billing.quote.status).toBe("sent");
+        expect((await api.get(`/admin/repair-jobs/${job.id}`, cashier)).data.repair_job.status).toBe("awaiting_approval");
+        const log = await api.get("/admin/whatsapp/messages?phone=%2B60123456789&direction=in", manager);
+        expect(log.data.messages.find((m: { id: string }) => m.id === fake.data.message.id)).toMatchObject({ simulated: true });
+      } finally {
+        await whatsapp.deleteWhatsAppSessions(real.id);
+      }
+
+      // Only simulator numbers (the demo): the same reply goes through to the quote flow.
+      await api.post("/admin/whatsapp/simulator/inbound", { from: "+60123456789", body: "Setuju" }, manager);
+      expect(await handle.result()).toMatchObject({ phase: "decided", decision: "approve", decidedVia: "whatsapp" });
+      expect((await api.get(`/admin/repair-jobs/${job.id}`, cashier)).data.repair_job.status).toBe("in_progress");
     });
 
     it("Completed starts pickup-<jobNumber> with the shop's cadence; Delivered ends it", async () => {

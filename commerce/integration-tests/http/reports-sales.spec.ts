@@ -53,6 +53,14 @@ medusaIntegrationTestRunner({
       const pdf = await api.get("/admin/reports/export?format=pdf&from=2026-11-01&to=2026-11-02", { ...manager, responseType: "arraybuffer" });
       expect(pdf.headers["content-type"]).toBe("application/pdf");
       expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe("%PDF-");
+      // Both exports are in the audit trail, as the manager, with what was taken out.
+      const audited = (await api.get("/admin/audit?action=export.*", manager)).data.audit_entries as Array<{
+        action: string; actor_role: string | null; metadata: { format?: string; rows?: number; filters?: { from?: string } } | null;
+      }>;
+      const reports = audited.filter((e) => e.action === "export.reports");
+      expect(reports.map((e) => e.metadata?.format).sort()).toEqual(["csv", "pdf"]);
+      expect(reports.every((e) => e.actor_role === "manager")).toBe(true);
+      expect(reports.find((e) => e.metadata?.format === "csv")?.metadata).toMatchObject({ rows: 2, filters: { from: "2026-11-01" } });
 
       const reversed = await settle(api.get("/admin/reports?from=2026-11-03&to=2026-11-01", manager));
       expect(reversed.status).toBe(400);

@@ -68,8 +68,8 @@ medusaIntegrationTestRunner({
     });
 
     it("stores a re-delivered inbound message once and announces it once", async () => {
-      const first = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60 17-222 3344", body: "status phone saya?", name: "Siti Aminah", wa_message_id: "WA-DUP-1" }, as.cashier);
-      const again = await api.post("/admin/whatsapp/simulator/inbound", { from: "017-222 3344", body: "status phone saya?", wa_message_id: "WA-DUP-1" }, as.cashier);
+      const first = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60 17-222 3344", body: "status phone saya?", name: "Siti Aminah", wa_message_id: "WA-DUP-1" }, as.manager);
+      const again = await api.post("/admin/whatsapp/simulator/inbound", { from: "017-222 3344", body: "status phone saya?", wa_message_id: "WA-DUP-1" }, as.manager);
       expect(first.status).toBe(201);
       expect(again.status).toBe(200);
       expect(again.data).toMatchObject({ duplicate: true, message: { id: first.data.message.id } });
@@ -93,16 +93,16 @@ medusaIntegrationTestRunner({
     });
 
     it("creates the customer on a first message and links later ones, and links a known customer", async () => {
-      const first = await api.post("/admin/whatsapp/simulator/inbound", { from: "019-880 1122", body: "Hi, boleh tanya harga?", name: "Tan Wei Jie" }, as.technician);
+      const first = await api.post("/admin/whatsapp/simulator/inbound", { from: "019-880 1122", body: "Hi, boleh tanya harga?", name: "Tan Wei Jie" }, as.manager);
       const customerId = first.data.message.customer_id;
       expect(customerId).toMatch(/^cus_/);
       const customer = await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(customerId);
       expect(customer).toMatchObject({ first_name: "Tan", last_name: "Wei Jie", phone: "+60198801122" });
-      const second = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60198801122", body: "Screen iPhone 13" }, as.technician);
+      const second = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60198801122", body: "Screen iPhone 13" }, as.manager);
       expect(second.data.message.customer_id).toBe(customerId);
 
       const known = await api.post("/admin/crm/customers", { name: "Aisyah Rahman", phone: "016-220 1144" }, as.cashier);
-      const linked = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60162201144", body: "Salam" }, as.technician);
+      const linked = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60162201144", body: "Salam" }, as.manager);
       expect(linked.data.message.customer_id).toBe(known.data.customer.id);
       const history = await api.get(`/admin/whatsapp/messages?customer_id=${known.data.customer.id}`, as.technician);
       expect(history.data).toMatchObject({ count: 1, messages: [{ body: "Salam", customer_name: "Aisyah Rahman" }] });
@@ -114,9 +114,9 @@ medusaIntegrationTestRunner({
       const sent = await api.post("/admin/whatsapp/messages", { to: "+60123450001", body: "Quote ready", idempotency_key: "it:status:1" }, as.technician);
       const id = sent.data.message.id;
       expect(sent.data.message.status).toBe("sent");
-      const read = await api.post(`/admin/whatsapp/simulator/messages/${id}/receipt`, { status: "read" }, as.technician);
+      const read = await api.post(`/admin/whatsapp/simulator/messages/${id}/receipt`, { status: "read" }, as.manager);
       expect(read.data.message.status).toBe("read");
-      const late = await api.post(`/admin/whatsapp/simulator/messages/${id}/receipt`, { status: "delivered" }, as.technician);
+      const late = await api.post(`/admin/whatsapp/simulator/messages/${id}/receipt`, { status: "delivered" }, as.manager);
       expect(late.data.message.status).toBe("read");
       const { result } = await updateWhatsAppMessageStatusWorkflow(getContainer()).run({ input: { message_id: id, status: "failed" } });
       expect(result.changed).toBe(false);
@@ -127,7 +127,7 @@ medusaIntegrationTestRunner({
     });
 
     it("STOP opts the contact out: reminders get 409 opted_out, transactional messages still go", async () => {
-      const stop = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60133334444", body: "STOP" }, as.technician);
+      const stop = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60133334444", body: "STOP" }, as.manager);
       await until(() => events["whatsapp.contact.opted_out"]!.filter((e) => e.phone === "+60133334444"), (e) => e.length === 1, "opt-out event");
       expect(events["whatsapp.contact.opted_out"]!.find((e) => e.phone === "+60133334444")).toEqual({ phone: "+60133334444", customer_id: stop.data.message.customer_id });
       const reminder = await settle(api.post("/admin/whatsapp/messages", { to: "+60133334444", body: "Day 20 reminder", idempotency_key: "it:rem:1", context: { kind: "reminder", ref: "pickup-VSH-1" } }, as.technician));

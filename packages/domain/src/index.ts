@@ -19,3 +19,5 @@ export * from "./tracking-token.js";
 export * from "./invoicing-contract.js";
 export * from "./audit.js";
 export * from "./csv.js";
+export * from "./password-policy.js";
+export * from "./signin-throttle.js";

@@ -16,21 +16,32 @@ describe("roleAllowed", () => {
 import { checkStaffChange } from "./roles.js";
 
 describe("checkStaffChange", () => {
-  it("lets an owner promote a manager to owner", () => {
-    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u2", targetRole: "manager", newRole: "owner" }).ok).toBe(true);
+  it("lets an owner create staff, promote a manager to owner, rename and deactivate others", () => {
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", newRole: "cashier" })).toEqual({ ok: true });
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u2", targetRole: "manager", newRole: "owner" })).toEqual({ ok: true });
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u2", targetRole: "cashier" })).toEqual({ ok: true });
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u2", targetRole: "technician", deactivate: true })).toEqual({ ok: true });
   });
-  it("stops a manager from creating an owner", () => {
-    const r = checkStaffChange({ actorRole: "manager", actorId: "u1", newRole: "owner" });
-    expect(r).toEqual({ ok: false, reason: "Only an owner can create or change an owner" });
+  it("refuses managers: they may read staff but never create, re-role or deactivate anyone", () => {
+    const refused = { ok: false, reason: "Only an owner can create or change staff accounts" };
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", newRole: "cashier" })).toEqual(refused);
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", newRole: "owner" })).toEqual(refused);
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", targetId: "u2", targetRole: "cashier", newRole: "technician" })).toEqual(refused);
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", targetId: "u2", targetRole: "cashier", deactivate: true })).toEqual(refused);
+    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", targetId: "u1", targetRole: "manager", newRole: "owner" })).toEqual(refused);
   });
-  it("stops a manager from touching an owner", () => {
-    expect(checkStaffChange({ actorRole: "manager", actorId: "u1", targetId: "u9", targetRole: "owner", deactivate: true }).ok).toBe(false);
-  });
-  it("stops anyone deactivating themselves", () => {
+  it("stops anyone deactivating or demoting themselves, owners included", () => {
     expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u1", targetRole: "owner", deactivate: true }).ok).toBe(false);
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u1", targetRole: "owner", newRole: "manager" })).toEqual({
+      ok: false,
+      reason: "You cannot change your own role or deactivate yourself",
+    });
+    // Renaming yourself, or "changing" to the role you already have, is no demotion.
+    expect(checkStaffChange({ actorRole: "owner", actorId: "u1", targetId: "u1", targetRole: "owner", newRole: "owner" }).ok).toBe(true);
   });
-  it("refuses cashiers and technicians", () => {
-    expect(checkStaffChange({ actorRole: "cashier", actorId: "u1", newRole: "cashier" }).ok).toBe(false);
-    expect(checkStaffChange({ actorRole: "technician", actorId: "u1", newRole: "cashier" }).ok).toBe(false);
+  it("refuses cashiers, technicians and service roles", () => {
+    for (const actorRole of ["cashier", "technician", "system", "integration"] as const) {
+      expect(checkStaffChange({ actorRole, actorId: "u1", newRole: "cashier" }).ok).toBe(false);
+    }
   });
 });

@@ -28,9 +28,10 @@ export const REPAIR_DESK: readonly StaffRole[] = ["owner", "manager", "cashier",
 export type StaffChangeCheck = { ok: true } | { ok: false; reason: string };
 
 /**
- * Who may create or change whom: owners manage everyone; managers manage cashiers, technicians
- * and other managers but never owners; nobody demotes or deactivates themselves (so a shop can
- * never lock out its last owner by accident).
+ * Who may create or change staff accounts. A role changes only here, so this is owner-only:
+ * creating staff, changing a role, renaming, deactivating or reactivating. Managers may still
+ * list and read staff. Nobody demotes or deactivates themselves (so a shop can never lock out
+ * its last owner by accident).
  */
 export function checkStaffChange(input: {
   actorRole: AnyRole;
@@ -41,10 +42,7 @@ export function checkStaffChange(input: {
   deactivate?: boolean;
 }): StaffChangeCheck {
   const { actorRole, actorId, targetId, targetRole, newRole, deactivate } = input;
-  if (actorRole !== "owner" && actorRole !== "manager") return { ok: false, reason: "Only owners and managers manage staff" };
-  if (actorRole === "manager" && (targetRole === "owner" || newRole === "owner")) {
-    return { ok: false, reason: "Only an owner can create or change an owner" };
-  }
+  if (actorRole !== "owner") return { ok: false, reason: "Only an owner can create or change staff accounts" };
   if (targetId && targetId === actorId && (deactivate || (newRole && newRole !== targetRole))) {
     return { ok: false, reason: "You cannot change your own role or deactivate yourself" };
   }

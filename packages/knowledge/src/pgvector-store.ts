@@ -45,8 +45,28 @@ export class PgVectorKnowledgeStore {
     return `${this.tableName}_embedding_hnsw_idx`;
   }
 
+  /**
+   * True when the table and both indexes exist with this embedder's dimension: then no DDL runs,
+   * so an application role without CREATE rights (compose) works once migrations prepared them.
+   */
+  private async schemaReady(): Promise<boolean> {
+    const t = this.tableName;
+    const found = await this.pool.query<{ dims: number | null; indexes: number }>(
+      `SELECT (SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'embedding') AS dims,
+              (SELECT count(*)::int FROM pg_indexes WHERE tablename = $1 AND indexname IN ($2, $3)) AS indexes`,
+      [t, this.indexName, `${t}_document_id_idx`],
+    );
+    const row = found.rows[0];
+    if (!row || row.dims === null) return false;
+    if (row.dims !== this.embedder.dimensions) {
+      throw new Error(`${t}.embedding is vector(${row.dims}) but the embedder has ${this.embedder.dimensions} dimensions`);
+    }
+    return row.indexes === 2;
+  }
+
   /** Idempotent: extension, table, HNSW (cosine) and lookup indexes. Fails if an existing table has another dimension. */
   async ensureSchema(): Promise<void> {
+    if (await this.schemaReady()) return;
     const t = this.tableName;
     const n = this.embedder.dimensions;
     const client = await this.pool.connect();

@@ -1,19 +1,59 @@
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { mailerConfigSchema, type MailerConfig } from "./message.js";
 
 /**
  * Reads SMTP_URL, MAIL_FROM and MAIL_OUTBOX_DIR. SMTP is used only when both SMTP_URL and
- * MAIL_FROM are set; otherwise mail goes to the outbox (default `.data/outbox` under the cwd).
+ * MAIL_FROM are set; otherwise mail goes to the outbox (default `.data/outbox` under the cwd),
+ * which must not lie inside a folder the commerce server publishes.
  */
-export function mailerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailerConfig {
+export function mailerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): MailerConfig {
   const blank = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
-  return mailerConfigSchema.parse({
-    smtpUrl: blank(env.SMTP_URL),
-    from: blank(env.MAIL_FROM),
-    outboxDir: blank(env.MAIL_OUTBOX_DIR) ?? path.resolve(process.cwd(), ".data/outbox"),
-  });
+  const outboxDir = path.resolve(cwd, blank(env.MAIL_OUTBOX_DIR) ?? ".data/outbox");
+  assertOutboxNotPublic(outboxDir, publicDirs(cwd));
+  return mailerConfigSchema.parse({ smtpUrl: blank(env.SMTP_URL), from: blank(env.MAIL_FROM), outboxDir });
 }
 
 export function smtpConfigured(config: MailerConfig): boolean {
   return Boolean(config.smtpUrl && config.from);
+}
+
+/** The path, and where it really points when it (or a parent) is a symbolic link. */
+function realForms(dir: string): string[] {
+  const forms = [path.resolve(dir)];
+  let existing = forms[0]!;
+  let rest = "";
+  while (existing !== path.dirname(existing)) {
+    try {
+      forms.push(path.join(realpathSync(existing), rest));
+      break;
+    } catch {
+      rest = path.join(path.basename(existing), rest);
+      existing = path.dirname(existing);
+    }
+  }
+  return [...new Set(forms)];
+}
+
+/** Folders served to anyone by commerce: Medusa publishes `<cwd>/static` at /static (local file provider). */
+export function publicDirs(cwd: string = process.cwd()): string[] {
+  return realForms(path.join(cwd, "static"));
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** Unsent mail carries invoices and receipts: it must never be reachable under /static. */
+export function assertOutboxNotPublic(outboxDir: string, publicFolders: readonly string[]): void {
+  for (const outbox of realForms(outboxDir)) {
+    for (const folder of publicFolders) {
+      if (isInside(outbox, folder)) {
+        throw new Error(
+          `MAIL_OUTBOX_DIR (${outboxDir}) is inside ${folder}, which commerce serves publicly at /static: choose a folder outside it, e.g. /app/outbox or .data/outbox`,
+        );
+      }
+    }
+  }
 }

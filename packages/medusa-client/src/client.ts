@@ -81,6 +81,8 @@ export interface CommerceClientOptions {
   jwtSecret: string;
   actor: Actor;
   fetch?: typeof fetch;
+  /** The browser's address, forwarded as `x-voltura-client-ip` so per-address limits and the audit trail see the till, not the console. */
+  clientIp?: string;
 }
 
 export class CommerceClient {
@@ -90,13 +92,20 @@ export class CommerceClient {
     this.fetchImpl = opts.fetch ?? fetch;
   }
 
+  private headers(token: string, json: boolean): Record<string, string> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (json) headers["content-type"] = "application/json";
+    if (this.opts.clientIp) headers["x-voltura-client-ip"] = this.opts.clientIp;
+    return headers;
+  }
+
   async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const token = await mintMedusaToken(this.opts.actor, this.opts.jwtSecret);
     let res: Response;
     try {
       res = await this.fetchImpl(new URL(path, this.opts.baseUrl), {
         method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+        headers: this.headers(token, true),
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {
@@ -293,7 +302,7 @@ export class CommerceClient {
     try {
       res = await this.fetchImpl(new URL(`/admin/repair-jobs/${encodeURIComponent(id)}/photos`, this.opts.baseUrl), {
         method: "POST",
-        headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+        headers: this.headers(token, false),
         body: form,
       });
     } catch (cause) {

@@ -11,3 +11,5 @@ export * from "./procurement.js";
 export * from "./invoicing.js";
 export * from "./repair-flows.js";
 export * from "./invoicing-api.js";
+export * from "./staff-accounts.js";
+export * from "./audit.js";

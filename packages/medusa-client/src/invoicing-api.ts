@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { CommerceClient } from "./client.js";
 import {
-  documentShareSchema, documentTemplateSchema, einvoiceProfileSchema, outboxEntrySchema, quotationSchema, salesInvoiceSchema, sendDocumentAnswerSchema,
-  type CreateQuotationBody, type CreateSalesInvoiceBody, type DocumentShare, type DocumentTemplate, type DocumentTemplateBody, type DocumentType,
+  documentShareLinkSchema, documentShareSchema, documentTemplateSchema, einvoiceProfileSchema, outboxEntrySchema, quotationSchema, salesInvoiceSchema, sendDocumentAnswerSchema,
+  type CreateQuotationBody, type CreateSalesInvoiceBody, type DocumentShare, type DocumentShareLinkAnswer, type DocumentTemplate, type DocumentTemplateBody, type DocumentType,
   type EInvoiceProfile, type EInvoiceProfileBody, type InvoicePaymentBody, type Quotation, type QuotationStatusBody, type SalesInvoice,
   type SendDocumentBody, type UpdateQuotationBody,
 } from "./invoicing.js";
@@ -59,6 +59,17 @@ export class InvoicingApi {
   async shareDocument(kind: DocumentType, id: string): Promise<DocumentShare> {
     const base = kind === "quotation" ? "quotations" : "invoices";
     return (await this.client.request("POST", `/admin/sales/${base}/${enc(id)}/share`, z.object({ share: documentShareSchema }), {})).share;
+  }
+
+  /** The document's issued WhatsApp links, newest first. */
+  async listShareLinks(kind: DocumentType, id: string): Promise<DocumentShareLinkAnswer[]> {
+    const base = kind === "quotation" ? "quotations" : "invoices";
+    return (await this.client.request("GET", `/admin/sales/${base}/${enc(id)}/share`, z.object({ links: z.array(documentShareLinkSchema) }))).links;
+  }
+  /** Managers: every open link of the document stops working at once. */
+  async revokeShareLinks(kind: DocumentType, id: string): Promise<{ revoked: number }> {
+    const base = kind === "quotation" ? "quotations" : "invoices";
+    return this.client.request("POST", `/admin/sales/${base}/${enc(id)}/share/revoke`, z.object({ revoked: z.number(), links: z.array(documentShareLinkSchema) }), {});
   }
 
   async listTemplates(): Promise<DocumentTemplate[]> {

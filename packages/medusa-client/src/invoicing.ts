@@ -210,6 +210,20 @@ export const documentShareSchema = z.object({
 });
 export type DocumentShare = z.infer<typeof documentShareSchema>;
 
+/** One issued document link: it opens until `expires_at` unless revoked. */
+export const documentShareLinkSchema = z.object({
+  id: z.string(),
+  document_kind: z.enum(["quotation", "invoice"]),
+  document_id: z.string(),
+  created_at: z.string(),
+  created_by: z.string().nullable(),
+  expires_at: z.string(),
+  revoked_at: z.string().nullable(),
+  revoked_by: z.string().nullable(),
+  active: z.boolean(),
+});
+export type DocumentShareLinkAnswer = z.infer<typeof documentShareLinkSchema>;
+
 export const outboxEntrySchema = z.object({
   id: z.string(), to: z.array(z.string()), subject: z.string(), created_at: z.string(), attachments: z.array(z.string()),
   status: z.literal("not_sent"), reason: z.string(),

@@ -59,8 +59,11 @@ export const posReturnBodySchema = z.object({
   idempotency_key: key,
   lines: z.array(z.object({ line_id: id, quantity: z.number().int().min(1).max(999) })).min(1, "choose at least one line"),
   restock: z.boolean().default(true),
-  refund_method: paymentMethodSchema,
+  /** Omitted: back by the original tender (the one with the most left to refund). */
+  refund_method: paymentMethodSchema.optional(),
   reason: z.string().trim().max(500).optional(),
+  /** A manager's credentials, when the refund leaves the original tender or is above the limit. */
+  manager_approval: managerCredentialsSchema.optional(),
 });
 export type PosReturnBody = z.input<typeof posReturnBodySchema>;
 
@@ -72,8 +75,12 @@ export const posOpenShiftBodySchema = z.object({
 export const posCloseShiftBodySchema = z.object({ counted_cash_sen: sen, note: z.string().trim().max(500).optional() });
 
 const limit = z.object({ max_percent_bp: z.number().int().min(0).max(10_000).nullable(), max_amount_sen: sen.nullable() });
-export const posSettingsSchema = z.object({ line: limit, cart: limit });
+/** Discount limits, and the refund above which a manager must approve (null = no limit). */
+export const posSettingsSchema = z.object({ line: limit, cart: limit, refund_approval_limit_sen: sen.nullable() });
 export type PosSettings = z.infer<typeof posSettingsSchema>;
+/** A settings change: a body without the refund limit keeps the stored one. */
+export const posSettingsBodySchema = posSettingsSchema.extend({ refund_approval_limit_sen: sen.nullable().optional() });
+export type PosSettingsBody = z.input<typeof posSettingsBodySchema>;
 
 export const posSendReceiptBodySchema = z.discriminatedUnion("channel", [
   z.object({ channel: z.literal("whatsapp"), to: z.string().trim().min(6).max(32).optional() }),
@@ -121,6 +128,11 @@ export const posReturnSchema = z.object({
   id: z.string(), sale_id: z.string(), lines: z.array(z.object({ line_id: z.string(), quantity: z.number(), refund_sen: z.number(), title: z.string() })),
   restock: z.boolean(), refund_method: paymentMethodSchema, refund_sen: z.number(), paid_out_sen: z.number(), cash_rounding_sen: z.number(),
   reason: z.string().nullable(), created_by: z.string(), created_by_name: z.string(), created_at: z.string(),
+  /** Who approved a refund that needed a manager (or the manager who made it); null when none was needed. */
+  approved_by: z.string().nullable().default(null), approved_by_name: z.string().nullable().default(null),
+  approval_method: z.enum(["session", "credentials"]).nullable().default(null),
+  /** The rules the refund went past (e.g. method_not_tendered, above_refund_limit). */
+  approval_reasons: z.array(z.string()).default([]),
 });
 export const posApprovalSchema = z.object({
   id: z.string(), kind: z.enum(["stock_override", "discount"]), method: z.enum(["session", "credentials"]),
@@ -185,6 +197,7 @@ export function posApi(client: CommerceClient) {
     closeShift: async (shiftId: string, body: z.input<typeof posCloseShiftBodySchema>) =>
       (await client.request("POST", `/admin/pos/shifts/${encodeURIComponent(shiftId)}/close`, shiftAnswer, body)).shift,
     getSettings: async () => (await client.request("GET", "/admin/pos/settings", z.object({ settings: posSettingsSchema }))).settings,
+    saveSettings: async (body: PosSettingsBody) => (await client.request("POST", "/admin/pos/settings", z.object({ settings: posSettingsSchema }), body)).settings,
   };
 }
 export type PosApi = ReturnType<typeof posApi>;

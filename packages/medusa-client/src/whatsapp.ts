@@ -10,12 +10,19 @@ export const WHATSAPP_SESSION_STATES = ["new", "pairing", "connecting", "open", 
 
 const phoneInput = z.string().trim().min(1, "Phone number is required").max(32);
 
-export const whatsappMediaSchema = z.object({
-  url: z.url("media.url must be an http(s) URL"),
-  mimetype: z.string().trim().min(1).max(120),
-  filename: z.string().trim().min(1).max(200).optional(),
-  caption: z.string().max(1024).optional(),
-});
+/**
+ * Media to send: a file uploaded to the shop (`file_id`, or its file-module `url`), a document link
+ * of the shop, or a URL on a host in WHATSAPP_MEDIA_ALLOWED_HOSTS. Anything else is refused (400).
+ */
+export const whatsappMediaSchema = z
+  .object({
+    url: z.url("media.url must be an http(s) URL").optional(),
+    file_id: z.string().trim().min(1).max(300).optional(),
+    mimetype: z.string().trim().min(1).max(120),
+    filename: z.string().trim().min(1).max(200).optional(),
+    caption: z.string().max(1024).optional(),
+  })
+  .refine((m) => Boolean(m.url) !== Boolean(m.file_id), { message: "give either url or file_id", path: ["url"] });
 export type WhatsAppMedia = z.infer<typeof whatsappMediaSchema>;
 
 /** The body of POST /admin/whatsapp/messages. `to` is any Malaysian format; it is stored as E.164. */
@@ -86,6 +93,8 @@ export const whatsappMessageSchema = z.object({
   context_kind: z.enum(WHATSAPP_CONTEXT_KINDS).nullable(),
   context_ref: z.string().nullable(),
   sender_name: z.string().nullable().optional(),
+  /** Written in the simulator: never counts as the customer's own decision while a real number is connected. */
+  simulated: z.boolean().optional().default(false),
   created_at: z.string(),
   status_changed_at: z.string().nullable().optional(),
 });
@@ -127,6 +136,8 @@ export type WhatsAppContact = z.infer<typeof whatsappContactSchema>;
 export const whatsappHealthSchema = z.object({
   instance: z.string(),
   auth_state_key: z.enum(["set", "missing", "invalid"]),
+  /** False when WHATSAPP_SIMULATOR=off: simulator sessions and routes are switched off. */
+  simulator_enabled: z.boolean().optional().default(true),
   sessions: z.array(whatsappSessionSchema.extend({ owned_here: z.boolean() })),
 });
 export type WhatsAppHealth = z.infer<typeof whatsappHealthSchema>;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { MedusaRequest } from "@medusajs/framework/http";
-import type { AuditEntryInput } from "@voltura/domain";
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { redactSecrets, type AuditEntryInput } from "@voltura/domain";
 import type { VolturaActor } from "./actor.js";
+import { routedPath } from "./admin-routes.js";
 
 /** Container key of the audit module (plugins/platform `audit`). */
 export const AUDIT_MODULE = "audit";
@@ -53,4 +55,79 @@ export async function recordAudit(
 
 export function auditAlreadyRecorded(req: MedusaRequest): boolean {
   return (req as AuditableRequest).auditRecorded === true;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_AUDITED_STRING = 500;
+
+/** What the generic row records about a route: `/admin/pos/sales/:id/returns` → entity `pos.sales`, entity_id the `:id`. */
+export function auditTargetOf(route: string, params: Record<string, unknown> | undefined): { entity: string; entity_id: string | null } {
+  const segments = route.split("/").filter(Boolean).slice(1); // drop "admin"
+  const firstParam = segments.findIndex((s) => s.startsWith(":"));
+  const named = (firstParam === -1 ? segments : segments.slice(0, firstParam)).map((s) => s.replace(/-/g, "_"));
+  const entity = (named.join(".") || "admin").slice(0, 80);
+  const key = firstParam === -1 ? null : segments[firstParam]!.slice(1);
+  const value = key ? params?.[key] : undefined;
+  return { entity, entity_id: typeof value === "string" ? value.slice(0, 200) : null };
+}
+
+/** A request body as it goes into a row: secrets redacted, long texts shortened. */
+export function auditBody(body: unknown): unknown {
+  const shorten = (v: unknown, depth: number): unknown => {
+    if (typeof v === "string") return v.length > MAX_AUDITED_STRING ? `${v.slice(0, MAX_AUDITED_STRING)}… (${v.length} characters)` : v;
+    if (depth > 8 || v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map((x) => shorten(x, depth + 1));
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, shorten(x, depth + 1)]));
+  };
+  return shorten(redactSecrets(body), 0);
+}
+
+/**
+ * Global middleware for /admin/*: after a write (POST/PUT/PATCH/DELETE) answered 2xx, appends one
+ * generic row (`http.post` …) unless the handler recorded its own with recordAudit(). The row is
+ * written after the answer has gone out, so it never slows or breaks the response; a row that
+ * cannot be written is logged in full, never dropped silently.
+ */
+export function auditAdminWrites(request: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (!WRITE_METHODS.has(request.method.toUpperCase())) return next();
+  const req = request as AuditableRequest & { route?: { path?: unknown } };
+  const path = routedPath(req);
+  res.on("finish", () => {
+    if (res.statusCode < 200 || res.statusCode >= 300 || auditAlreadyRecorded(req)) return;
+    const route = typeof req.route?.path === "string" ? req.route.path : path;
+    const entry: AuditEntryInput = {
+      action: `http.${req.method.toLowerCase()}`,
+      ...auditTargetOf(route, req.params as Record<string, unknown> | undefined),
+      actor_id: req.actor?.id ?? null,
+      actor_role: req.actor?.role ?? null,
+      actor_name: req.actor?.name ?? null,
+      metadata: { method: req.method.toUpperCase(), path, route, status: res.statusCode, body: auditBody(req.body ?? null) },
+      request_id: requestIdOf(req),
+      ip: clientIpOf(req),
+    };
+    void appendWithRetry(req, entry);
+  });
+  next();
+}
+
+async function appendWithRetry(req: MedusaRequest, entry: AuditEntryInput): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await req.scope.resolve<AuditRecorder>(AUDIT_MODULE).record(entry);
+      return;
+    } catch (err) {
+      if (attempt < 2) {
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      let logger: { error(msg: string): void } = console;
+      try {
+        logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER);
+      } catch {
+        // the container is gone (shutting down): the console still gets the row
+      }
+      logger.error(`[audit] could not append the row for ${entry.action} ${entry.entity}: ${(err as Error).message}; row: ${JSON.stringify(entry)}`);
+      return;
+    }
+  }
 }

@@ -5,3 +5,6 @@ export * from "./route-contract.js";
 export * from "./public-route.js";
 export * from "./sequence.js";
 export * from "./audit.js";
+export * from "./admin-routes.js";
+export * from "./core-route-policy.js";
+export * from "./error-handler.js";

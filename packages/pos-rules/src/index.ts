@@ -7,4 +7,5 @@ export * from "./stock-ledger.js";
 export * from "./numbering.js";
 export * from "./keystrokes.js";
 export * from "./refunds.js";
+export * from "./refund-approval.js";
 export * from "./shifts.js";

@@ -1,4 +1,5 @@
-import { ROLE_LABELS } from "@voltura/domain";
+import { MANAGERS, ROLE_LABELS, roleAllowed } from "@voltura/domain";
+import { demoAccountsStatus } from "$lib/server/demo-status";
 import { getEnv } from "$lib/server/env";
 import { navFor } from "$lib/server/nav";
 import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/theme";
@@ -9,7 +10,10 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   const staff = locals.staff;
   const clerkProps =
     env.clerkEnabled && locals.auth ? (await import("svelte-clerk/server")).buildClerkProps(locals.auth() as never) : {};
+  // The demo seed's accounts have published passwords: warn every signed-in staff member.
+  const demo = staff && locals.commerce ? await demoAccountsStatus(locals.commerce) : null;
   return {
+    demoAccounts: demo?.active ? { emails: demo.accounts.map((a) => a.email), canManage: roleAllowed(staff?.role, MANAGERS) } : null,
     staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: ROLE_LABELS[staff.role] } : null,
     nav: staff ? navFor(staff.role) : [],
     theme: parseTheme(cookies.get(THEME_COOKIE)),

@@ -90,7 +90,7 @@ export async function seedPos(container: MedusaContainer): Promise<void> {
     if (daysAgo === 1) {
       const refunded = sold[1]!;
       await returnPosSaleWorkflow(container).run({
-        input: { sale_id: refunded.id, idempotency_key: "demo-return-1", lines: [{ line_id: refunded.line_id, quantity: 1 }], restock: true, refund_method: "duitnow_qr", reason: "Cable did not fit the customer's phone", actor },
+        input: { sale_id: refunded.id, idempotency_key: "demo-return-1", lines: [{ line_id: refunded.line_id, quantity: 1 }], restock: true, refund_method: "duitnow_qr", reason: "Cable did not fit the customer's phone", actor, approver: null },
       });
       const cash = await container.resolve<{ listPosPayments(f: object): Promise<Array<{ amount_sen: number }>> }>("pos").listPosPayments({ shift_id: shift.id, method: "cash" });
       const counted = 20_000 + cash.reduce((sum, p) => sum + Number(p.amount_sen), 0) - 50;

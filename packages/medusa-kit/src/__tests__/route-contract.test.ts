@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { unguardedRoutes } from "../route-contract.js";
+import { routePolicies, unguardedRoutes } from "../route-contract.js";
 import { publicRoute } from "../public-route.js";
 import { staffRoute } from "../staff-route.js";
 
@@ -36,5 +36,28 @@ describe("unguardedRoutes", () => {
     writeFileSync(path.join(api, "admin", "secrets", "route.ts"), "");
     const problems = await unguardedRoutes(api, async () => ({ GET: publicRoute(() => undefined) }));
     expect(problems).toEqual([`${path.join("admin", "secrets", "route.ts")} GET (publicRoute under /admin or /store)`]);
+  });
+});
+
+describe("routePolicies", () => {
+  it("lists every handler with its route as Medusa derives it and the roles it declares", async () => {
+    const api = mkdtempSync(path.join(os.tmpdir(), "routes-"));
+    mkdirSync(path.join(api, "admin", "staff", "[id]"), { recursive: true });
+    mkdirSync(path.join(api, "public", "track", "[token]"), { recursive: true });
+    mkdirSync(path.join(api, "admin", "_drafts"), { recursive: true });
+    const staffFile = path.join(api, "admin", "staff", "[id]", "route.js");
+    const trackFile = path.join(api, "public", "track", "[token]", "route.js");
+    for (const f of [staffFile, trackFile, path.join(api, "admin", "_drafts", "route.js")]) writeFileSync(f, "");
+    const modules: Record<string, Record<string, unknown>> = {
+      [staffFile]: { GET: staffRoute(["owner", "manager"], () => undefined), POST: staffRoute(["owner"], () => undefined), DELETE: async () => undefined },
+      [trackFile]: { GET: publicRoute(() => undefined) },
+    };
+    const policies = await routePolicies(api, async (file) => modules[file] ?? {});
+    expect(policies.sort((a, b) => `${a.route}${a.method}`.localeCompare(`${b.route}${b.method}`))).toEqual([
+      { route: "/admin/staff/:id", method: "DELETE", roles: null },
+      { route: "/admin/staff/:id", method: "GET", roles: ["owner", "manager"] },
+      { route: "/admin/staff/:id", method: "POST", roles: ["owner"] },
+      { route: "/public/track/:token", method: "GET", roles: "public" },
+    ]);
   });
 });

@@ -13,9 +13,16 @@ const receivedSchema = z.object({
   customer_id: z.string().nullable().optional(),
   wa_message_id: z.string().nullable().optional(),
   received_at: z.union([z.string(), z.date()]).optional(),
+  simulated: z.boolean().optional(),
+  /** False for a simulated message while the shop has a real number: logged, never acted on. */
+  counts_as_customer: z.boolean().optional(),
 });
 
-/** Every inbound WhatsApp message becomes an `inbound` signal to the chat's workflow (signal-with-start). */
+/**
+ * Every inbound WhatsApp message becomes an `inbound` signal to the chat's workflow (signal-with-start),
+ * except a simulated one while the shop has a real number: that would let staff approve or reject a
+ * quote "as the customer", and the bot's answer would go to the real customer's phone.
+ */
 export default async function whatsappMessageReceived({ event, container }: SubscriberArgs<unknown>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
   const parsed = receivedSchema.safeParse(event.data);
@@ -24,6 +31,10 @@ export default async function whatsappMessageReceived({ event, container }: Subs
     return;
   }
   const e = parsed.data;
+  if (e.counts_as_customer === false) {
+    logger.info(`concierge: simulated message ${e.message_id} kept in the log only (the shop has a real WhatsApp number)`);
+    return;
+  }
   const phone = tryNormalisePhone(e.phone);
   if (!phone) {
     logger.warn(`concierge: ignored a message from an invalid phone "${e.phone}"`);

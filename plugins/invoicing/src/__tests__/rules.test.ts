@@ -5,7 +5,6 @@ import { documentNumber, seriesKey, validUntilFrom } from "../domain/numbering";
 import {
   canMoveQuotation, checkInvoicePayment, followUpActive, invoicePaymentState, quotationConvertible, quotationEditable,
 } from "../domain/status";
-import { signShareToken, verifyShareToken } from "../invoicing/share-link";
 
 const tax = { sst_rate_bp: 800, exempt: false, prices_include_tax: false };
 const line = (over: Record<string, unknown>) => documentLineSchema.parse({ description: "x", quantity: 1, unit_price_sen: 1000, ...over });
@@ -89,19 +88,5 @@ describe("document totals", () => {
 
   it("refuses a discount larger than its line", () => {
     expect(() => computeDocumentTotals([line({ discount_sen: 1001 })], tax)).toThrow(/lines\[0\]\.discount/);
-  });
-});
-
-describe("share links", () => {
-  const secret = "0123456789abcdef0123456789abcdef";
-  it("opens only the signed document until it expires", () => {
-    const token = signShareToken("invoice", "sinv_1", new Date("2026-12-31T00:00:00Z"), secret);
-    expect(verifyShareToken(token, secret, new Date("2026-12-01T00:00:00Z"))).toEqual({ kind: "invoice", id: "sinv_1" });
-    expect(verifyShareToken(token, secret, new Date("2027-01-01T00:00:00Z"))).toBeNull();
-    expect(verifyShareToken(token, `${secret}x`, new Date("2026-12-01T00:00:00Z"))).toBeNull();
-    const [payload, sig] = token.split(".");
-    const forged = Buffer.from(JSON.stringify({ k: "invoice", i: "sinv_2", e: 9_999_999_999 })).toString("base64url");
-    expect(verifyShareToken(`${forged}.${sig}`, secret)).toBeNull();
-    expect(verifyShareToken(`${payload}`, secret)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { sendEmail } from "@voltura/mailer";
 import type { SendDocumentAnswer } from "@voltura/medusa-client";
 import { invoicingInvalid, loadShopSettings } from "./context";
 import { documentMessage, renderDocumentPdf, type DocumentKind } from "./documents";
-import { shareSecret, signShareToken } from "./share-link";
+import { issueShareLink } from "./share-links";
 
 /** Emails the PDF (SMTP, or the outbox when SMTP is not configured). */
 export async function emailDocument(
@@ -23,15 +23,17 @@ export async function emailDocument(
   return { channel: "email", delivery: result.transport, to, message_id: result.messageId };
 }
 
-const SHARE_DAYS = 30;
-
-/** A signed link to the PDF (30 days) and the caption, for sending through the WhatsApp gateway. */
-export async function shareDocument(container: MedusaContainer, kind: DocumentKind, id: string) {
+/**
+ * A new revocable link to the PDF (DOCUMENT_LINK_TTL_DAYS, 7 by default) and the caption, for
+ * sending through the WhatsApp gateway.
+ */
+export async function shareDocument(container: MedusaContainer, kind: DocumentKind, id: string, createdBy: string | null = null) {
   const { number, record } = await renderDocumentPdf(container, kind, id);
   const settings = await loadShopSettings(container);
-  const expires = new Date(Date.now() + SHARE_DAYS * 86_400_000);
+  const link = await issueShareLink(container, kind, record.id, createdBy);
+  const expires = link.expiresAt;
   return {
-    path: `/public/sales-documents/${signShareToken(kind, record.id, expires, shareSecret())}`,
+    path: `/public/sales-documents/${link.token}`,
     filename: `${number}.pdf`,
     mimetype: "application/pdf" as const,
     text: documentMessage(record, settings.business.name),

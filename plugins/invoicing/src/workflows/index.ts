@@ -6,3 +6,4 @@ export * from "./convert-quotation";
 export * from "./create-sales-invoice";
 export * from "./record-invoice-payment";
 export * from "./save-invoicing-settings";
+export * from "./revoke-document-share-links";

@@ -1,7 +1,8 @@
-import type { MedusaContainer } from "@medusajs/framework/types";
-import { MedusaError, Modules } from "@medusajs/framework/utils";
+import type { MedusaRequest } from "@medusajs/framework/http";
+import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS, roleAllowed } from "@voltura/domain";
-import type { VolturaActor } from "@voltura/medusa-kit";
+import { clientIpOf, type VolturaActor } from "@voltura/medusa-kit";
+import { checkStaffCredentials, tooManyAttemptsError } from "@voltura/plugin-platform/staff-access/check-credentials";
 
 /** Who approved a discount above the limit or a stock override, and how. */
 export interface Approver {
@@ -12,25 +13,25 @@ export interface Approver {
 
 /**
  * The manager approving at this till. A manager or owner signed in at the till approves with their
- * own session. A cashier's till needs a manager's email and password typed in: they are checked by
- * Medusa's emailpass provider (the same check as sign-in), the user must be an active manager or
- * owner, and they are never stored or passed on. Wrong credentials are a 401, not a silent refusal.
+ * own session. A cashier's till needs a manager's email and password typed in: they go through
+ * the platform's staff credentials check (the same limits as sign-in, per account and per IP of
+ * the till, audited as pos.approval_failed), the user must be an active manager or owner, and the
+ * credentials are never stored or passed on. Wrong credentials are a 401, too many tries a 429.
  */
 export async function resolveApprover(
-  container: MedusaContainer,
+  req: MedusaRequest,
   actor: VolturaActor,
   credentials: { email: string; password: string } | undefined,
 ): Promise<Approver | null> {
   if (roleAllowed(actor.role, MANAGERS)) return { id: actor.id, name: actor.name, method: "session" };
   if (!credentials) return null;
-  const auth = container.resolve(Modules.AUTH);
-  const result = await auth.authenticate("emailpass", { body: { email: credentials.email, password: credentials.password } });
-  const userId = result.success ? (result.authIdentity?.app_metadata?.user_id as string | undefined) : undefined;
-  if (!userId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "manager_approval: the email or password is wrong");
-  const user = await container.resolve(Modules.USER).retrieveUser(userId);
-  const role = user.metadata?.role;
-  if (typeof role !== "string" || !roleAllowed(role, MANAGERS) || user.metadata?.active === false) {
+  const result = await checkStaffCredentials(req, {
+    email: credentials.email, password: credentials.password, ip: clientIpOf(req) ?? "unknown", purpose: "approval", channel: "pos",
+  });
+  if (!result.ok && result.reason === "limited") throw tooManyAttemptsError(result.retry_after_seconds, "manager_approval: ");
+  if (!result.ok) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "manager_approval: the email or password is wrong");
+  if (!roleAllowed(result.staff.role, MANAGERS)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "manager_approval: only an active manager or owner can approve");
   }
-  return { id: user.id, name: [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email, method: "credentials" };
+  return { id: result.user.id, name: result.staff.name, method: "credentials" };
 }

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import type { ShopSettings } from "@voltura/domain";
-import type { DiscountApprovalLimits } from "@voltura/pos-rules";
+import type { PosSettings } from "@voltura/medusa-client";
+import { DEFAULT_REFUND_APPROVAL_LIMIT_SEN, type DiscountApprovalLimits } from "@voltura/pos-rules";
 import { POS_MODULE } from "../modules/pos/index";
 import type PosModuleService from "../modules/pos/service";
 
@@ -34,6 +35,14 @@ export async function loadDiscountLimits(container: MedusaContainer): Promise<Di
     line: { max_percent_bp: row.line_max_percent_bp ?? null, max_amount_sen: row.line_max_amount_sen ?? null },
     cart: { max_percent_bp: row.cart_max_percent_bp ?? null, max_amount_sen: row.cart_max_amount_sen ?? null },
   };
+}
+
+/** Discount limits and the refund limit, as managers set them (defaults until they do). */
+export async function loadPosSettings(container: MedusaContainer): Promise<PosSettings> {
+  const [row] = await posService(container).listPosSettings({ id: SETTINGS_ID }, { take: 1 });
+  const limits = await loadDiscountLimits(container);
+  const refundLimit = row ? row.refund_approval_limit_sen : DEFAULT_REFUND_APPROVAL_LIMIT_SEN;
+  return { ...limits, refund_approval_limit_sen: refundLimit === null || refundLimit === undefined ? null : Number(refundLimit) };
 }
 
 export async function findShopLocationId(container: MedusaContainer): Promise<string> {

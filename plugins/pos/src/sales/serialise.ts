@@ -45,7 +45,9 @@ export function toApiSale(row: Row, lines: Row[], payments: Row[], returns: Row[
       id: str(r.id), sale_id: str(r.sale_id), lines: (Array.isArray(r.lines) ? r.lines : []) as PosSale["returns"][number]["lines"], restock: Boolean(r.restock),
       refund_method: r.refund_method as PaymentMethod, refund_sen: num(r.refund_sen), paid_out_sen: num(r.paid_out_sen),
       cash_rounding_sen: num(r.cash_rounding_sen), reason: strOrNull(r.reason), created_by: str(r.created_by), created_by_name: str(r.created_by_name),
-      created_at: iso(r.created_at),
+      created_at: iso(r.created_at), approved_by: strOrNull(r.approved_by), approved_by_name: strOrNull(r.approved_by_name),
+      approval_method: r.approval_method === "credentials" ? "credentials" : r.approval_method === "session" ? "session" : null,
+      approval_reasons: Array.isArray(r.approval_reasons) ? (r.approval_reasons as unknown[]).map(String) : [],
     })),
     approvals: approvals.map((a) => ({
       id: str(a.id), kind: a.kind === "discount" ? "discount" : "stock_override", method: a.method === "credentials" ? "credentials" : "session",

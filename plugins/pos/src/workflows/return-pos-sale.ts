@@ -1,11 +1,12 @@
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import type { PaymentMethod } from "@voltura/domain";
-import { lineRefundSen, settleRefund } from "@voltura/pos-rules";
+import { checkRefundRules, lineRefundSen, settleRefund, type RefundRuleReason } from "@voltura/pos-rules";
 import { applyStockMovementsStep } from "@voltura/plugin-procurement/workflows";
-import { findShopLocationId, posService } from "../sales/context";
+import type { Approver } from "../sales/approver";
+import { findShopLocationId, loadPosSettings, posService } from "../sales/context";
 import { currentShiftId } from "../sales/current-shift";
-import { posConflict, posInvalid } from "../sales/errors";
+import { posApprovalRequired, posConflict, posInvalid } from "../sales/errors";
 import { addOrderMoney, removeOrderMoney } from "../sales/order-transactions";
 
 export const POS_SALE_RETURNED = "pos.sale.returned";
@@ -15,9 +16,12 @@ export interface ReturnPosSaleInput {
   idempotency_key: string;
   lines: Array<{ line_id: string; quantity: number }>;
   restock: boolean;
-  refund_method: PaymentMethod;
+  /** Null: back by the original tender. */
+  refund_method: PaymentMethod | null;
   reason: string | null;
   actor: { id: string; name: string };
+  /** The manager approving (their own session, or credentials typed at the till), or null. */
+  approver: Approver | null;
 }
 
 interface ReturnPlan {
@@ -25,7 +29,10 @@ interface ReturnPlan {
   order_id: string | null;
   shift_id: string | null;
   lines: Array<{ line_id: string; quantity: number; refund_sen: number; title: string }>;
+  refund_method: PaymentMethod;
   refund: ReturnType<typeof settleRefund>;
+  /** The rules this refund goes past (a manager approved them), empty when none. */
+  approval_reasons: RefundRuleReason[];
   movements: Array<{ inventory_item_id: string; location_id: string; quantity_delta: number; kind: "return"; reference_type: string; reference_id: string; actor_id: string; reason: string | null }>;
 }
 
@@ -50,13 +57,34 @@ const prepareReturnStep = createStep("prepare-pos-return", async (input: ReturnP
   if (refundSen > refundable) {
     throw posConflict("refund_exceeds_paid", `The refund (${refundSen} sen) is more than what was paid and not yet refunded (${refundable} sen)`, { refundable_sen: refundable });
   }
+  const [payments, earlier, settings] = await Promise.all([
+    service.listPosPayments({ sale_id: sale.id }, { select: ["method", "amount_sen"] }),
+    service.listPosReturns({ sale_id: sale.id }, { select: ["refund_method", "refund_sen"] }),
+    loadPosSettings(container),
+  ]);
+  if (!payments.length && !input.refund_method) throw posInvalid("Invalid request: refund_method: the sale has no payments to follow; choose a method", { field: "refund_method" });
+  const rules = checkRefundRules({
+    refund_sen: refundSen,
+    method: input.refund_method,
+    tenders: payments.map((p) => ({ method: p.method as PaymentMethod, amount_sen: Number(p.amount_sen) })),
+    earlier_refunds: earlier.map((r) => ({ method: r.refund_method as PaymentMethod, refund_sen: Number(r.refund_sen) })),
+    limit_sen: settings.refund_approval_limit_sen,
+  });
+  if (rules.approval_required && !input.approver) {
+    throw posApprovalRequired(`A manager must approve this refund (manager_approval): ${rules.reasons.map((r) => r.message).join("; ")}`, {
+      rule: rules.reasons[0]!.code, reasons: rules.reasons, default_method: rules.default_method, refund_sen: refundSen,
+      limit_sen: settings.refund_approval_limit_sen,
+    });
+  }
   const locationId = input.restock ? await findShopLocationId(container) : "";
   const plan: ReturnPlan = {
     sale_id: sale.id,
     order_id: sale.order_id ?? null,
     shift_id: await currentShiftId(container, String(sale.register_id)),
     lines: lines.map(({ line, quantity }, i) => ({ line_id: line.id, quantity, refund_sen: refunds[i]!, title: line.title })),
-    refund: settleRefund(refundSen, input.refund_method === "cash"),
+    refund_method: rules.method,
+    refund: settleRefund(refundSen, rules.method === "cash"),
+    approval_reasons: rules.reasons,
     movements: input.restock
       ? lines.filter(({ line }) => line.inventory_item_id).map(({ line, quantity }) => ({
         inventory_item_id: line.inventory_item_id!, location_id: locationId, quantity_delta: quantity, kind: "return" as const,
@@ -85,12 +113,14 @@ const recordReturnStep = createStep(
     }
     const row = await service.createPosReturns({
       sale_id: plan.sale_id, idempotency_key: input.idempotency_key, lines: plan.lines as unknown as Record<string, unknown>,
-      restock: input.restock, refund_method: input.refund_method, refund_sen: plan.refund.refund_sen, paid_out_sen: plan.refund.paid_out_sen,
+      restock: input.restock, refund_method: plan.refund_method, refund_sen: plan.refund.refund_sen, paid_out_sen: plan.refund.paid_out_sen,
       cash_rounding_sen: plan.refund.cash_rounding_sen, reason: input.reason, shift_id: plan.shift_id, created_by: input.actor.id, created_by_name: input.actor.name,
+      approved_by: input.approver?.id ?? null, approved_by_name: input.approver?.name ?? null, approval_method: input.approver?.method ?? null,
+      approval_reasons: plan.approval_reasons.map((r) => r.code) as unknown as Record<string, unknown>,
     });
     await service.shiftSaleAmounts(plan.sale_id, { refunded_sen: plan.refund.refund_sen });
-    const transactions = await addOrderMoney(container, plan.order_id, [{ amount_sen: -plan.refund.refund_sen, reference: `pos_refund_${input.refund_method}`, reference_id: row.id }]);
-    return new StepResponse({ return_id: row.id }, { return_id: row.id, sale_id: plan.sale_id, booked, refund_sen: plan.refund.refund_sen, transactions });
+    const transactions = await addOrderMoney(container, plan.order_id, [{ amount_sen: -plan.refund.refund_sen, reference: `pos_refund_${plan.refund_method}`, reference_id: row.id }]);
+    return new StepResponse({ return_id: row.id, refund_method: plan.refund_method, approval_reasons: plan.approval_reasons }, { return_id: row.id, sale_id: plan.sale_id, booked, refund_sen: plan.refund.refund_sen, transactions });
   },
   async (undo, { container }) => {
     if (!undo) return;
@@ -102,7 +132,11 @@ const recordReturnStep = createStep(
   },
 );
 
-/** A return against a sale: optional restock through the ledger (kind "return"), refund by the chosen method, who did it. */
+/**
+ * A return against a sale: optional restock through the ledger (kind "return"), refund by the
+ * original tender unless a manager approves another method, a manager for refunds above the
+ * shop's limit, who did it and who approved it.
+ */
 export const returnPosSaleWorkflow = createWorkflow("return-pos-sale", (input: ReturnPosSaleInput) => {
   const plan = prepareReturnStep(input);
   const movements = transform({ plan }, ({ plan }) => plan.movements);

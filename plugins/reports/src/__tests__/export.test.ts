@@ -27,6 +27,15 @@ describe("report export", () => {
     expect(margins[1]).toEqual(['Charger, "fast" 20W', "2", "50.00", "30.00", "20.00", "40.0"]);
   });
 
+  it("neutralises spreadsheet formulas typed into item titles, keeping amounts as numbers", () => {
+    const risky = [{ ...facts[0]!, lines: [{ ...facts[0]!.lines[0]!, title: '=HYPERLINK("http://evil.example","x")' }] }];
+    const riskyReport: Report = { ...report, best_sellers: bestSellers(risky), margins: profitMargins(risky, { i1: 4000 }) };
+    const best = parse(reportCsv(riskyReport, "best_sellers")) as string[][];
+    expect(best[1]?.[1]).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    const margins = parse(reportCsv(riskyReport, "margins")) as string[][];
+    expect(margins[1]).toEqual([`'=HYPERLINK("http://evil.example","x")`, "2", "50.00", "80.00", "-30.00", "-60.0"]);
+  });
+
   it("has a table for every section with one cell per column", () => {
     for (const section of REPORT_SECTIONS) {
       const table = sectionTable(report, section);

@@ -1,6 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { renderReportPdf } from "@voltura/documents";
-import type { ShopSettings } from "@voltura/domain";
+import { toSafeCsv, type ShopSettings } from "@voltura/domain";
 import type { Report } from "./build-report";
 
 export const REPORT_SECTIONS = ["daily", "monthly", "best_sellers", "technicians", "margins"] as const;
@@ -44,9 +43,10 @@ export function sectionTable(report: Report, section: ReportSection): Table {
   }
 }
 
+/** One section as CSV; item titles and technician names are typed by people, so every cell goes through toSafeCsv. */
 export function reportCsv(report: Report, section: ReportSection): string {
   const table = sectionTable(report, section);
-  return stringify([table.columns.map((c) => c.title), ...table.rows]);
+  return toSafeCsv(table.columns.map((c) => c.title), table.rows);
 }
 
 export async function reportPdf(report: Report, sections: readonly ReportSection[], settings: ShopSettings): Promise<Buffer> {

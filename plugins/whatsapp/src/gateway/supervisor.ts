@@ -11,7 +11,9 @@ import { updateWhatsAppMessageStatusWorkflow } from "../workflows/update-whatsap
 import type { SessionPatch } from "../workflows/steps/sessions";
 import { whatsappService } from "../workflows/steps/service";
 import { readAuthStateKey, type AuthKeyStatus } from "./auth-key";
-import { toOutboundMedia } from "./media";
+import { fetchMediaBytes, toOutboundMedia } from "./media";
+import { checkMediaUrl } from "./media-source";
+import { simulatorEnabled } from "./settings";
 import { currentGateway, registerGateway, type GatewayPort, type OutboundRequest } from "./port";
 import { attachTransport, createTransport, type SessionRecord } from "./session-runtime";
 
@@ -129,10 +131,16 @@ export class SessionSupervisor implements GatewayPort {
     const owned = this.owned.get(request.session_id);
     if (!owned) throw new Error(`session ${request.session_id} is not owned by this process`);
     const options = { idempotencyKey: request.idempotency_key };
-    const result = request.media?.url
-      ? await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body), options)
-      : await owned.transport.sendText(request.phone, request.body, options);
-    return result.messageId;
+    if (!request.media?.url) return (await owned.transport.sendText(request.phone, request.body, options)).messageId;
+    // The simulator only records the URL. A real number gets bytes fetched here, from a source
+    // checked again at send time (a message may have waited in the outbox).
+    if (owned.transport instanceof SimulatorTransport) {
+      return (await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body), options)).messageId;
+    }
+    const verdict = await checkMediaUrl(this.container, request.media.url);
+    if (!verdict.ok) throw new Error(`media.url ${verdict.reason}`);
+    const data = await fetchMediaBytes(verdict.url);
+    return (await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body, data), options)).messageId;
   }
 
   /** Resolves once the inbound message with this WhatsApp id has gone through the workflow. */
@@ -157,7 +165,8 @@ export class SessionSupervisor implements GatewayPort {
     for (const session of sessions) {
       live.add(session.id);
       const mine = this.owned.has(session.id);
-      if (!session.enabled) {
+      // WHATSAPP_SIMULATOR=off: simulator sessions stay disconnected, like disabled ones.
+      if (!session.enabled || (session.kind === "simulator" && !simulatorEnabled())) {
         if (mine) await this.release(session.id);
         continue;
       }
@@ -190,7 +199,7 @@ export class SessionSupervisor implements GatewayPort {
       patch: (patch) => {
         owned.writes = owned.writes.then(() => this.patch(session.id, patch));
       },
-      inbound: (message) => this.onInbound(session.id, message),
+      inbound: (message) => this.onInbound(session.id, message, session.kind === "simulator"),
       receipt: (receipt) => void this.onReceipt(session.id, receipt),
       error: (error) => this.logger.warn(`WhatsApp session ${session.id}: ${error.message}`),
     });
@@ -250,7 +259,8 @@ export class SessionSupervisor implements GatewayPort {
     if (errors.length) this.logger.warn(`WhatsApp session ${sessionId}: health not recorded: ${errors[0]!.error.message}`);
   }
 
-  private onInbound(sessionId: string, message: InboundMessage): void {
+  /** `simulated`: the message came from the simulator (staff typing as a customer), not a phone. */
+  private onInbound(sessionId: string, message: InboundMessage, simulated: boolean): void {
     const done = recordInboundWhatsAppWorkflow(this.container)
       .run({
         input: {
@@ -261,6 +271,7 @@ export class SessionSupervisor implements GatewayPort {
           wa_message_id: message.id,
           sender_name: message.pushName ?? null,
           received_at: message.timestamp,
+          simulated,
         },
       })
       .then(({ result }) => result.message as MessageRow)

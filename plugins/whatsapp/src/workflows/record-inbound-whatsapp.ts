@@ -3,7 +3,7 @@ import type { CustomerDTO } from "@medusajs/framework/types";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { isOptInMessage, isOptOutMessage } from "../domain/opt-out";
 import type { NewInbound } from "../modules/whatsapp/service";
-import { attachInboundStep, findCustomerByPhoneStep, insertInboundStep } from "./steps/inbound";
+import { attachInboundStep, countsAsCustomerStep, findCustomerByPhoneStep, insertInboundStep } from "./steps/inbound";
 
 export const WHATSAPP_MESSAGE_RECEIVED = "whatsapp.message.received";
 export const WHATSAPP_CONTACT_OPTED_OUT = "whatsapp.contact.opted_out";
@@ -11,11 +11,14 @@ export const WHATSAPP_CONTACT_OPTED_OUT = "whatsapp.contact.opted_out";
 /**
  * The one inbound path (Baileys and the simulator alike): store once per WhatsApp id, create or link
  * the customer by phone, record the contact (STOP / BERHENTI / unsubscribe opt out), then tell the
- * rest of the shop. A re-delivered message changes nothing and emits nothing.
+ * rest of the shop. A re-delivered message changes nothing and emits nothing. A simulated message
+ * while the shop has a real number is stored and announced with `counts_as_customer: false`: it
+ * opts nobody out and decides nothing.
  */
 export const recordInboundWhatsAppWorkflow = createWorkflow("record-inbound-whatsapp", (input: NewInbound) => {
   const inserted = insertInboundStep(input);
   const existing = findCustomerByPhoneStep(input.phone);
+  const countsAsCustomer = countsAsCustomerStep(transform({ input }, ({ input }) => ({ simulated: input.simulated === true })));
 
   const created = when("whatsapp-new-sender", { inserted, existing }, ({ inserted, existing }) => inserted.created && !existing).then(() => {
     const customersData = transform({ input }, ({ input }) => {
@@ -30,17 +33,17 @@ export const recordInboundWhatsAppWorkflow = createWorkflow("record-inbound-what
 
   const attached = when("whatsapp-inbound-is-new", { inserted }, ({ inserted }) => inserted.created).then(() => {
     const result = attachInboundStep(
-      transform({ inserted, customerId, input }, ({ inserted, customerId, input }) => ({
+      transform({ inserted, customerId, input, countsAsCustomer }, ({ inserted, customerId, input, countsAsCustomer }) => ({
         message: inserted.message,
         customer_id: customerId!,
         name: input.sender_name,
-        opt_out: isOptOutMessage(input.body),
-        opt_in: isOptInMessage(input.body),
+        opt_out: countsAsCustomer && isOptOutMessage(input.body),
+        opt_in: countsAsCustomer && isOptInMessage(input.body),
       })),
     );
     emitEventStep({
       eventName: WHATSAPP_MESSAGE_RECEIVED,
-      data: transform({ inserted, customerId, input }, ({ inserted, customerId, input }) => ({
+      data: transform({ inserted, customerId, input, countsAsCustomer }, ({ inserted, customerId, input, countsAsCustomer }) => ({
         message_id: inserted.message.id,
         session_id: input.session_id,
         phone: input.phone,
@@ -48,6 +51,8 @@ export const recordInboundWhatsAppWorkflow = createWorkflow("record-inbound-what
         customer_id: customerId,
         wa_message_id: input.wa_message_id,
         received_at: input.received_at,
+        simulated: input.simulated === true,
+        counts_as_customer: countsAsCustomer,
       })),
     }).config({ name: "emit-whatsapp-message-received" });
     return result;

@@ -1,6 +1,6 @@
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createMappingCache, mapClerkUserToStaff, verifyClerkSessionToken, type ClerkMappingDeps } from "./clerk-mapping";
+import { createMappingCache, mapClerkUserToStaff, verifiedPrimaryEmail, verifyClerkSessionToken, type ClerkMappingDeps, type ClerkUserEmails } from "./clerk-mapping";
 import type { StaffMember } from "./staff-api";
 
 /** A Clerk-like session token, signed locally with RS256 and verified without any network. */
@@ -28,10 +28,22 @@ async function sessionToken(claims: Record<string, unknown>, expiresIn = "5m"): 
 
 const manager: StaffMember = { id: "user_01MANAGER", email: "manager@voltura.demo", name: "Mei Ling", role: "manager", active: true };
 
-function deps(records: StaffMember[], primaryEmail: string | null = null): ClerkMappingDeps {
+/** A Clerk user object (Backend API JSON) with these addresses; the first is primary unless told. */
+function clerkUser(addresses: Array<{ email: string; status: string | null }>, primaryIndex = 0): ClerkUserEmails {
+  const email_addresses = addresses.map((a, i) => ({
+    id: `idn_${i}`,
+    email_address: a.email,
+    verification: a.status === null ? null : { status: a.status },
+  }));
+  return { primary_email_address_id: email_addresses[primaryIndex]?.id ?? null, email_addresses };
+}
+
+const verified = (email: string) => clerkUser([{ email, status: "verified" }]);
+
+function deps(records: StaffMember[], user: ClerkUserEmails | null = null): ClerkMappingDeps {
   return {
     findStaffByEmail: vi.fn(async (email: string) => records.find((r) => r.email === email) ?? null),
-    fetchPrimaryEmail: vi.fn(async () => primaryEmail),
+    fetchUserEmails: vi.fn(async () => user),
   };
 }
 
@@ -65,26 +77,47 @@ describe("Clerk session token verification (networkless, CLERK_JWT_KEY)", () => 
 });
 
 describe("Clerk user → staff member", () => {
-  it("maps by the `email` session claim, taking the role from the staff record", async () => {
-    const d = deps([manager]);
-    const claims = await verifyClerkSessionToken(await sessionToken({ email: "Manager@Voltura.Demo" }), { jwtKey });
-    const result = await mapClerkUserToStaff(claims, d);
-    expect(result).toEqual({ ok: true, staff: { id: "user_01MANAGER", email: "manager@voltura.demo", name: "Mei Ling", role: "manager" } });
-    expect(d.findStaffByEmail).toHaveBeenCalledWith("manager@voltura.demo");
-    expect(d.fetchPrimaryEmail).not.toHaveBeenCalled();
-  });
-
-  it("falls back to the user's primary email from Clerk when the claim is missing", async () => {
-    const d = deps([manager], "manager@voltura.demo");
+  it("maps by the user's verified primary email, taking the role from the staff record", async () => {
+    const d = deps([manager], verified("Manager@Voltura.Demo"));
     const claims = await verifyClerkSessionToken(await sessionToken({}), { jwtKey });
     const result = await mapClerkUserToStaff(claims, d);
-    expect(result.ok).toBe(true);
-    expect(d.fetchPrimaryEmail).toHaveBeenCalledWith("user_2abc");
+    expect(result).toEqual({ ok: true, staff: { id: "user_01MANAGER", email: "manager@voltura.demo", name: "Mei Ling", role: "manager" } });
+    expect(d.fetchUserEmails).toHaveBeenCalledWith("user_2abc");
+    expect(d.findStaffByEmail).toHaveBeenCalledWith("manager@voltura.demo");
+  });
+
+  it("does not trust an `email` session claim: a signed token naming the manager is not enough", async () => {
+    const d = deps([manager], clerkUser([{ email: "manager@voltura.demo", status: "unverified" }]));
+    const claims = await verifyClerkSessionToken(await sessionToken({ email: "manager@voltura.demo" }), { jwtKey });
+    expect(await mapClerkUserToStaff(claims, d)).toEqual({ ok: false, status: 403, message: "not a staff member", email: null });
+    expect(d.findStaffByEmail).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["unverified", clerkUser([{ email: "manager@voltura.demo", status: "unverified" }])],
+    ["with an expired verification", clerkUser([{ email: "manager@voltura.demo", status: "expired" }])],
+    ["with a failed verification", clerkUser([{ email: "manager@voltura.demo", status: "failed" }])],
+    ["never verified (no verification object)", clerkUser([{ email: "manager@voltura.demo", status: null }])],
+    ["verified, but not the primary one", clerkUser([{ email: "someone@gmail.com", status: "unverified" }, { email: "manager@voltura.demo", status: "verified" }])],
+    ["without a primary address", { ...verified("manager@voltura.demo"), primary_email_address_id: null }],
+    ["with a primary id that matches no address", { ...verified("manager@voltura.demo"), primary_email_address_id: "idn_gone" }],
+  ])("refuses a staff email that is %s", async (_name, user) => {
+    const d = deps([manager], user);
+    const claims = await verifyClerkSessionToken(await sessionToken({}), { jwtKey });
+    expect(await mapClerkUserToStaff(claims, d)).toMatchObject({ ok: false, status: 403, message: "not a staff member" });
+    expect(d.findStaffByEmail).not.toHaveBeenCalled();
+  });
+
+  it("reads the primary address among several", () => {
+    const user = clerkUser([{ email: "old@gmail.com", status: "unverified" }, { email: " Cashier@Voltura.Demo ", status: "verified" }], 1);
+    expect(verifiedPrimaryEmail(user)).toBe("cashier@voltura.demo");
+    expect(verifiedPrimaryEmail({ unexpected: true })).toBeNull();
+    expect(verifiedPrimaryEmail(null)).toBeNull();
   });
 
   it("refuses people who are not staff with 403 'not a staff member'", async () => {
-    const claims = await verifyClerkSessionToken(await sessionToken({ email: "stranger@gmail.com" }), { jwtKey });
-    expect(await mapClerkUserToStaff(claims, deps([manager]))).toEqual({
+    const claims = await verifyClerkSessionToken(await sessionToken({}), { jwtKey });
+    expect(await mapClerkUserToStaff(claims, deps([manager], verified("stranger@gmail.com")))).toEqual({
       ok: false,
       status: 403,
       message: "not a staff member",
@@ -93,18 +126,31 @@ describe("Clerk user → staff member", () => {
   });
 
   it("refuses inactive staff and service accounts", async () => {
-    const claims = await verifyClerkSessionToken(await sessionToken({ email: "manager@voltura.demo" }), { jwtKey });
-    expect((await mapClerkUserToStaff(claims, deps([{ ...manager, active: false }]))).ok).toBe(false);
-    expect((await mapClerkUserToStaff(claims, deps([{ ...manager, role: "system" }]))).ok).toBe(false);
+    const claims = await verifyClerkSessionToken(await sessionToken({}), { jwtKey });
+    const user = verified("manager@voltura.demo");
+    expect((await mapClerkUserToStaff(claims, deps([{ ...manager, active: false }], user))).ok).toBe(false);
+    expect((await mapClerkUserToStaff(claims, deps([{ ...manager, role: "system" }], user))).ok).toBe(false);
   });
 
-  it("refuses when no email can be found at all", async () => {
+  it("refuses when Clerk has no such user", async () => {
     const claims = await verifyClerkSessionToken(await sessionToken({}), { jwtKey });
     expect(await mapClerkUserToStaff(claims, deps([manager], null))).toMatchObject({ ok: false, status: 403, email: null });
   });
 });
 
 describe("mapping cache", () => {
+  it("keeps a mapping 30 seconds by default", async () => {
+    let t = 0;
+    const cache = createMappingCache(undefined, () => t);
+    const load = vi.fn(async () => ({ ok: false, status: 403, message: "not a staff member", email: null }) as const);
+    await cache.get("sess_1", load);
+    t = 29_999;
+    await cache.get("sess_1", load);
+    t = 30_000;
+    await cache.get("sess_1", load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it("reuses a mapping for its lifetime, then loads again", async () => {
     let t = 0;
     const cache = createMappingCache(1000, () => t);

@@ -44,7 +44,17 @@ export async function identifyClerkUser(event: RequestEvent): Promise<void> {
   const result = await mappings.get(auth.sessionId ?? auth.userId, () =>
     mapClerkUserToStaff(claims, {
       findStaffByEmail: (email) => findStaffByEmail(commerceAs(SYSTEM_ACTOR), email),
-      fetchPrimaryEmail: async (userId) => (await clerkBackend().users.getUser(userId)).primaryEmailAddress?.emailAddress ?? null,
+      fetchUserEmails: async (userId) => {
+        const user = await clerkBackend().users.getUser(userId);
+        return {
+          primary_email_address_id: user.primaryEmailAddressId,
+          email_addresses: user.emailAddresses.map((e) => ({
+            id: e.id,
+            email_address: e.emailAddress,
+            verification: e.verification ? { status: e.verification.status } : null,
+          })),
+        };
+      },
     }),
   );
   if (result.ok) event.locals.staff = result.staff;

@@ -1,4 +1,4 @@
-import { CommerceClient, CommerceError, type Actor } from "@voltura/medusa-client";
+import { checkStaffCredentials, CommerceClient, CommerceError, type Actor, type CredentialsVerdict } from "@voltura/medusa-client";
 import { getEnv } from "./env";
 import type { SessionStaff } from "./session-store";
 
@@ -6,39 +6,29 @@ import type { SessionStaff } from "./session-store";
 export const SYSTEM_ACTOR: Actor = { id: "system:console", role: "system" };
 
 /** A commerce client that mints short-lived HS256 tokens for `actor` (server side only). */
-export function commerceAs(actor: Actor): CommerceClient {
+export function commerceAs(actor: Actor, clientIp?: string): CommerceClient {
   const env = getEnv();
-  return new CommerceClient({ baseUrl: env.MEDUSA_URL, jwtSecret: env.JWT_SECRET, actor });
+  return new CommerceClient({ baseUrl: env.MEDUSA_URL, jwtSecret: env.JWT_SECRET, actor, clientIp });
 }
 
-export function commerceForStaff(staff: SessionStaff): CommerceClient {
-  return commerceAs({ id: staff.id, role: staff.role, name: staff.name });
+/** The staff member's client; `clientIp` (the browser's address) reaches commerce's limits and audit rows. */
+export function commerceForStaff(staff: SessionStaff, clientIp?: string): CommerceClient {
+  return commerceAs({ id: staff.id, role: staff.role, name: staff.name }, clientIp);
 }
 
 /**
- * Checks an email + password with Medusa's own emailpass provider. The token it returns is
- * dropped: the console only wants the yes/no. Throws CommerceError(503) when unreachable.
+ * Checks an email + password through the commerce core's staff credentials check (as the system
+ * actor), which applies the per-account and per-IP limits and answers the same "wrong" for a
+ * wrong password, an unknown email and a deactivated account. `ip` is the browser's address.
+ * Throws CommerceError(503) when commerce is unreachable.
  */
-export async function verifyStaffPassword(
+export function verifyStaffPassword(
   email: string,
   password: string,
-  fetchImpl: typeof fetch = fetch,
-  baseUrl: string = getEnv().MEDUSA_URL,
-): Promise<boolean> {
-  let res: Response;
-  try {
-    res = await fetchImpl(new URL("/auth/user/emailpass", baseUrl), {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-  } catch (cause) {
-    throw new CommerceError(503, `The commerce core is not reachable at ${baseUrl}`, "unavailable", cause);
-  }
-  await res.body?.cancel();
-  if (res.ok) return true;
-  if (res.status === 400 || res.status === 401) return false;
-  throw new CommerceError(res.status, `Sign-in check failed (${res.status})`);
+  ip: string,
+  client: CommerceClient = commerceAs(SYSTEM_ACTOR),
+): Promise<CredentialsVerdict> {
+  return checkStaffCredentials(client, { email, password, ip, purpose: "signin" });
 }
 
 /** A friendly sentence for a commerce failure shown to staff. */

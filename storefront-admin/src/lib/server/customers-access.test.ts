@@ -4,11 +4,21 @@ import { navFor } from "./nav";
 import { decideAccess } from "./route-access";
 
 describe("customers and shop settings access", () => {
-  it("lets every staff role open the customer list, a customer and the CSV export", () => {
+  it("lets every staff role open the customer list and a customer", () => {
     for (const role of STAFF_ROLES) {
-      for (const id of ["/(staff)/customers", "/(staff)/customers/[id]", "/(staff)/customers/export"]) {
+      for (const id of ["/(staff)/customers", "/(staff)/customers/[id]"]) {
         expect(decideAccess(id, role), `${role} → ${id}`).toEqual({ kind: "allow" });
       }
+    }
+  });
+
+  it("keeps the customer and stock CSV exports for owners and managers", () => {
+    for (const id of ["/(staff)/customers/export", "/(staff)/inventory/export"]) {
+      expect(decideAccess(id, "owner").kind).toBe("allow");
+      expect(decideAccess(id, "manager").kind).toBe("allow");
+      expect(decideAccess(id, "cashier")).toEqual({ kind: "forbidden", reason: "role" });
+      expect(decideAccess(id, "technician")).toEqual({ kind: "forbidden", reason: "role" });
+      expect(decideAccess(id, null)).toEqual({ kind: "sign-in" });
     }
   });
 

@@ -1,5 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-import { CUSTOMER_TYPE_LABELS, formatPhoneForDisplay, SHOP_TIME_ZONE } from "@voltura/domain";
+import { CUSTOMER_TYPE_LABELS, formatPhoneForDisplay, SHOP_TIME_ZONE, toSafeCsv, type CsvCell } from "@voltura/domain";
 import type { CrmCustomerSummary } from "@voltura/medusa-client";
 
 export const CUSTOMER_CSV_HEADER = [
@@ -26,39 +25,29 @@ export function shopDateTimeForCsv(at: string | null, timeZone: string = SHOP_TI
   return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
-const PHONE_SHAPED = /^\+?[\d\s()-]+$/;
+/** The export's data rows: one line per customer in the order given (escaping is toSafeCsv's job). */
+export function customerCsvRows(customers: readonly CrmCustomerSummary[], timeZone: string = SHOP_TIME_ZONE): CsvCell[][] {
+  return customers.map((c) => [
+    c.name,
+    c.phone ? formatPhoneForDisplay(c.phone) : "",
+    c.phone ?? "",
+    c.email ?? "",
+    CUSTOMER_TYPE_LABELS[c.customer_type],
+    c.tags.join("; "),
+    c.device_count,
+    c.job_count,
+    shopDateTimeForCsv(c.last_visit_at, timeZone),
+    shopDateTimeForCsv(c.created_at, timeZone),
+    c.id,
+  ]);
+}
 
 /**
- * Spreadsheets run a cell that starts with = + - @ (or a tab / carriage return) as a formula.
- * Text typed by people is prefixed with ' so it opens as text; phone numbers are left as they are.
+ * RFC 4180 CSV (CRLF, quoted when needed) with a UTF-8 byte order mark so Excel reads names
+ * correctly; every text cell spreadsheet-safe (toSafeCsv).
  */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !PHONE_SHAPED.test(value) ? `'${value}` : value;
-}
-
-/** The export's rows, header first: one line per customer in the order given. */
-export function customerCsvRows(customers: readonly CrmCustomerSummary[], timeZone: string = SHOP_TIME_ZONE): string[][] {
-  const rows = customers.map((c) =>
-    [
-      c.name,
-      c.phone ? formatPhoneForDisplay(c.phone) : "",
-      c.phone ?? "",
-      c.email ?? "",
-      CUSTOMER_TYPE_LABELS[c.customer_type],
-      c.tags.join("; "),
-      String(c.device_count),
-      String(c.job_count),
-      shopDateTimeForCsv(c.last_visit_at, timeZone),
-      shopDateTimeForCsv(c.created_at, timeZone),
-      c.id,
-    ].map(spreadsheetSafe),
-  );
-  return [[...CUSTOMER_CSV_HEADER], ...rows];
-}
-
-/** RFC 4180 CSV (CRLF, quoted when needed) with a UTF-8 byte order mark so Excel reads names correctly. */
 export function customersCsv(customers: readonly CrmCustomerSummary[], timeZone: string = SHOP_TIME_ZONE): string {
-  return stringify(customerCsvRows(customers, timeZone), { bom: true, record_delimiter: "windows" });
+  return toSafeCsv(CUSTOMER_CSV_HEADER, customerCsvRows(customers, timeZone), { bom: true, crlf: true });
 }
 
 /** customers-2026-11-24.csv, dated in shop time. */

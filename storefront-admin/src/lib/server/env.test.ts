@@ -43,4 +43,28 @@ describe("console environment", () => {
   it("refuses a non-postgres DATABASE_URL", () => {
     expect(() => parseConsoleEnv({ ...base, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
+
+  it("defaults sessions to 12 idle hours and 7 days at most", () => {
+    const env = parseConsoleEnv(base);
+    expect(env.SESSION_IDLE_TIMEOUT_HOURS).toBe(12);
+    expect(env.SESSION_MAX_AGE_DAYS).toBe(7);
+    expect(parseConsoleEnv({ ...base, SESSION_IDLE_TIMEOUT_HOURS: "", SESSION_MAX_AGE_DAYS: " " }).SESSION_MAX_AGE_DAYS).toBe(7);
+  });
+
+  it("reads session limits and refuses nonsense", () => {
+    const env = parseConsoleEnv({ ...base, SESSION_IDLE_TIMEOUT_HOURS: "0.5", SESSION_MAX_AGE_DAYS: "1" });
+    expect(env.SESSION_IDLE_TIMEOUT_HOURS).toBe(0.5);
+    expect(env.SESSION_MAX_AGE_DAYS).toBe(1);
+    expect(() => parseConsoleEnv({ ...base, SESSION_IDLE_TIMEOUT_HOURS: "0" })).toThrow(/SESSION_IDLE_TIMEOUT_HOURS must be more than 0 hours/);
+    expect(() => parseConsoleEnv({ ...base, SESSION_IDLE_TIMEOUT_HOURS: "twelve" })).toThrow(/SESSION_IDLE_TIMEOUT_HOURS must be a number of hours/);
+    expect(() => parseConsoleEnv({ ...base, SESSION_MAX_AGE_DAYS: "365" })).toThrow(/SESSION_MAX_AGE_DAYS must be at most 90 days/);
+  });
+
+  it("reads extra image origins for the Content-Security-Policy", () => {
+    expect(parseConsoleEnv(base).CSP_IMAGE_ORIGINS).toEqual([]);
+    const env = parseConsoleEnv({ ...base, CSP_IMAGE_ORIGINS: "https://photos.example.com/repair/, https://cdn.example.com:8443" });
+    expect(env.CSP_IMAGE_ORIGINS).toEqual(["https://photos.example.com", "https://cdn.example.com:8443"]);
+    expect(() => parseConsoleEnv({ ...base, CSP_IMAGE_ORIGINS: "javascript:alert(1)" })).toThrow(/CSP_IMAGE_ORIGINS/);
+    expect(() => parseConsoleEnv({ ...base, CSP_IMAGE_ORIGINS: "photos.example.com" })).toThrow(/CSP_IMAGE_ORIGINS/);
+  });
 });

@@ -6,6 +6,25 @@ import { env as publicEnv } from "$env/dynamic/public";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** A positive number of hours or days, `fallback` when unset or empty. */
+const duration = (unit: string, max: number, fallback: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: `must be a number of ${unit}` })
+      .positive(`must be more than 0 ${unit}`)
+      .max(max, `must be at most ${max} ${unit}`)
+      .default(fallback),
+  );
+
+/** Space- or comma-separated http(s) origins, e.g. "https://photos.example.com https://cdn.example.com". */
+const originList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : []),
+  z.array(
+    z.url({ protocol: /^https?$/, error: "must list http(s) origins, e.g. https://photos.example.com" }).transform((u) => new URL(u).origin),
+  ),
+);
+
 const consoleEnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "is not set" })
@@ -21,6 +40,14 @@ const consoleEnvSchema = z.object({
   PUBLIC_CLERK_PUBLISHABLE_KEY: optional(z.string().startsWith("pk_", { error: "must start with pk_" })),
   CLERK_JWT_KEY: optional(z.string().includes("PUBLIC KEY", { error: "must be the PEM public key from the Clerk dashboard" })),
   TEMPORAL_UI_URL: optional(z.url({ error: "must be a URL, e.g. http://127.0.0.1:8233" })),
+  /** A session unused this long is signed out. */
+  SESSION_IDLE_TIMEOUT_HOURS: duration("hours", 24 * 30, 12),
+  /** A session ends this long after sign-in, however much it is used. */
+  SESSION_MAX_AGE_DAYS: duration("days", 90, 7),
+  /** Where repair photos are served from, besides commerce itself (e.g. the S3_FILE_URL origin). */
+  CSP_IMAGE_ORIGINS: originList,
+  /** "1": apply the console's SQL migrations at start, then exit (the owner's one-shot migrate step). */
+  CONSOLE_MIGRATE_ONLY: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
 });
 
 export type ConsoleEnv = z.infer<typeof consoleEnvSchema> & { clerkEnabled: boolean };

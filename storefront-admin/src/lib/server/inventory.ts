@@ -1,8 +1,7 @@
 import { fail, type ActionFailure } from "@sveltejs/kit";
-import { stringify } from "csv-stringify/sync";
+import { toSafeCsv } from "@voltura/domain";
 import { InventoryApi, type CommerceClient, type InventoryLevelRow } from "@voltura/medusa-client";
 import { commerceProblem } from "./commerce";
-import { spreadsheetSafe } from "./customers-csv";
 
 export const inventoryApi = (commerce: CommerceClient) => new InventoryApi(commerce);
 
@@ -34,13 +33,13 @@ export function wholeNumber(value: FormDataEntryValue | null): number | null {
 
 export const LEVELS_CSV_HEADER = ["Item", "SKU", "Barcode", "Location", "On hand", "Reserved", "Available", "Low-stock threshold", "Low stock", "Average cost (RM)"] as const;
 
-/** The levels export, header first (costs in ringgit with two decimals, text cells spreadsheet-safe). */
+/** The levels export (costs in ringgit with two decimals; every text cell spreadsheet-safe through toSafeCsv). */
 export function levelsCsv(levels: readonly InventoryLevelRow[]): string {
   const rows = levels.map((l) => [
-    spreadsheetSafe(l.title), spreadsheetSafe(l.sku ?? ""), l.barcode ?? "", spreadsheetSafe(l.location_name ?? l.location_id), String(l.on_hand), String(l.reserved),
-    String(l.available), l.low_stock_threshold === null ? "" : String(l.low_stock_threshold), l.low_stock ? "yes" : "no", (l.average_cost_sen / 100).toFixed(2),
+    l.title, l.sku ?? "", l.barcode ?? "", l.location_name ?? l.location_id, l.on_hand, l.reserved,
+    l.available, l.low_stock_threshold, l.low_stock, (l.average_cost_sen / 100).toFixed(2),
   ]);
-  return stringify([[...LEVELS_CSV_HEADER], ...rows], { bom: true });
+  return toSafeCsv(LEVELS_CSV_HEADER, rows, { bom: true });
 }
 
 /** How many items are at or below their threshold, for the dashboard banner (0 when it cannot be read). */

@@ -17,11 +17,22 @@ export function bundledMigrations(): Migration[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The migrations not yet recorded, read without any DDL (the app's database role may not create anything). */
+export async function pendingMigrations(pool: pg.Pool, migrations: Migration[] = bundledMigrations()): Promise<string[]> {
+  const { rows } = await pool.query<{ table: string | null }>("SELECT to_regclass('console.schema_migration')::text AS table");
+  if (!rows[0]?.table) return migrations.map((m) => m.name);
+  const done = new Set((await pool.query<{ name: string }>("SELECT name FROM console.schema_migration")).rows.map((r) => r.name));
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}
+
 /**
  * Applies every migration not yet recorded in console.schema_migration, each in its own
  * transaction, under a session-level advisory lock. Idempotent; returns the names applied.
+ * When nothing is pending it changes nothing, so the console can run as a role without DDL
+ * rights once the owner has migrated (docker compose's one-shot `migrate`).
  */
 export async function runMigrations(pool: pg.Pool, migrations: Migration[] = bundledMigrations()): Promise<string[]> {
+  if ((await pendingMigrations(pool, migrations)).length === 0) return [];
   const client = await pool.connect();
   const applied: string[] = [];
   try {

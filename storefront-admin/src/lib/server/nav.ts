@@ -23,6 +23,7 @@ const NAV: readonly (NavItem & { routeId: KnownRouteId })[] = [
   { href: "/settings/staff", label: "Staff", icon: "staff", routeId: "/(staff)/settings/staff" },
   { href: "/settings/shop", label: "Shop settings", icon: "shop-settings", routeId: "/(staff)/settings/shop" },
   { href: "/settings/documents", label: "Documents & e-invoice", icon: "document-settings", routeId: "/(staff)/settings/documents" },
+  { href: "/audit", label: "Audit trail", icon: "audit", routeId: "/(staff)/audit" },
 ];
 
 /** The sidebar for a role: only what the route map lets that role open. */

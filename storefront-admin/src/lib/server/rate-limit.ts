@@ -1,7 +1,12 @@
 import type { Queryable } from "./db";
 
-/** At most 5 failed sign-ins per email + IP in any 15 minutes. */
-export const SIGNIN_LIMIT = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as const;
+/**
+ * The console's own limit, in front of the commerce core's (which limits each account and each
+ * address and answers 429 itself): at most 30 failed sign-ins from one IP address in any
+ * 15 minutes, whatever the emails. Defence in depth: it holds even if commerce were reached
+ * with another address or its guard were reset.
+ */
+export const SIGNIN_IP_LIMIT = { maxFailures: 30, windowMs: 15 * 60 * 1000 } as const;
 
 export type LimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -12,7 +17,7 @@ export type LimitVerdict = { allowed: true; remaining: number } | { allowed: fal
 export function evaluateSigninLimit(
   failures: readonly Date[],
   now: Date,
-  limit: { maxFailures: number; windowMs: number } = SIGNIN_LIMIT,
+  limit: { maxFailures: number; windowMs: number } = SIGNIN_IP_LIMIT,
 ): LimitVerdict {
   const since = now.getTime() - limit.windowMs;
   const recent = failures.map((d) => d.getTime()).filter((t) => t > since && t <= now.getTime()).sort((a, b) => b - a);
@@ -23,40 +28,32 @@ export function evaluateSigninLimit(
 }
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
-
-/** The key the limit is counted on: the email as typed (trimmed, lower case) and the client IP. */
-export function attemptKey(email: string, ip: string): { email: string; ip: string } {
-  return { email: email.trim().toLowerCase(), ip };
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
 export function createSigninAttemptStore(db: Queryable, now: () => Date = () => new Date()) {
   return {
-    async recentFailures(email: string, ip: string): Promise<Date[]> {
-      const key = attemptKey(email, ip);
-      const since = new Date(now().getTime() - SIGNIN_LIMIT.windowMs);
+    /** Failed sign-ins from this address inside the window, for any email. */
+    async recentFailures(ip: string): Promise<Date[]> {
+      const since = new Date(now().getTime() - SIGNIN_IP_LIMIT.windowMs);
       const { rows } = await db.query<{ attempted_at: Date }>(
-        `SELECT attempted_at FROM console.signin_attempt WHERE email = $1 AND ip = $2 AND attempted_at > $3`,
-        [key.email, key.ip, since],
+        `SELECT attempted_at FROM console.signin_attempt WHERE ip = $1 AND attempted_at > $2 ORDER BY attempted_at DESC LIMIT $3`,
+        [ip, since, SIGNIN_IP_LIMIT.maxFailures],
       );
       return rows.map((r) => r.attempted_at);
     },
 
+    /**
+     * Records a failure (the email is kept for the record, lower case). A success does not clear
+     * the address's failures: one good sign-in must not reset a guessing run from the same place.
+     */
     async recordFailure(email: string, ip: string): Promise<void> {
-      const key = attemptKey(email, ip);
-      await db.query(`INSERT INTO console.signin_attempt (email, ip, attempted_at) VALUES ($1, $2, $3)`, [key.email, key.ip, now()]);
+      await db.query(`INSERT INTO console.signin_attempt (email, ip, attempted_at) VALUES ($1, $2, $3)`, [email.trim().toLowerCase(), ip, now()]);
       // Old rows are never read again; trim them now and then.
       if (Math.random() < 0.05) {
         await db.query(`DELETE FROM console.signin_attempt WHERE attempted_at < $1`, [new Date(now().getTime() - 86_400_000)]);
       }
-    },
-
-    /** A successful sign-in wipes the slate for that email + IP. */
-    async clearFailures(email: string, ip: string): Promise<void> {
-      const key = attemptKey(email, ip);
-      await db.query(`DELETE FROM console.signin_attempt WHERE email = $1 AND ip = $2`, [key.email, key.ip]);
     },
   };
 }

@@ -3,7 +3,7 @@ import { ALL_STAFF, CRM_EDITORS, MANAGERS, REPAIR_DESK, roleAllowed, type StaffR
 /**
  * Who may open each route, by SvelteKit route id. Deny by default: a route id that is not listed
  * here is refused to everyone (route-access.test.ts fails when a route file is missing from it).
- * Public routes: /login, /health and the customer's tracking page /track/[token].
+ * Public routes: /login, the first-run /setup, /health and the customer's tracking page /track/[token].
  */
 export type RouteAccess = "public" | readonly StaffRole[];
 
@@ -13,11 +13,17 @@ const COUNTER: readonly StaffRole[] = ["owner", "manager", "cashier"];
 /** Quotations and invoices are counter work: cashiers create them; reports and exports are managers'. */
 const SALES_DESK: readonly StaffRole[] = ["owner", "manager", "cashier"];
 
+/** Bulk exports (customer list, stock levels) leave the system: owners and managers only, and audited. */
+export const EXPORTERS: readonly StaffRole[] = MANAGERS;
+
 export const ROUTE_ACCESS = {
   "/login": "public",
+  // First-run setup: answers only while the shop has no staff (otherwise it sends to /login).
+  "/setup": "public",
   "/health": "public",
   "/logout": ALL_STAFF,
   "/preferences": ALL_STAFF,
+  "/(staff)/account/password": ALL_STAFF,
   "/(staff)": REPAIR_DESK,
   "/(staff)/jobs": REPAIR_DESK,
   "/(staff)/jobs/new": REPAIR_DESK,
@@ -32,7 +38,7 @@ export const ROUTE_ACCESS = {
   "/(staff)/customers": ALL_STAFF,
   "/(staff)/customers/new": CRM_EDITORS,
   "/(staff)/customers/[id]": ALL_STAFF,
-  "/(staff)/customers/export": ALL_STAFF,
+  "/(staff)/customers/export": EXPORTERS,
   "/(staff)/customers/duplicates": MANAGERS,
   "/(staff)/settings/shop": MANAGERS,
   "/(staff)/pos": COUNTER,
@@ -43,14 +49,15 @@ export const ROUTE_ACCESS = {
   "/(staff)/pos/sales/[id]/receipt": COUNTER,
   "/(staff)/pos/sales/[id]/pdf": COUNTER,
   "/(staff)/pos/shifts": COUNTER,
+  "/(staff)/pos/settings": MANAGERS,
   "/(staff)/whatsapp/sessions": ["owner", "manager", "technician"],
-  "/(staff)/whatsapp/simulator": ALL_STAFF,
+  "/(staff)/whatsapp/simulator": MANAGERS,
   "/(staff)/whatsapp/messages": ["owner", "manager", "technician"],
   "/(staff)/inbox": ALL_STAFF,
   "/(staff)/inbox/[phone]": ALL_STAFF,
   "/(staff)/knowledge": ALL_STAFF,
   "/(staff)/inventory": ALL_STAFF,
-  "/(staff)/inventory/export": ALL_STAFF,
+  "/(staff)/inventory/export": EXPORTERS,
   "/(staff)/inventory/[id]": ALL_STAFF,
   "/(staff)/inventory/suppliers": MANAGERS,
   "/(staff)/inventory/purchase-orders": MANAGERS,
@@ -72,6 +79,8 @@ export const ROUTE_ACCESS = {
   "/(staff)/reports": MANAGERS,
   "/(staff)/reports/export": MANAGERS,
   "/(staff)/settings/documents": MANAGERS,
+  "/(staff)/audit": MANAGERS,
+  "/(staff)/audit/export": MANAGERS,
 } as const satisfies Record<string, RouteAccess>;
 
 export type KnownRouteId = keyof typeof ROUTE_ACCESS;
@@ -104,9 +113,48 @@ export function canOpen(routeId: KnownRouteId, role: string | null | undefined):
   return decideAccess(routeId, role ?? null).kind === "allow";
 }
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
+/** Resolves redirect targets; only its origin matters (any fixed origin would do). */
+const REDIRECT_BASE = new URL("http://console.invalid");
+/** Control characters (browsers drop tab / CR / LF inside URLs) and backslashes (read as "/"). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const UNSAFE_IN_TARGET = /[\u0000-\u001F\u007F-\u009F\\]/;
+const SIGN_IN_PAGES = /^\/(login|logout)(\/|$)/i;
+
+function looksLocal(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !UNSAFE_IN_TARGET.test(path);
+}
+
+/**
+ * Only same-site paths are followed after sign-in (no open redirects). The value must be a
+ * path, also once percent-decoded (up to three rounds), without control characters or
+ * backslashes; it is then resolved against a fixed origin and must stay on it. Returns the
+ * normalised path + query + hash (what the browser will really load), or "/".
+ */
 export function safeRedirectTarget(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/login") || value.startsWith("/logout")) return "/";
-  return value;
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return "/";
+  let decoded = value;
+  for (let round = 0; round < 3; round++) {
+    if (!looksLocal(decoded)) return "/";
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      break; // a stray "%": browsers cannot decode it either
+    }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  if (!looksLocal(decoded)) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, REDIRECT_BASE);
+  } catch {
+    return "/";
+  }
+  const target = `${url.pathname}${url.search}${url.hash}`;
+  // "/..//evil" resolves to the path "//evil": check what the browser would follow, too.
+  if (url.origin !== REDIRECT_BASE.origin || !looksLocal(target)) return "/";
+  const decodedPath = decoded.split(/[?#]/, 1)[0] ?? "";
+  if (SIGN_IN_PAGES.test(url.pathname) || SIGN_IN_PAGES.test(decodedPath)) return "/";
+  return target;
 }

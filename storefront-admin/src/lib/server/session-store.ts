@@ -1,6 +1,6 @@
 import type { StaffRole } from "@voltura/domain";
 import type { Queryable } from "./db";
-import { checkExpiry, sessionExpiry, sessionIdFromToken } from "./session";
+import { checkSession, DEFAULT_SESSION_POLICY, sessionExpiry, sessionIdFromToken, type SessionPolicy } from "./session";
 
 /** Who a session belongs to: a snapshot of the commerce staff record taken at sign-in. */
 export interface SessionStaff {
@@ -13,9 +13,10 @@ export interface SessionStaff {
 export interface Session {
   id: string;
   staff: SessionStaff;
+  /** The absolute end: never moved forward (the cookie expires then too). */
   expiresAt: Date;
-  /** True when this validation pushed expires_at forward (the cookie must be re-sent). */
-  renewed: boolean;
+  createdAt: Date;
+  lastUsedAt: Date;
 }
 
 interface SessionRow {
@@ -25,42 +26,51 @@ interface SessionRow {
   name: string;
   role: StaffRole;
   expires_at: Date;
+  created_at: Date;
+  last_used_at: Date;
 }
 
-export function createSessionStore(db: Queryable, now: () => Date = () => new Date()) {
+export function createSessionStore(db: Queryable, now: () => Date = () => new Date(), policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
   return {
     async create(token: string, staff: SessionStaff): Promise<Session> {
       const id = sessionIdFromToken(token);
-      const expiresAt = sessionExpiry(now());
+      const createdAt = now();
+      const expiresAt = sessionExpiry(createdAt, policy);
       await db.query(
-        `INSERT INTO console.session (id, staff_id, email, name, role, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, staff.id, staff.email, staff.name, staff.role, expiresAt],
+        `INSERT INTO console.session (id, staff_id, email, name, role, expires_at, created_at, last_used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+        [id, staff.id, staff.email, staff.name, staff.role, expiresAt, createdAt],
       );
-      return { id, staff, expiresAt, renewed: false };
+      return { id, staff, expiresAt, createdAt, lastUsedAt: createdAt };
     },
 
-    /** The live session for a cookie token, renewed when needed; null (and deleted) when expired. */
+    /**
+     * The live session for a cookie token; null (and deleted) when past its absolute end or idle
+     * too long. Use is recorded in last_used_at at most once a minute.
+     */
     async validate(token: string): Promise<Session | null> {
       const id = sessionIdFromToken(token);
       const { rows } = await db.query<SessionRow>(
-        `SELECT id, staff_id, email, name, role, expires_at FROM console.session WHERE id = $1`,
+        `SELECT id, staff_id, email, name, role, expires_at, created_at, last_used_at FROM console.session WHERE id = $1`,
         [id],
       );
       const row = rows[0];
       if (!row) return null;
       const at = now();
-      const verdict = checkExpiry(row.expires_at, at);
-      if (verdict === "expired") {
+      const times = { createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
+      const verdict = checkSession(times, at, policy);
+      if (verdict === "expired" || verdict === "idle") {
         await db.query(`DELETE FROM console.session WHERE id = $1`, [id]);
         return null;
       }
-      let expiresAt = row.expires_at;
-      if (verdict === "renew") {
-        expiresAt = sessionExpiry(at);
-        await db.query(`UPDATE console.session SET expires_at = $2 WHERE id = $1`, [id, expiresAt]);
+      let lastUsedAt = row.last_used_at;
+      if (verdict === "touch") {
+        // Only forward: two requests racing may both write, the later time wins.
+        await db.query(`UPDATE console.session SET last_used_at = GREATEST(last_used_at, $2) WHERE id = $1`, [id, at]);
+        lastUsedAt = at;
       }
       const staff = { id: row.staff_id, email: row.email, name: row.name, role: row.role };
-      return { id, staff, expiresAt, renewed: verdict === "renew" };
+      return { id, staff, expiresAt: row.expires_at, createdAt: row.created_at, lastUsedAt };
     },
 
     async invalidate(sessionId: string): Promise<void> {
@@ -81,8 +91,13 @@ export function createSessionStore(db: Queryable, now: () => Date = () => new Da
       );
     },
 
+    /** Sweeps sessions past their absolute end or idle too long. */
     async deleteExpired(): Promise<number> {
-      const r = await db.query(`DELETE FROM console.session WHERE expires_at <= $1`, [now()]);
+      const at = now();
+      const r = await db.query(
+        `DELETE FROM console.session WHERE expires_at <= $1 OR created_at <= $2 OR last_used_at <= $3`,
+        [at, new Date(at.getTime() - policy.maxAgeMs), new Date(at.getTime() - policy.idleTimeoutMs)],
+      );
       return r.rowCount ?? 0;
     },
   };

@@ -1,13 +1,31 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 
-/** Pure session rules (Lucia style): token generation, hashing, expiry and renewal. */
+/** Pure session rules (Lucia style): token generation, hashing, idle and absolute expiry. */
 
 export const SESSION_COOKIE = "vsh_session";
-export const DAY_MS = 24 * 60 * 60 * 1000;
-export const SESSION_TTL_MS = 30 * DAY_MS;
-/** A session with less than this left is extended back to the full 30 days on use. */
-export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
+export const MINUTE_MS = 60 * 1000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+export interface SessionPolicy {
+  /** Unused for this long, a session is dead (SESSION_IDLE_TIMEOUT_HOURS). */
+  idleTimeoutMs: number;
+  /** Absolute lifetime from sign-in, never extended (SESSION_MAX_AGE_DAYS): then sign in again. */
+  maxAgeMs: number;
+  /** last_used_at is written at most this often, so a busy session costs one UPDATE a minute. */
+  touchEveryMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleTimeoutMs: 12 * HOUR_MS, maxAgeMs: 7 * DAY_MS, touchEveryMs: MINUTE_MS };
+
+export function sessionPolicy(settings: { SESSION_IDLE_TIMEOUT_HOURS: number; SESSION_MAX_AGE_DAYS: number }): SessionPolicy {
+  return {
+    idleTimeoutMs: settings.SESSION_IDLE_TIMEOUT_HOURS * HOUR_MS,
+    maxAgeMs: settings.SESSION_MAX_AGE_DAYS * DAY_MS,
+    touchEveryMs: MINUTE_MS,
+  };
+}
 
 /** 160 random bits, base32: goes to the browser in the cookie and is never stored. */
 export function generateSessionToken(): string {
@@ -20,18 +38,30 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function sessionExpiry(now: Date): Date {
-  return new Date(now.getTime() + SESSION_TTL_MS);
+/** When a session started at `createdAt` ends at the latest (also the cookie's expiry). */
+export function sessionExpiry(createdAt: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Date {
+  return new Date(createdAt.getTime() + policy.maxAgeMs);
 }
 
-export type ExpiryVerdict = "valid" | "renew" | "expired";
+export interface SessionTimes {
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date;
+}
 
-/** expired at or past expires_at; renew when under 15 days are left; valid otherwise. */
-export function checkExpiry(expiresAt: Date, now: Date): ExpiryVerdict {
-  const left = expiresAt.getTime() - now.getTime();
-  if (left <= 0) return "expired";
-  if (left < SESSION_RENEW_WITHIN_MS) return "renew";
-  return "valid";
+/**
+ * "expired": past its absolute end (expires_at, or created_at + the current maximum age, so a
+ * shorter SESSION_MAX_AGE_DAYS also ends older sessions); "idle": unused for the idle timeout;
+ * "touch": valid, and last_used_at is due to be written; "valid": nothing to do.
+ */
+export type SessionVerdict = "valid" | "touch" | "idle" | "expired";
+
+export function checkSession(times: SessionTimes, now: Date, policy: SessionPolicy = DEFAULT_SESSION_POLICY): SessionVerdict {
+  const at = now.getTime();
+  if (at >= times.expiresAt.getTime() || at >= times.createdAt.getTime() + policy.maxAgeMs) return "expired";
+  const unused = at - times.lastUsedAt.getTime();
+  if (unused >= policy.idleTimeoutMs) return "idle";
+  return unused >= policy.touchEveryMs ? "touch" : "valid";
 }
 
 /** A well-formed token: what generateSessionToken makes. Anything else is not looked up. */

@@ -1,13 +1,14 @@
 import { fail, redirect } from "@sveltejs/kit";
 import { z } from "zod";
 import { signinAttempts, startSession } from "$lib/server/auth";
-import { commerceAs, commerceProblem, SYSTEM_ACTOR, verifyStaffPassword } from "$lib/server/commerce";
+import { commerceProblem, verifyStaffPassword } from "$lib/server/commerce";
 import { getEnv } from "$lib/server/env";
 import { fieldErrorsFrom, type FieldErrors } from "$lib/server/forms";
-import { evaluateSigninLimit, tooManyAttemptsMessage } from "$lib/server/rate-limit";
 import { landingPage } from "$lib/server/landing";
+import { PASSWORD_PAGE, passwordChanges } from "$lib/server/password-change";
+import { evaluateSigninLimit, tooManyAttemptsMessage } from "$lib/server/rate-limit";
 import { safeRedirectTarget } from "$lib/server/route-access";
-import { consoleRoleOf, findStaffByEmail } from "$lib/server/staff-api";
+import { setupStatus } from "$lib/server/setup-status";
 import type { Actions, PageServerLoad } from "./$types";
 
 const loginSchema = z.object({
@@ -15,13 +16,16 @@ const loginSchema = z.object({
   password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
 });
 
-const WRONG_CREDENTIALS = "Email or password is incorrect.";
-const NOT_STAFF = "This account is not an active staff member. Ask the shop owner to check your access.";
+/** The one answer for a wrong password, an unknown email and a deactivated account. */
+const WRONG_CREDENTIALS = "Email or password is wrong.";
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get("redirectTo"));
   if (locals.staff) redirect(303, landingPage(redirectTo, locals.staff.role));
-  return { redirectTo, clerk: getEnv().clerkEnabled, notStaff: locals.denied === "not-staff" };
+  const clerk = getEnv().clerkEnabled;
+  // A shop without staff yet starts with its first-run setup.
+  if (!clerk && (await setupStatus()).needed) redirect(303, "/setup");
+  return { redirectTo, clerk, notStaff: locals.denied === "not-staff" };
 };
 
 function refuse(status: number, email: string, message: string | null, errors: FieldErrors = {}) {
@@ -39,28 +43,31 @@ export const actions: Actions = {
     const { email, password } = parsed.data;
     const ip = event.getClientAddress();
     const attempts = signinAttempts();
-    const verdict = evaluateSigninLimit(await attempts.recentFailures(email, ip), new Date());
+    // The console's own per-address limit, before commerce's per-account and per-address ones.
+    const verdict = evaluateSigninLimit(await attempts.recentFailures(ip), new Date());
     if (!verdict.allowed) return refuse(429, email, tooManyAttemptsMessage(verdict.retryAfterSeconds));
 
-    let member;
+    let answer;
     try {
-      if (!(await verifyStaffPassword(email, password))) {
-        await attempts.recordFailure(email, ip);
-        return refuse(400, email, WRONG_CREDENTIALS);
-      }
-      member = await findStaffByEmail(commerceAs(SYSTEM_ACTOR), email);
+      answer = await verifyStaffPassword(email, password, ip);
     } catch (err) {
       const problem = commerceProblem(err);
       return refuse(problem.status >= 500 ? 503 : 502, email, problem.message);
     }
-    const role = consoleRoleOf(member);
-    if (!member || !role) {
+    if (!answer.ok && answer.reason === "limited") return refuse(429, email, tooManyAttemptsMessage(answer.retry_after_seconds));
+    if (!answer.ok) {
       await attempts.recordFailure(email, ip);
-      return refuse(403, email, NOT_STAFF);
+      return refuse(401, email, WRONG_CREDENTIALS);
     }
 
-    await attempts.clearFailures(email, ip);
-    await startSession(event, { id: member.id, email: member.email, name: member.name || member.email, role });
-    redirect(303, landingPage(safeRedirectTarget(data.get("redirectTo")), role));
+    const { staff } = answer;
+    await startSession(event, { id: staff.id, email: staff.email, name: staff.name || staff.email, role: staff.role });
+    const changes = passwordChanges();
+    if (answer.must_change_password) {
+      await changes.require(staff.id);
+      redirect(303, PASSWORD_PAGE);
+    }
+    await changes.clear(staff.id);
+    redirect(303, landingPage(safeRedirectTarget(data.get("redirectTo")), staff.role));
   },
 };

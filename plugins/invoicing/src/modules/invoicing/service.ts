@@ -4,6 +4,7 @@ import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaServic
 import type { PaymentMethod } from "@voltura/domain";
 import { checkInvoicePayment, invoicePaymentState, type PaymentCheck, type PaymentState } from "../../domain/status";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
+import { DocumentShareLink } from "./models/document-share-link";
 import { DocumentTemplate } from "./models/document-template";
 import { EInvoiceProfile } from "./models/einvoice-profile";
 import { Quotation } from "./models/quotation";
@@ -28,6 +29,7 @@ class InvoicingModuleService extends MedusaService({
   SalesInvoicePayment,
   DocumentTemplate,
   EInvoiceProfile,
+  DocumentShareLink,
 }) {
   /** Next quotation number of a series ("QUO-2026"): one atomic upsert, so concurrent creates never share one. */
   @InjectTransactionManager()

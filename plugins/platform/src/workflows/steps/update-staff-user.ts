@@ -2,6 +2,7 @@ import type { UserDTO } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { StaffRole } from "@voltura/domain";
+import { invalidateStaffState } from "@voltura/medusa-kit";
 import { splitName } from "../staff-shape";
 
 export interface UpdateStaffUserInput {
@@ -25,6 +26,8 @@ export const updateStaffUserStep = createStep(
       ...(input.name ? splitName(input.name) : {}),
       metadata,
     });
+    // Requests in this process see the new role / active flag at once (others within seconds).
+    invalidateStaffState(input.id);
     return new StepResponse(updated, before);
   },
   async (before: UserDTO | undefined, { container }) => {
@@ -35,5 +38,6 @@ export const updateStaffUserStep = createStep(
       last_name: before.last_name,
       metadata: before.metadata,
     });
+    invalidateStaffState(before.id);
   },
 );

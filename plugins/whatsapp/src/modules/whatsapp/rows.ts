@@ -18,6 +18,7 @@ export interface MessageRow {
   context_kind: ContextKind | null;
   context_ref: string | null;
   sender_name: string | null;
+  simulated: boolean;
   created_at: Date | string;
   updated_at: Date | string;
 }

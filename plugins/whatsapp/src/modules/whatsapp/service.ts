@@ -31,6 +31,8 @@ export interface NewInbound {
   sender_name: string | null;
   /** UTC, ISO 8601. */
   received_at: string;
+  /** Written in the simulator (a simulator session), not by a customer's phone. */
+  simulated?: boolean;
 }
 
 export interface MessageFilter {
@@ -43,7 +45,7 @@ export interface MessageFilter {
 }
 
 const COLUMNS = `id, session_id, direction, phone, customer_id, body, media, wa_message_id, status, status_changed_at, error,
-  idempotency_key, context_kind, context_ref, sender_name, created_at, updated_at`;
+  idempotency_key, context_kind, context_ref, sender_name, simulated, created_at, updated_at`;
 
 class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAuthState, WhatsAppMessage, WhatsAppContact }) {
   /** On shutdown the sessions this process owns disconnect and give their locks back at once. */
@@ -78,13 +80,13 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async insertInbound(data: NewInbound, @MedusaContext() ctx: Ctx = {}): Promise<{ message: MessageRow; created: boolean }> {
     const inserted = (await ctx.manager!.execute(
-      `INSERT INTO whatsapp_message (id, session_id, direction, phone, body, media, wa_message_id, status, sender_name, created_at, status_changed_at)
-       VALUES (?, ?, 'in', ?, ?, ?::jsonb, ?, 'delivered', ?, ?, now())
+      `INSERT INTO whatsapp_message (id, session_id, direction, phone, body, media, wa_message_id, status, sender_name, simulated, created_at, status_changed_at)
+       VALUES (?, ?, 'in', ?, ?, ?::jsonb, ?, 'delivered', ?, ?, ?, now())
        ON CONFLICT (session_id, wa_message_id) WHERE wa_message_id IS NOT NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       [
         generateEntityId(undefined, "wa_msg"), data.session_id, data.phone, data.body, data.media ? JSON.stringify(data.media) : null,
-        data.wa_message_id, data.sender_name, new Date(data.received_at).toISOString(),
+        data.wa_message_id, data.sender_name, data.simulated === true, new Date(data.received_at).toISOString(),
       ],
     )) as MessageRow[];
     if (inserted[0]) return { message: inserted[0], created: true };
@@ -189,6 +191,16 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async removeAuthBlob(sessionId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
     await ctx.manager!.execute(`DELETE FROM whatsapp_auth_state WHERE session_id = ?`, [sessionId]);
+  }
+
+  /**
+   * Whether the shop has a real WhatsApp number: any Baileys session, paired or waiting to be.
+   * While it does, simulated messages never stand for a customer's own decision.
+   */
+  @InjectManager()
+  async hasRealSession(@MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    const rows = await ctx.manager!.execute(`SELECT 1 FROM whatsapp_session WHERE kind <> 'simulator' AND deleted_at IS NULL LIMIT 1`);
+    return rows.length > 0;
   }
 
   /** Whether any live Baileys session has stored credentials (they need the encryption key). */

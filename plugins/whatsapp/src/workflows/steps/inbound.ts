@@ -76,3 +76,13 @@ export const attachInboundStep = createStep(
     if (snapshot.contact) await service.updateWhatsAppContacts(snapshot.contact);
   },
 );
+
+/**
+ * Whether the message speaks for the customer: a phone's message always does; a simulated one only
+ * while the shop has no real WhatsApp number (the demo). Otherwise it is logged, flagged, and
+ * changes nothing: no opt-out, no quote decision.
+ */
+export const countsAsCustomerStep = createStep("whatsapp-inbound-counts-as-customer", async (input: { simulated: boolean }, { container }) => {
+  if (!input.simulated) return new StepResponse(true);
+  return new StepResponse(!(await whatsappService(container).hasRealSession()));
+});

@@ -4,6 +4,7 @@ import { customersHref, parseCustomerFilters } from "$lib/customer-filters";
 import { commerceProblem } from "$lib/server/commerce";
 import { customerRow, readCustomerPage } from "$lib/server/customers-view";
 import { requireRole } from "$lib/server/guard";
+import { canOpen } from "$lib/server/route-access";
 import type { PageServerLoad } from "./$types";
 
 const PAGE_SIZE = 25;
@@ -19,7 +20,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   // The filter form posts every field, empty ones too: go to the short URL that means the same (bookmarkable).
   const canonical = customersHref(filters, { page: filters.page });
   if (canonical !== url.pathname + url.search) redirect(303, canonical);
-  const can = { create: roleAllowed(staff.role, CRM_EDITORS), duplicates: roleAllowed(staff.role, MANAGERS) };
+  const can = {
+    create: roleAllowed(staff.role, CRM_EDITORS),
+    duplicates: roleAllowed(staff.role, MANAGERS),
+    export: canOpen("/(staff)/customers/export", staff.role),
+  };
   // Tags feed the tag filter's choices; the list still shows when they cannot be read.
   const tags = commerce.listCrmTags().then((list) => list.map((t) => t.tag), () => [] as string[]);
   try {

@@ -3,6 +3,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { levelFilters } from "$lib/inventory/level-filters";
 import { requireRole } from "$lib/server/guard";
 import { inventoryApi } from "$lib/server/inventory";
+import { canOpen } from "$lib/server/route-access";
 import type { PageServerLoad } from "./$types";
 
 const PAGE_SIZE = 25;
@@ -10,7 +11,7 @@ const PAGE_SIZE = 25;
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { commerce, staff } = requireRole(locals, ALL_STAFF);
   const filters = levelFilters(url.searchParams);
-  const can = { manage: roleAllowed(staff.role, MANAGERS) };
+  const can = { manage: roleAllowed(staff.role, MANAGERS), export: canOpen("/(staff)/inventory/export", staff.role) };
   try {
     const list = await inventoryApi(commerce).listLevels({
       q: filters.q || undefined, low_stock: filters.low ? "true" : undefined, order: filters.order, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE,

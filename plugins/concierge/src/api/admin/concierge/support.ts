@@ -10,9 +10,15 @@ import { containerShopData } from "../../../shop/container-data";
 import { conciergeOf } from "../../../workflows/steps/service";
 import { recordConciergeTurnWorkflow } from "../../../workflows/record-concierge-turn";
 
-/** A phone from a request → E.164, or a 400 naming the field. */
+/** A phone from a request → E.164, or a 400 naming the field. Route params arrive URL-encoded; body fields may hold a bare "%". */
 export function phoneOrThrow(raw: string, field = "phone"): string {
-  const phone = tryNormalisePhone(decodeURIComponent(raw));
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    // Not URL-encoded: normalise it as typed (it is then refused below unless it is a phone).
+  }
+  const phone = tryNormalisePhone(text);
   if (!phone) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${field}: "${raw}" is not a valid phone number`);
   return phone;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { staffRoleSchema } from "@voltura/domain";
+import { newPasswordSchema, refinePasswordField, staffRoleSchema } from "@voltura/domain";
 
 export const listStaffQuerySchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email").optional(),
@@ -7,12 +7,15 @@ export const listStaffQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const createStaffBodySchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email"),
-  name: z.string().trim().min(1, "Name is required").max(120),
-  role: staffRoleSchema,
-  password: z.string().min(10, "Password must be at least 10 characters").max(200),
-});
+export const createStaffBodySchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid email"),
+    name: z.string().trim().min(1, "Name is required").max(120),
+    role: staffRoleSchema,
+    password: newPasswordSchema,
+  })
+  // The password policy (length, common passwords, not the email's or the name's words).
+  .superRefine(refinePasswordField<{ email: string; name: string; password: string }>("password"));
 export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
 
 export const updateStaffBodySchema = z

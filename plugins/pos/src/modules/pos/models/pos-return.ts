@@ -1,7 +1,11 @@
 import { model } from "@medusajs/framework/utils";
 import { PAYMENT_METHODS } from "@voltura/domain";
 
-/** A return against a sale: what came back (lines json), whether it was restocked, how it was refunded and by whom. */
+/**
+ * A return against a sale: what came back (lines json), whether it was restocked, how it was
+ * refunded, by whom, and who approved it when the refund left the original tender or went above
+ * the shop's limit (approval_reasons names the rules; empty when none applied).
+ */
 export const PosReturn = model
   .define("pos_return", {
     id: model.id({ prefix: "pret" }).primaryKey(),
@@ -17,5 +21,9 @@ export const PosReturn = model
     shift_id: model.text().nullable(),
     created_by: model.text(),
     created_by_name: model.text(),
+    approved_by: model.text().nullable(),
+    approved_by_name: model.text().nullable(),
+    approval_method: model.enum(["session", "credentials"]).nullable(),
+    approval_reasons: model.json().nullable(),
   })
   .indexes([{ on: ["sale_id"] }, { on: ["shift_id"] }]);

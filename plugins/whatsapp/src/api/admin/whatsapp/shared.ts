@@ -1,14 +1,24 @@
 import type { MedusaResponse } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
-import { InvalidPhoneError, normalisePhone, type AnyRole } from "@voltura/domain";
+import { InvalidPhoneError, normalisePhone, roleAllowed, type AnyRole } from "@voltura/domain";
 import type { WhatsAppMessage, WhatsAppSession } from "@voltura/medusa-client";
+import { simulatorEnabled } from "../../../gateway/settings";
 import type { MessageRow } from "../../../modules/whatsapp/rows";
 import { whatsappService } from "../../../workflows/steps/service";
 
 export const SENDERS: readonly AnyRole[] = ["system", "integration", "owner", "manager", "technician", "cashier"];
 export const SESSION_ADMINS: readonly AnyRole[] = ["owner", "manager"];
 export const SESSION_READERS: readonly AnyRole[] = ["system", "integration", "owner", "manager", "technician", "cashier"];
+/** Who may see a session's live pairing QR: whoever scans it links the shop's number to their phone. */
+export const PAIRING_ROLES: readonly AnyRole[] = ["owner", "manager"];
+/** The simulator is for demos and training: owners and managers speak as a customer there. */
+export const SIMULATOR_USERS: readonly AnyRole[] = ["owner", "manager"];
+
+/** 404 for every simulator route while WHATSAPP_SIMULATOR=off. */
+export function requireSimulatorOn(): void {
+  if (!simulatorEnabled()) throw new MedusaError(MedusaError.Types.NOT_FOUND, "The WhatsApp simulator is switched off (WHATSAPP_SIMULATOR=off)");
+}
 
 const iso = (v: Date | string | null | undefined): string | null => (v ? new Date(v).toISOString() : null);
 
@@ -38,6 +48,7 @@ export function toApiMessage(row: MessageRow, customerNames: Map<string, string>
     context_kind: row.context_kind,
     context_ref: row.context_ref,
     sender_name: row.sender_name,
+    simulated: Boolean(row.simulated),
     created_at: iso(row.created_at)!,
     status_changed_at: iso(row.status_changed_at),
   };
@@ -69,7 +80,8 @@ interface SessionEntity {
   created_at: Date | string;
 }
 
-export function toApiSession(s: SessionEntity): WhatsAppSession {
+/** The session as `role` may see it: the pairing QR only for owners and managers. */
+export function toApiSession(s: SessionEntity, role: string): WhatsAppSession {
   return {
     id: s.id,
     name: s.name,
@@ -78,7 +90,7 @@ export function toApiSession(s: SessionEntity): WhatsAppSession {
     state: s.state,
     is_default: s.is_default,
     enabled: s.enabled,
-    qr: s.qr,
+    qr: roleAllowed(role, PAIRING_ROLES) ? s.qr : null,
     paired_at: iso(s.paired_at),
     last_seen_at: iso(s.last_seen_at),
     reconnect_count: s.reconnect_count,
@@ -98,7 +110,9 @@ export async function pickSession(scope: MedusaContainer, sessionId: string | un
     if (kind && found.kind !== kind) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: session_id: ${sessionId} is not a ${kind} session`);
     return found as SessionEntity;
   }
-  const sessions = (await service.listWhatsAppSessions(kind ? { kind } : {}, { order: { created_at: "ASC" } })) as SessionEntity[];
+  const listed = (await service.listWhatsAppSessions(kind ? { kind } : {}, { order: { created_at: "ASC" } })) as SessionEntity[];
+  // With the simulator off, a default simulator session must not swallow real messages.
+  const sessions = simulatorEnabled() ? listed : listed.filter((s) => s.kind !== "simulator");
   const chosen = sessions.find((s) => s.is_default && s.enabled) ?? sessions.find((s) => s.enabled && s.state === "open") ?? sessions.find((s) => s.enabled);
   if (!chosen) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, kind ? "No simulator session: add one on the WhatsApp sessions page" : "No WhatsApp session: add one on the WhatsApp sessions page");

@@ -7,6 +7,8 @@ export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 export interface MessageMedia {
   url?: string;
+  /** The uploaded file it came from, when sent by file id. */
+  file_id?: string;
   mimetype?: string;
   filename?: string;
   caption?: string;
@@ -15,8 +17,9 @@ export interface MessageMedia {
 }
 
 /**
- * The message log, both directions. Inbound rows are unique per (session, WhatsApp id); outbound
- * rows per idempotency key, so a retried send finds the first one instead of sending again.
+ * The message log, both directions; inbound rows of a simulator session are `simulated`. Inbound
+ * rows are unique per (session, WhatsApp id); outbound rows per idempotency key, so a retried
+ * send finds the first one instead of sending again.
  */
 export const WhatsAppMessage = model
   .define("whatsapp_message", {
@@ -35,6 +38,8 @@ export const WhatsAppMessage = model
     context_kind: model.enum([...CONTEXT_KINDS]).nullable(),
     context_ref: model.text().nullable(),
     sender_name: model.text().nullable(),
+    /** Written by staff in the simulator, not by a customer's phone. */
+    simulated: model.boolean().default(false),
   })
   .indexes([
     { on: ["session_id", "wa_message_id"], unique: true, where: "wa_message_id IS NOT NULL" },

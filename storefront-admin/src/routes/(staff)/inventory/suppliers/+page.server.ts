@@ -34,6 +34,7 @@ export const actions: Actions = {
     const data = await request.formData();
     const supplierId = text(data, "supplier_id");
     const values = Object.fromEntries(["name", "contact_name", "phone", "email", "address"].map((k) => [k, text(data, k)]));
+    if (!supplierId) return refuseForm("create", "Supplier: choose one");
     if (!values.name) return refuseForm(`item-${supplierId}`, "Name is required");
     return inventoryAction(`item-${supplierId}`, async () => {
       const s = await inventoryApi(commerce).updateSupplier(supplierId, { name: values.name, contact_name: values.contact_name, phone: values.phone, email: values.email || null, address: values.address });
@@ -44,6 +45,7 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, MANAGERS);
     const data = await request.formData();
     const supplierId = text(data, "supplier_id");
+    if (!supplierId) return refuseForm("create", "Supplier: choose one");
     const cost = parseMoneyInput(text(data, "cost"));
     const lead = wholeNumber(data.get("lead_time_days")) ?? 0;
     if (cost === null) return refuseForm(`item-${supplierId}`, "Cost: enter an amount in RM, e.g. 12.50");
@@ -57,6 +59,7 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, MANAGERS);
     const data = await request.formData();
     const supplierId = text(data, "supplier_id");
+    if (!supplierId || !text(data, "supplier_item_id")) return refuseForm("create", "Supplier item: choose one");
     return inventoryAction(`item-${supplierId}`, async () => {
       await inventoryApi(commerce).removeSupplierItem(supplierId, text(data, "supplier_item_id"));
       return "Item removed";
@@ -65,6 +68,7 @@ export const actions: Actions = {
   delete: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const supplierId = text(await request.formData(), "supplier_id");
+    if (!supplierId) return refuseForm("create", "Supplier: choose one");
     return inventoryAction("create", async () => {
       await inventoryApi(commerce).deleteSupplier(supplierId);
       return "Supplier removed";

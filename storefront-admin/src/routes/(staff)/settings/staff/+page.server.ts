@@ -1,26 +1,31 @@
 import { fail } from "@sveltejs/kit";
 import { z } from "zod";
-import { MANAGERS, ROLE_LABELS, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
+import { MANAGERS, refinePasswordField, ROLE_LABELS, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
+import { CommerceError, listSigninLockouts, resetStaffPassword, unlockSigninAccount, type SigninLockout } from "@voltura/medusa-client";
 import { sessions } from "$lib/server/auth";
 import { commerceProblem } from "$lib/server/commerce";
 import { fieldErrorsFrom, formValues } from "$lib/server/forms";
+import { forgetDemoStatus } from "$lib/server/demo-status";
 import { requireRole } from "$lib/server/guard";
+import { passwordChanges } from "$lib/server/password-change";
 import { consoleRoleOf, createStaff, listStaff, updateStaff } from "$lib/server/staff-api";
 import type { StaffRow } from "$lib/types";
 import type { Actions, PageServerLoad } from "./$types";
 
-const createStaffSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
-  name: z.string().trim().min(1, "Enter the staff member's name").max(120),
-  role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
-  password: z.string().min(10, "Use at least 10 characters").max(200, "Keep the password under 200 characters"),
-});
+const createStaffSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
+    name: z.string().trim().min(1, "Enter the staff member's name").max(120),
+    role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
+    password: z.string().min(10, "Use at least 10 characters").max(128, "Keep the password to 128 characters"),
+  })
+  .superRefine(refinePasswordField<{ email: string; name: string; password: string }>("password"));
 
 const CREATE_FIELDS = ["email", "name", "role", "password"] as const;
 
-/** Owners may hand out every role; managers every role but owner. */
+/** Roles change only through owners: they add staff, change roles and deactivate; managers read the list. */
 function assignableRoles(actor: StaffRole): StaffRole[] {
-  return actor === "owner" ? [...STAFF_ROLES] : STAFF_ROLES.filter((r) => r !== "owner");
+  return actor === "owner" ? [...STAFF_ROLES] : [];
 }
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -35,15 +40,18 @@ export const load: PageServerLoad = async ({ locals }) => {
         return { id: s.id, email: s.email, name: s.name || s.email, role, roleText: role ? ROLE_LABELS[role] : s.role, active: s.active };
       })
       .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
-    return { rows, roles, meId: me.id, canManageOwners: me.role === "owner", problem: null };
+    // Accounts locked by wrong passwords in the last day (owners unlock them).
+    const lockouts = await listSigninLockouts(commerce).catch(() => [] as SigninLockout[]);
+    return { rows, roles, meId: me.id, canManageOwners: me.role === "owner", lockouts, problem: null };
   } catch (err) {
-    return { rows: [] as StaffRow[], roles, meId: me.id, canManageOwners: me.role === "owner", problem: commerceProblem(err).message };
+    const problem = commerceProblem(err).message;
+    return { rows: [] as StaffRow[], roles, meId: me.id, canManageOwners: me.role === "owner", lockouts: [] as SigninLockout[], problem };
   }
 };
 
 export const actions: Actions = {
   create: async ({ locals, request }) => {
-    const { commerce, staff: me } = requireRole(locals, MANAGERS);
+    const { commerce, staff: me } = requireRole(locals, ["owner"]);
     const values = formValues(await request.formData(), CREATE_FIELDS);
     const safeValues = { ...values, password: "" };
     const parsed = createStaffSchema.safeParse(values);
@@ -65,13 +73,13 @@ export const actions: Actions = {
   },
 
   update: async ({ locals, request }) => {
-    const { commerce, staff: me } = requireRole(locals, MANAGERS);
+    const { commerce, staff: me } = requireRole(locals, ["owner"]);
     const data = await request.formData();
     const id = String(data.get("id") ?? "");
     const intent = String(data.get("intent") ?? "");
     const refuse = (status: number, message: string) => fail(status, { update: { id, message } });
     if (!id) return refuse(400, "Choose a staff member to change.");
-    if (id === me.id) return refuse(400, "You can't change your own role or deactivate yourself. Ask another owner or manager.");
+    if (id === me.id) return refuse(400, "You can't change your own role or deactivate yourself. Ask another owner.");
 
     let patch: { role?: StaffRole; active?: boolean };
     if (intent === "role") {
@@ -87,6 +95,7 @@ export const actions: Actions = {
 
     try {
       const updated = await updateStaff(commerce, id, patch);
+      forgetDemoStatus();
       // Keep open console sessions in step: a deactivated person is signed out everywhere.
       const role = consoleRoleOf(updated);
       if (!role) await sessions().invalidateAllFor(id);
@@ -96,6 +105,40 @@ export const actions: Actions = {
     } catch (err) {
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
+    }
+  },
+
+  /** An owner sets a temporary password (typed, or made up by commerce and shown once here). */
+  resetPassword: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ["owner"]);
+    const data = await request.formData();
+    const id = String(data.get("id") ?? "");
+    const typed = String(data.get("temporary_password") ?? "").trim();
+    const refuse = (status: number, message: string) => fail(status, { reset: { id, message } });
+    if (!id) return refuse(400, "Choose a staff member.");
+    try {
+      const answer = await resetStaffPassword(commerce, id, typed ? { temporary_password: typed } : {});
+      // Their open sessions end; at the next sign-in they must choose their own password.
+      await sessions().invalidateAllFor(id);
+      await passwordChanges().require(id);
+      return { reset: { id, name: answer.staff.name || answer.staff.email, temporary: answer.temporary_password } };
+    } catch (err) {
+      if (err instanceof CommerceError && err.status === 400) return refuse(400, err.message.replace(/^Invalid request:\s*temporary_password:\s*/, "The temporary password "));
+      const problem = commerceProblem(err);
+      return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
+    }
+  },
+
+  /** An owner lifts a lock left by wrong passwords. */
+  unlock: async ({ locals, request }) => {
+    const { commerce } = requireRole(locals, ["owner"]);
+    const email = String((await request.formData()).get("email") ?? "");
+    try {
+      await unlockSigninAccount(commerce, email);
+      return { unlock: { email, done: `${email} can sign in again.` } };
+    } catch (err) {
+      const problem = commerceProblem(err);
+      return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, { unlock: { email, message: problem.message } });
     }
   },
 };

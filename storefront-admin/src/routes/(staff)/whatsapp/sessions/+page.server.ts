@@ -26,9 +26,9 @@ export const load: PageServerLoad = async ({ locals }) => {
   const canManage = roleAllowed(staff.role, MANAGERS);
   try {
     const health = await getWhatsAppHealth(commerce);
-    return { health, canManage, problem: null };
+    return { health, canManage, simulatorEnabled: health.simulator_enabled, problem: null };
   } catch (err) {
-    return { health: null, canManage, problem: commerceProblem(err).message };
+    return { health: null, canManage, simulatorEnabled: true, problem: commerceProblem(err).message };
   }
 };
 

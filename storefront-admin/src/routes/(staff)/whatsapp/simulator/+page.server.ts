@@ -1,7 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { z } from "zod";
-import { ALL_STAFF, formatPhoneForDisplay, tryNormalisePhone } from "@voltura/domain";
-import { listWhatsAppMessages, listWhatsAppSessions, simulateWhatsAppInbound, simulateWhatsAppReceipt } from "@voltura/medusa-client";
+import { formatPhoneForDisplay, MANAGERS, tryNormalisePhone } from "@voltura/domain";
+import { getWhatsAppHealth, listWhatsAppMessages, simulateWhatsAppInbound, simulateWhatsAppReceipt } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
@@ -13,17 +13,19 @@ const sendSchema = z.object({
   session_id: z.string().trim().min(1).optional(),
 });
 
+/** Demos and training: owners and managers write as a customer. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { commerce } = requireRole(locals, ALL_STAFF);
+  const { commerce } = requireRole(locals, MANAGERS);
   const typed = url.searchParams.get("phone")?.trim() ?? "";
   const phone = typed ? tryNormalisePhone(typed) : null;
   try {
-    const [sessions, recent, chat] = await Promise.all([
-      listWhatsAppSessions(commerce),
+    const [health, recent, chat] = await Promise.all([
+      getWhatsAppHealth(commerce),
       listWhatsAppMessages(commerce, { limit: 200 }),
       phone ? listWhatsAppMessages(commerce, { phone, limit: 200 }) : Promise.resolve(null),
     ]);
-    const simulators = sessions.filter((s) => s.kind === "simulator");
+    const sessions = health.sessions;
+    const simulators = health.simulator_enabled ? sessions.filter((s) => s.kind === "simulator") : [];
     const recentPhones = [...new Map(recent.messages.map((m) => [m.phone, m.customer_name ?? null])).entries()]
       .slice(0, 12)
       .map(([value, name]) => ({ value, label: `${formatPhoneForDisplay(value)}${name ? ` · ${name}` : ""}` }));
@@ -33,18 +35,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       phoneText: phone ? formatPhoneForDisplay(phone) : null,
       phoneError: typed && !phone ? `"${typed}" is not a phone number (try 012-345 6789)` : null,
       simulators: simulators.map((s) => ({ id: s.id, name: s.name, state: s.state, is_default: s.is_default })),
+      simulatorEnabled: health.simulator_enabled,
+      // While the shop has a real number, simulated messages are logged only: they decide nothing.
+      realNumber: sessions.some((s) => s.kind !== "simulator"),
       recentPhones,
       messages: chat ? [...chat.messages].reverse() : [],
       problem: null,
     };
   } catch (err) {
-    return { typed, phone, phoneText: null, phoneError: null, simulators: [], recentPhones: [], messages: [], problem: commerceProblem(err).message };
+    return {
+      typed, phone, phoneText: null, phoneError: null, simulators: [], simulatorEnabled: true, realNumber: false, recentPhones: [], messages: [],
+      problem: commerceProblem(err).message,
+    };
   }
 };
 
 export const actions: Actions = {
   send: async ({ locals, request }) => {
-    const { commerce } = requireRole(locals, ALL_STAFF);
+    const { commerce } = requireRole(locals, MANAGERS);
     const form = await request.formData();
     const raw = Object.fromEntries(["phone", "body", "name", "session_id"].map((k) => [k, String(form.get(k) ?? "") || undefined]));
     const parsed = sendSchema.safeParse(raw);
@@ -59,7 +67,7 @@ export const actions: Actions = {
     }
   },
   read: async ({ locals, request }) => {
-    const { commerce } = requireRole(locals, ALL_STAFF);
+    const { commerce } = requireRole(locals, MANAGERS);
     const id = String((await request.formData()).get("message_id") ?? "");
     if (!id) return fail(400, { read: { message: "Which message?" } });
     try {

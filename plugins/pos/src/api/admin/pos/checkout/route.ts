@@ -21,7 +21,7 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
       res.status(200).json({ sale: await replaySale(req.scope, body.idempotency_key, hash), replayed: true });
       return;
     }
-    const approver = await resolveApprover(req.scope, req.actor, credentials);
+    const approver = await resolveApprover(req, req.actor, credentials);
     const { result, errors } = await checkoutPosSaleWorkflow(req.scope).run({
       input: { body: sale, request_hash: hash, cashier: { id: req.actor.id, name: req.actor.name }, approver },
       throwOnError: false,

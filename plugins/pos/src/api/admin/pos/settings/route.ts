@@ -1,16 +1,16 @@
-import { posSettingsSchema } from "@voltura/medusa-client";
+import { posSettingsBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { loadDiscountLimits } from "../../../../sales/context";
+import { loadPosSettings } from "../../../../sales/context";
 import { POS_MANAGERS, POS_STAFF } from "../../../../sales/roles";
 import { updatePosSettingsWorkflow } from "../../../../workflows/update-pos-settings";
 
-/** The discount limits above which a manager must approve (null = no limit). */
+/** The discount limits and the refund limit above which a manager must approve (null = no limit). */
 export const GET = staffRoute(POS_STAFF, async (req, res) => {
-  res.json({ settings: await loadDiscountLimits(req.scope) });
+  res.json({ settings: await loadPosSettings(req.scope) });
 });
 
 export const POST = staffRoute(POS_MANAGERS, async (req, res) => {
-  const body = parseOrThrow(posSettingsSchema, req.body);
+  const body = parseOrThrow(posSettingsBodySchema, req.body);
   const { result } = await updatePosSettingsWorkflow(req.scope).run({ input: body });
   res.json({ settings: result });
 });

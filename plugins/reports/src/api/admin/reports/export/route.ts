@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS, type ShopSettings } from "@voltura/domain";
-import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { buildReport } from "../../../../reports/build-report";
-import { REPORT_SECTIONS, reportCsv, reportPdf } from "../../../../reports/export";
+import { REPORT_SECTIONS, reportCsv, reportPdf, sectionTable, type ReportSection } from "../../../../reports/export";
 import { exportQuerySchema, rangeOf } from "../../../../reports/query";
 
 /** GET /admin/reports/export?format=csv&section=daily&from=&to= (CSV: one section) or format=pdf (all sections, or one). */
@@ -14,18 +14,34 @@ export const GET = staffRoute(MANAGERS, async (req, res) => {
   } catch (error) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${(error as Error).message}`);
   }
+  const csvSection = query.format === "csv" ? query.section : undefined;
+  if (query.format === "csv" && !csvSection) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: section is required for CSV");
+  }
   const report = await buildReport(req.scope, range, query.source, query.limit);
   const name = `report-${report.range.from}-${report.range.to}`;
+  const sections: readonly ReportSection[] = query.section ? [query.section] : REPORT_SECTIONS;
+  // Written before the file leaves: an export that cannot be audited is not made.
+  await recordAudit(req, {
+    action: "export.reports",
+    entity: "report",
+    entity_id: null,
+    metadata: {
+      format: query.format,
+      sections,
+      filters: { from: report.range.from, to: report.range.to, sources: report.range.sources },
+      rows: sections.reduce((sum, s) => sum + sectionTable(report, s).rows.length, 0),
+    },
+  });
   res.setHeader("cache-control", "private, no-store");
-  if (query.format === "csv") {
-    if (!query.section) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: section is required for CSV");
+  if (csvSection) {
     res.setHeader("content-type", "text/csv; charset=utf-8");
-    res.setHeader("content-disposition", `attachment; filename="${name}-${query.section}.csv"`);
-    res.status(200).send(reportCsv(report, query.section));
+    res.setHeader("content-disposition", `attachment; filename="${name}-${csvSection}.csv"`);
+    res.status(200).send(reportCsv(report, csvSection));
     return;
   }
   const settings = await req.scope.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
-  const pdf = await reportPdf(report, query.section ? [query.section] : REPORT_SECTIONS, settings);
+  const pdf = await reportPdf(report, sections, settings);
   res.setHeader("content-type", "application/pdf");
   res.setHeader("content-disposition", `attachment; filename="${name}.pdf"`);
   res.status(200).send(pdf);

@@ -2,9 +2,10 @@ import { listWhatsAppMessagesQuerySchema, sendWhatsAppBodySchema } from "@voltur
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { blockedByOptOut } from "../../../../domain/opt-out";
 import { ensureSupervisor } from "../../../../gateway/boot";
+import { resolveMediaUrl } from "../../../../gateway/media-source";
 import { whatsappService } from "../../../../workflows/steps/service";
 import { sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
-import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, SENDERS, toApiMessage } from "../shared";
+import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, requireSimulatorOn, SENDERS, toApiMessage } from "../shared";
 
 export const GET = staffRoute(SENDERS, async (req, res) => {
   const q = parseOrThrow(listWhatsAppMessagesQuerySchema, req.query);
@@ -16,11 +17,15 @@ export const GET = staffRoute(SENDERS, async (req, res) => {
 
 /**
  * Sends once per idempotency key: 201 with the new message, 200 with the original on a replay,
+ * 400 naming `media.url` for media that is not the shop's own file or document link, nor on a host
+ * in WHATSAPP_MEDIA_ALLOWED_HOSTS,
  * 409 { code: "opted_out" } for a reminder to a contact who opted out, 503 when the session is down.
  */
 export const POST = staffRoute(SENDERS, async (req, res) => {
   const body = parseOrThrow(sendWhatsAppBodySchema, req.body);
   const phone = phoneOr400(body.to, "to");
+  // Checked before anything is stored: the gateway fetches this URL server side.
+  const media = body.media ? { ...body.media, url: await resolveMediaUrl(req.scope, body.media) } : null;
   const service = whatsappService(req.scope);
   await ensureSupervisor(req.scope);
 
@@ -36,13 +41,14 @@ export const POST = staffRoute(SENDERS, async (req, res) => {
     return;
   }
   const session = await pickSession(req.scope, body.session_id);
+  if (session.kind === "simulator") requireSimulatorOn();
   const { result, errors } = await sendWhatsAppMessageWorkflow(req.scope).run({
     input: {
       session_id: session.id,
       phone,
       customer_id: contact?.customer_id ?? null,
       body: body.body,
-      media: body.media ?? null,
+      media,
       idempotency_key: body.idempotency_key,
       context_kind: body.context?.kind ?? null,
       context_ref: body.context?.ref ?? null,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { error, fail } from "@sveltejs/kit";
-import { PAYMENT_METHODS, type PaymentMethod } from "@voltura/domain";
-import { posApi } from "@voltura/medusa-client";
+import { MANAGERS, PAYMENT_METHODS, roleAllowed, type PaymentMethod } from "@voltura/domain";
+import { CommerceError, posApi } from "@voltura/medusa-client";
 import { parseMoneyInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
@@ -9,9 +9,10 @@ import { COUNTER_STAFF } from "$lib/server/pos";
 import type { Actions, PageServerLoad } from "./$types";
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const { commerce } = requireRole(locals, COUNTER_STAFF);
+  const { commerce, staff } = requireRole(locals, COUNTER_STAFF);
   try {
-    return { sale: await posApi(commerce).getSale(params.id), formKey: randomUUID() };
+    const [sale, settings] = await Promise.all([posApi(commerce).getSale(params.id), posApi(commerce).getSettings()]);
+    return { sale, refundLimitSen: settings.refund_approval_limit_sen, isManager: roleAllowed(staff.role, MANAGERS), formKey: randomUUID() };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status, { message: problem.message });
@@ -19,13 +20,24 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 /** Every card's answer has the same shape, so the page can read either field. */
-const ok = (success: string) => ({ error: null as string | null, success: success as string | null });
-const bad = (error: string) => ({ error: error as string | null, success: null as string | null });
+const ok = (success: string) => ({ error: null as string | null, success: success as string | null, approval: null as string[] | null });
+const bad = (error: string, approval: string[] | null = null) => ({ error: error as string | null, success: null as string | null, approval });
+
+/** The rules a refund went past, from commerce's 403 approval_required answer. */
+function approvalReasons(err: unknown): string[] | null {
+  if (!(err instanceof CommerceError) || err.status !== 403) return null;
+  const body = (err.body ?? {}) as { code?: unknown; reasons?: unknown };
+  if (body.code !== "approval_required" || !Array.isArray(body.reasons)) return null;
+  return body.reasons.map((r) => String((r as { message?: unknown }).message ?? r));
+}
 
 const isMethod = (v: unknown): v is PaymentMethod => (PAYMENT_METHODS as readonly unknown[]).includes(v);
 
 export const actions: Actions = {
-  /** Returns the quantities typed per line (qty_<line id>), optionally back to stock, refunded by one method. */
+  /**
+   * Returns the quantities typed per line (qty_<line id>), optionally back to stock, refunded by one
+   * method (empty: the original tender). A manager's credentials go along when typed in.
+   */
   refund: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, COUNTER_STAFF);
     const form = await request.formData();
@@ -35,16 +47,20 @@ export const actions: Actions = {
     const method = form.get("refund_method");
     if (!lines.length) return fail(400, { refund: bad("Enter how many of at least one line come back.") });
     if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 1)) return fail(400, { refund: bad("Quantities must be whole numbers.") });
-    if (!isMethod(method)) return fail(400, { refund: bad("Choose how the refund is paid.") });
+    if (method !== null && method !== "" && !isMethod(method)) return fail(400, { refund: bad("Choose how the refund is paid.") });
+    const managerEmail = String(form.get("manager_email") ?? "").trim();
+    const managerPassword = String(form.get("manager_password") ?? "");
     try {
       await posApi(commerce).returnItems(params.id, {
-        idempotency_key: `return-${String(form.get("key") ?? randomUUID())}`, lines, restock: form.get("restock") === "on", refund_method: method,
+        idempotency_key: `return-${String(form.get("key") ?? randomUUID())}`, lines, restock: form.get("restock") === "on",
+        ...(isMethod(method) ? { refund_method: method } : {}),
         ...(String(form.get("reason") ?? "").trim() ? { reason: String(form.get("reason")).trim() } : {}),
+        ...(managerEmail && managerPassword ? { manager_approval: { email: managerEmail, password: managerPassword } } : {}),
       });
       return { refund: ok("Refund recorded.") };
     } catch (err) {
       const problem = commerceProblem(err);
-      return fail(problem.status, { refund: bad(problem.message) });
+      return fail(problem.status, { refund: bad(problem.message, approvalReasons(err)) });
     }
   },
 

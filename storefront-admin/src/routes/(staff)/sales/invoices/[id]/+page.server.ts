@@ -6,6 +6,7 @@ import { parseMoneyInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { cardFailure, sendDocument } from "$lib/server/sales-actions";
+import { revokeShareLinks, shareLinksFor } from "$lib/server/share-links";
 import type { Actions, PageServerLoad } from "./$types";
 
 const SALES = ["owner", "manager", "cashier"] as const;
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const api = new InvoicingApi(commerce);
     const invoice = await api.getInvoice(params.id);
     const quotation = invoice.quotation_id ? await api.getQuotation(invoice.quotation_id).catch(() => null) : null;
-    return { invoice, quotation: quotation && { id: quotation.id, number: quotation.quotation_number }, sendKey: randomUUID(), canExport: roleAllowed(staff.role, MANAGERS) };
+    const share = await shareLinksFor(commerce, staff, "invoice", invoice.id);
+    return { invoice, quotation: quotation && { id: quotation.id, number: quotation.quotation_number }, sendKey: randomUUID(), canExport: roleAllowed(staff.role, MANAGERS), ...share };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status === 404 ? 404 : problem.status >= 500 ? 503 : problem.status, { message: problem.message });
@@ -47,5 +49,9 @@ export const actions: Actions = {
   send: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, SALES);
     return sendDocument(commerce, "invoice", params.id, await request.formData());
+  },
+  revokeLinks: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    return revokeShareLinks(commerce, "invoice", params.id);
   },
 };

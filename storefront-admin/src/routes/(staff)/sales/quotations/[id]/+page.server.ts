@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { InvoicingApi, type QuotationStatusBody } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { MANAGERS } from "@voltura/domain";
 import { cardFailure, sendDocument } from "$lib/server/sales-actions";
+import { revokeShareLinks, shareLinksFor } from "$lib/server/share-links";
 import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
 import type { Actions, PageServerLoad } from "./$types";
 
@@ -11,10 +13,11 @@ const SALES = ["owner", "manager", "cashier"] as const;
 const MOVES = ["sent", "accepted", "declined", "draft"] as const;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const { commerce } = requireRole(locals, SALES);
+  const { commerce, staff } = requireRole(locals, SALES);
   try {
     const quotation = await new InvoicingApi(commerce).getQuotation(params.id);
-    return { quotation, values: documentFormValues(quotation), sendKey: randomUUID() };
+    const share = await shareLinksFor(commerce, staff, "quotation", quotation.id);
+    return { quotation, values: documentFormValues(quotation), sendKey: randomUUID(), ...share };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status === 404 ? 404 : problem.status >= 500 ? 503 : problem.status, { message: problem.message });
@@ -59,5 +62,9 @@ export const actions: Actions = {
   send: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, SALES);
     return sendDocument(commerce, "quotation", params.id, await request.formData());
+  },
+  revokeLinks: async ({ locals, params }) => {
+    const { commerce } = requireRole(locals, MANAGERS);
+    return revokeShareLinks(commerce, "quotation", params.id);
   },
 };

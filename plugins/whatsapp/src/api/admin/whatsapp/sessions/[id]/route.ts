@@ -4,11 +4,14 @@ import { deleteWhatsAppSessionWorkflow } from "../../../../../workflows/manage-w
 import { whatsappService } from "../../../../../workflows/steps/service";
 import { pickSession, SESSION_ADMINS, SESSION_READERS, toApiSession } from "../../shared";
 
-/** The session with its live pairing code (`qr`) while it waits for a scan: the console polls this. */
+/**
+ * The session with its live pairing code (`qr`) while it waits for a scan: the console polls this.
+ * Only owners and managers get the code; everyone else sees the state without it.
+ */
 export const GET = staffRoute(SESSION_READERS, async (req, res) => {
   await ensureSupervisor(req.scope);
   const session = await pickSession(req.scope, req.params.id);
-  res.json({ session: toApiSession(session) });
+  res.json({ session: toApiSession(session, req.actor.role) });
 });
 
 /** Stops the session everywhere and forgets its credentials; its message log stays. */

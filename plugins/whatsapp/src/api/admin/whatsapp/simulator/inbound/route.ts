@@ -1,16 +1,18 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { ALL_STAFF } from "@voltura/domain";
 import { simulatorInboundBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { ensureSupervisor } from "../../../../../gateway/boot";
 import { whatsappService } from "../../../../../workflows/steps/service";
-import { customerNamesOf, phoneOr400, pickSession, toApiMessage } from "../../shared";
+import { customerNamesOf, phoneOr400, pickSession, requireSimulatorOn, SIMULATOR_USERS, toApiMessage } from "../../shared";
 
 /**
- * Staff (and tests) write as a customer: the simulator transport delivers the message through the
- * same inbound path as Baileys. 201 with the stored message; 200 with the first one for a re-delivery.
+ * Owners and managers write as a customer (demos, training): the simulator transport delivers the
+ * message through the same inbound path as Baileys, flagged `simulated`. While the shop has a real
+ * number, a simulated message is only logged: it approves no quote and opts nobody out.
+ * 201 with the stored message; 200 with the first one for a re-delivery; 404 with WHATSAPP_SIMULATOR=off.
  */
-export const POST = staffRoute([...ALL_STAFF, "system", "integration"], async (req, res) => {
+export const POST = staffRoute(SIMULATOR_USERS, async (req, res) => {
+  requireSimulatorOn();
   const body = parseOrThrow(simulatorInboundBodySchema, req.body);
   const from = phoneOr400(body.from, "from");
   const session = await pickSession(req.scope, body.session_id, "simulator");

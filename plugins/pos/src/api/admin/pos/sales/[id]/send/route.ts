@@ -26,7 +26,10 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
   const to = body.to ?? sale.customer_phone;
   if (!to) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: to is required (the sale has no customer phone)");
   const url = await publishReceipt(req.scope, sale, pdf);
-  const self = `${req.protocol}://${req.get("host")}`;
+  // This very server, by the socket the request came in on: never the Host header, which the caller
+  // controls (it would send the staff token wherever it named).
+  const address = req.socket.localAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
+  const self = `http://${address.includes(":") ? `[${address}]` : address}:${req.socket.localPort}`;
   const answer = await fetch(new URL("/admin/whatsapp/messages", self), {
     method: "POST",
     headers: { "content-type": "application/json", authorization: String(req.headers.authorization ?? "") },

@@ -2,16 +2,16 @@ import { staffRoute } from "@voltura/medusa-kit";
 import { ensureSupervisor } from "../../../../../../gateway/boot";
 import { patchWhatsAppSessionWorkflow } from "../../../../../../workflows/manage-whatsapp-sessions";
 import { whatsappService } from "../../../../../../workflows/steps/service";
-import { pickSession, SESSION_ADMINS, toApiSession } from "../../../shared";
+import { PAIRING_ROLES, pickSession, toApiSession } from "../../../shared";
 
 /**
  * Starts the session again (after a logout, a replaced connection or a stop): the owner connects
  * and, without credentials, publishes a fresh QR in the session's `qr`.
  */
-export const POST = staffRoute(SESSION_ADMINS, async (req, res) => {
+export const POST = staffRoute(PAIRING_ROLES, async (req, res) => {
   const session = await pickSession(req.scope, req.params.id);
   await patchWhatsAppSessionWorkflow(req.scope).run({ input: { id: session.id, enabled: true, state: "new", qr: null } });
   const supervisor = await ensureSupervisor(req.scope);
   await supervisor.reconcileNow();
-  res.json({ session: toApiSession(await whatsappService(req.scope).retrieveWhatsAppSession(session.id)) });
+  res.json({ session: toApiSession(await whatsappService(req.scope).retrieveWhatsAppSession(session.id), req.actor.role) });
 });

@@ -1,0 +1,27 @@
+import { fail } from "@sveltejs/kit";
+import { MANAGERS, roleAllowed } from "@voltura/domain";
+import { InvoicingApi, type CommerceClient, type DocumentShareLinkAnswer, type DocumentType } from "@voltura/medusa-client";
+import { commerceProblem } from "./commerce";
+import type { SessionStaff } from "./session-store";
+
+/** The document's WhatsApp links for its page, and whether this staff member may revoke them. */
+export async function shareLinksFor(commerce: CommerceClient, staff: SessionStaff, kind: DocumentType, id: string) {
+  let links: DocumentShareLinkAnswer[] = [];
+  try {
+    links = await new InvoicingApi(commerce).listShareLinks(kind, id);
+  } catch (err) {
+    console.error("[console] document links not loaded:", commerceProblem(err).message);
+  }
+  return { links, canRevokeLinks: roleAllowed(staff.role, MANAGERS) };
+}
+
+/** Managers: every WhatsApp link of the document stops opening. */
+export async function revokeShareLinks(commerce: CommerceClient, kind: DocumentType, id: string) {
+  try {
+    const { revoked } = await new InvoicingApi(commerce).revokeShareLinks(kind, id);
+    return { card: "links" as const, error: null, values: {}, done: revoked ? `${revoked} link(s) revoked: they no longer open.` : "There were no open links." };
+  } catch (err) {
+    const problem = commerceProblem(err);
+    return fail(problem.status >= 400 && problem.status < 500 ? problem.status : 502, { card: "links" as const, error: problem.message, values: {}, done: null as string | null });
+  }
+}
