@@ -129,6 +129,10 @@ medusaIntegrationTestRunner({
       expect(approved.data.sale.approvals).toEqual([expect.objectContaining({
         kind: "stock_override", method: "credentials", approved_by: fx.manager.id, approved_by_name: "Mei Ling Manager",
       })]);
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION);
+      const rows = await knex("audit_entry").where({ entity_id: approved.data.sale.id }).orderBy("occurred_at");
+      expect(rows.map((r: { action: string }) => r.action)).toEqual(["pos.sale", "pos.approval"]);
+      expect(rows[1]).toMatchObject({ actor_role: "cashier", metadata: expect.objectContaining({ kind: "stock_override", approved_by: fx.manager.id }) });
       expect(await stock("screen")).toBe(-1);
       await expectLedgerBalanced(getContainer());
     });

@@ -195,3 +195,24 @@ export function parseInvoiceNumber(value: string): { prefix: string; year: numbe
   if (!m) return null;
   return { prefix: m[1]!, year: Number(m[2]), sequence: Number(m[3]) };
 }
+
+/**
+ * What the job workspace's parts and labour search reads from Medusa's product catalogue
+ * (catalogue, price and stock at the shop). The console asks for exactly these, and commerce's
+ * core-route allowlist opens `GET /admin/products` only for exactly these.
+ */
+export const PARTS_SEARCH_PRODUCT_FIELDS = [
+  "id",
+  "title",
+  "metadata",
+  "variants.id",
+  "variants.sku",
+  "variants.title",
+  "variants.manage_inventory",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
+  "variants.inventory_items.inventory.location_levels.location_id",
+  "variants.inventory_items.inventory.location_levels.stocked_quantity",
+  "variants.inventory_items.inventory.location_levels.reserved_quantity",
+  "variants.inventory_items.inventory.location_levels.available_quantity",
+] as const;

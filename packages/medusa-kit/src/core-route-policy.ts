@@ -1,4 +1,4 @@
-import { roleAllowed, type AnyRole } from "@voltura/domain";
+import { PARTS_SEARCH_PRODUCT_FIELDS, roleAllowed, type AnyRole } from "@voltura/domain";
 
 /**
  * Medusa's own /admin routes are closed to every Voltura role unless a row below opens one, for
@@ -19,22 +19,6 @@ export interface CoreRouteGrant {
   usedBy: string;
 }
 
-/** The job workspace's parts and labour search: catalogue, price and stock at the shop. */
-const PARTS_SEARCH_FIELDS = [
-  "id",
-  "title",
-  "metadata",
-  "variants.id",
-  "variants.sku",
-  "variants.title",
-  "variants.manage_inventory",
-  "variants.prices.amount",
-  "variants.prices.currency_code",
-  "variants.inventory_items.inventory.location_levels.location_id",
-  "variants.inventory_items.inventory.location_levels.stocked_quantity",
-  "variants.inventory_items.inventory.location_levels.reserved_quantity",
-  "variants.inventory_items.inventory.location_levels.available_quantity",
-] as const;
 
 /** Who edits repair lines (storefront-admin `JOB_ABILITY_ROLES.editLines`). */
 const LINE_EDITORS: readonly AnyRole[] = ["owner", "manager", "technician"];
@@ -44,7 +28,7 @@ export const CORE_ROUTE_ALLOWLIST: readonly CoreRouteGrant[] = [
     method: "GET",
     route: "/admin/products",
     roles: LINE_EDITORS,
-    fields: PARTS_SEARCH_FIELDS,
+    fields: PARTS_SEARCH_PRODUCT_FIELDS,
     usedBy: "console job workspace: parts and labour search (storefront-admin/src/lib/server/parts.ts)",
   },
   {

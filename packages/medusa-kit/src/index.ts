@@ -8,3 +8,4 @@ export * from "./audit.js";
 export * from "./admin-routes.js";
 export * from "./core-route-policy.js";
 export * from "./error-handler.js";
+export * from "./staff-alerts.js";

@@ -39,8 +39,9 @@ export const setupShopWorkflow = createWorkflow("setup-shop", (input: SetupShopI
   const settings = updateShopSettingsWorkflow.runAsStep({ input: settingsInput });
   const foundationsInput = transform({ input, settings }, ({ input, settings }) => ({
     shop_name: input.shop.name,
-    address: input.shop.address,
+    address: { address_1: input.shop.address },
     sst_rate_percent: settings.tax.sst_rate_bp / 100,
+    created_by: "setup",
   }));
   ensureShopFoundationsStep(foundationsInput);
   const ownerId = transform({ owner }, ({ owner }) => owner.id);

@@ -1,5 +1,7 @@
+import { error } from "@sveltejs/kit";
 import { z } from "zod";
 import type { CommerceClient } from "@voltura/medusa-client";
+import { commerceProblem } from "./commerce";
 
 /**
  * Audit rows the console asks commerce to write (`POST /admin/audit/events`), as the signed-in
@@ -29,4 +31,41 @@ export function auditFilters(filters: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(filters).filter(([key, value]) => key !== "page" && value !== null && value !== "" && value !== false),
   );
+}
+
+/**
+ * An export's answer: the read (commerce trouble → 503 or its 4xx), then the audit row (no row,
+ * no file → 503), then the CSV as a download that no cache keeps.
+ */
+export async function auditedCsvDownload<Row>(
+  commerce: CommerceClient,
+  spec: {
+    action: ExportAuditEvent["action"];
+    entity: string;
+    filters: object;
+    filename: string;
+    read: () => Promise<Row[]>;
+    csv: (rows: Row[]) => string;
+  },
+): Promise<Response> {
+  let rows: Row[];
+  try {
+    rows = await spec.read();
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
+  }
+  try {
+    await recordExportEvent(commerce, { action: spec.action, entity: spec.entity, metadata: { filters: auditFilters(spec.filters), rows: rows.length } });
+  } catch (err) {
+    console.error(`[console] ${spec.action} not audited:`, err);
+    error(503, { message: EXPORT_NOT_RECORDED_MESSAGE });
+  }
+  return new Response(spec.csv(rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${spec.filename}"`,
+      "cache-control": "private, no-store",
+    },
+  });
 }

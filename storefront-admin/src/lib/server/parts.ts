@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ringgitToSen } from "@voltura/domain";
+import { PARTS_SEARCH_PRODUCT_FIELDS, ringgitToSen } from "@voltura/domain";
 import type { CommerceClient } from "@voltura/medusa-client";
 import type { PartOption } from "$lib/types";
 
@@ -39,21 +39,7 @@ const productListSchema = z.object({
 });
 const locationListSchema = z.object({ stock_locations: z.array(z.object({ id: z.string(), name: z.string() })) });
 
-const FIELDS = [
-  "id",
-  "title",
-  "metadata",
-  "variants.id",
-  "variants.sku",
-  "variants.title",
-  "variants.manage_inventory",
-  "variants.prices.amount",
-  "variants.prices.currency_code",
-  "variants.inventory_items.inventory.location_levels.location_id",
-  "variants.inventory_items.inventory.location_levels.stocked_quantity",
-  "variants.inventory_items.inventory.location_levels.reserved_quantity",
-  "variants.inventory_items.inventory.location_levels.available_quantity",
-].join(",");
+const FIELDS = PARTS_SEARCH_PRODUCT_FIELDS.join(",");
 
 let shopLocation: { id: string | null; at: number } | undefined;
 

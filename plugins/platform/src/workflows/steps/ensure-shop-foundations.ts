@@ -1,77 +1,8 @@
-import { Modules } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import {
-  createApiKeysWorkflow,
-  createRegionsWorkflow,
-  createSalesChannelsWorkflow,
-  createStockLocationsWorkflow,
-  createTaxRegionsWorkflow,
-  linkSalesChannelsToApiKeyWorkflow,
-  linkSalesChannelsToStockLocationWorkflow,
-  updateStoresWorkflow,
-} from "@medusajs/medusa/core-flows";
-import type { MedusaContainer } from "@medusajs/framework/types";
+import { ensureShopFoundations, type ShopFoundationsInput } from "../../shop/ensure-shop-foundations";
 
-export interface ShopFoundationsInput {
-  shop_name: string;
-  address: string;
-  sst_rate_percent: number;
-}
-
-async function ensureSalesChannel(container: MedusaContainer, name: string, description: string): Promise<string> {
-  const [existing] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name });
-  if (existing) return existing.id;
-  const { result } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name, description }] } });
-  return result[0]!.id;
-}
-
-/**
- * What every plugin expects to find in a shop: the store in MYR named after the shop, sales
- * channels Counter and Online, region Malaysia with SST, the stock location "Shop" at the shop's
- * address, and the publishable key of the online shop. Idempotent (each part only when missing),
- * so it has no compensation: a second setup or the demo seed finds them and moves on.
- */
+/** The shop's foundations (see ensureShopFoundations). Idempotent, so it has no compensation. */
 export const ensureShopFoundationsStep = createStep("ensure-shop-foundations", async (input: ShopFoundationsInput, { container }) => {
-  const counterChannelId = await ensureSalesChannel(container, "Counter", "Walk-in sales and repair invoices at the shop counter");
-  const onlineChannelId = await ensureSalesChannel(container, "Online", "Orders placed online or through WhatsApp");
-
-  const [store] = await container.resolve(Modules.STORE).listStores();
-  if (store) {
-    await updateStoresWorkflow(container).run({
-      input: {
-        selector: { id: store.id },
-        update: { name: input.shop_name, supported_currencies: [{ currency_code: "myr", is_default: true }], default_sales_channel_id: counterChannelId },
-      },
-    });
-  }
-
-  const [region] = await container.resolve(Modules.REGION).listRegions({ name: "Malaysia" });
-  if (!region) {
-    await createRegionsWorkflow(container).run({
-      input: { regions: [{ name: "Malaysia", currency_code: "myr", countries: ["my"], payment_providers: ["pp_system_default"] }] },
-    });
-    const [taxRegion] = await container.resolve(Modules.TAX).listTaxRegions({ country_code: "my" });
-    if (!taxRegion) {
-      await createTaxRegionsWorkflow(container).run({
-        input: [{ country_code: "my", provider_id: "tp_system", default_tax_rate: { name: "SST", code: "SST", rate: input.sst_rate_percent } }],
-      });
-    }
-  }
-
-  const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Shop" });
-  if (!location) {
-    const { result } = await createStockLocationsWorkflow(container).run({
-      input: { locations: [{ name: "Shop", address: { address_1: input.address.slice(0, 200), country_code: "MY" } }] },
-    });
-    await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: result[0]!.id, add: [counterChannelId, onlineChannelId] } });
-  }
-
-  const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: "Online shop", type: "publishable" });
-  if (!key) {
-    const { result } = await createApiKeysWorkflow(container).run({
-      input: { api_keys: [{ title: "Online shop", type: "publishable", created_by: "setup" }] },
-    });
-    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: result[0]!.id, add: [onlineChannelId] } });
-  }
-  return new StepResponse({ counter_channel_id: counterChannelId, online_channel_id: onlineChannelId });
+  const made = await ensureShopFoundations(container, input);
+  return new StepResponse({ counter_channel_id: made.counter_channel_id, online_channel_id: made.online_channel_id });
 });

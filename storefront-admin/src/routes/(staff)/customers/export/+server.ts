@@ -1,7 +1,5 @@
-import { error } from "@sveltejs/kit";
 import { parseCustomerFilters } from "$lib/customer-filters";
-import { auditFilters, EXPORT_NOT_RECORDED_MESSAGE, recordExportEvent } from "$lib/server/audit-events";
-import { commerceProblem } from "$lib/server/commerce";
+import { auditedCsvDownload } from "$lib/server/audit-events";
 import { customersCsv, customersCsvFilename } from "$lib/server/customers-csv";
 import { readAllCustomers } from "$lib/server/customers-view";
 import { requireRole } from "$lib/server/guard";
@@ -15,28 +13,12 @@ import type { RequestHandler } from "./$types";
 export const GET: RequestHandler = async ({ locals, url }) => {
   const { commerce } = requireRole(locals, EXPORTERS);
   const filters = parseCustomerFilters(url.searchParams);
-  let customers;
-  try {
-    ({ customers } = await readAllCustomers(commerce, filters));
-  } catch (err) {
-    const problem = commerceProblem(err);
-    error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
-  }
-  try {
-    await recordExportEvent(commerce, {
-      action: "export.customers",
-      entity: "customer",
-      metadata: { filters: auditFilters(filters), rows: customers.length },
-    });
-  } catch (err) {
-    console.error("[console] customers export not audited:", err);
-    error(503, { message: EXPORT_NOT_RECORDED_MESSAGE });
-  }
-  return new Response(customersCsv(customers), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${customersCsvFilename()}"`,
-      "cache-control": "private, no-store",
-    },
+  return auditedCsvDownload(commerce, {
+    action: "export.customers",
+    entity: "customer",
+    filters,
+    filename: customersCsvFilename(),
+    read: async () => (await readAllCustomers(commerce, filters)).customers,
+    csv: customersCsv,
   });
 };

@@ -1,5 +1,6 @@
 import { posCheckoutBodySchema } from "@voltura/medusa-client";
-import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { parseOrThrow, recordAudit, staffRoute, type StaffRequest } from "@voltura/medusa-kit";
+import type { PosSale } from "@voltura/medusa-client";
 import { resolveApprover } from "../../../../sales/approver";
 import { answerError, respondToWorkflowError } from "../../../../sales/errors";
 import { findSaleByKey, loadSale } from "../../../../sales/load-sale";
@@ -34,8 +35,27 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
       }
       return respondToWorkflowError(res, errors);
     }
-    res.status(201).json({ sale: await loadSale(req.scope, result.sale_id), replayed: false });
+    const made = await loadSale(req.scope, result.sale_id);
+    await auditSale(req, made);
+    res.status(201).json({ sale: made, replayed: false });
   } catch (err) {
     answerError(res, err);
   }
 });
+
+/** The sale, and each manager approval it carried (discount above the limits, selling past stock), with who approved. */
+async function auditSale(req: StaffRequest, sale: PosSale): Promise<void> {
+  await recordAudit(req, {
+    action: "pos.sale", entity: "pos_sale", entity_id: sale.id,
+    metadata: { receipt_number: sale.receipt_number, total_sen: sale.rounded_total_sen, approvals: sale.approvals.length },
+  });
+  for (const approval of sale.approvals) {
+    await recordAudit(req, {
+      action: "pos.approval", entity: "pos_sale", entity_id: sale.id,
+      metadata: {
+        kind: approval.kind, method: approval.method, approved_by: approval.approved_by, approved_by_name: approval.approved_by_name,
+        requested_by: approval.requested_by, receipt_number: sale.receipt_number, detail: approval.detail,
+      },
+    });
+  }
+}
