@@ -1,4 +1,4 @@
-import { MANAGERS, ROLE_LABELS, roleAllowed } from "@voltura/domain";
+import { ROLE_LABELS } from "@voltura/domain";
 import { demoAccountsStatus } from "$lib/server/demo-status";
 import { getEnv } from "$lib/server/env";
 import { navFor } from "$lib/server/nav";
@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   // The demo seed's accounts have published passwords: warn every signed-in staff member.
   const demo = staff && locals.commerce ? await demoAccountsStatus(locals.commerce) : null;
   return {
-    demoAccounts: demo?.active ? { emails: demo.accounts.map((a) => a.email), canManage: roleAllowed(staff?.role, MANAGERS) } : null,
+    demoAccounts: demo?.active ? { emails: demo.accounts.map((a) => a.email), canManage: staff?.role === "owner" } : null,
     staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: ROLE_LABELS[staff.role] } : null,
     nav: staff ? navFor(staff.role) : [],
     theme: parseTheme(cookies.get(THEME_COOKIE)),
