@@ -4,3 +4,4 @@ export * from "./connection.js";
 export * from "./health.js";
 export * from "./namespace.js";
 export * from "./worker.js";
+export * from "./integrity-schedule.js";

@@ -7,6 +7,7 @@ import type { ConciergeActivities } from "./activities/concierge.js";
 import type { RepairFlowActivities } from "./activities/repair-flows.js";
 import type { WhatsAppActivities } from "./activities/whatsapp.js";
 import type { InvoicingActivities } from "./activities/invoicing.js";
+import type { IntegrityActivities } from "./integrity-definitions.js";
 
-export type { ConciergeActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
-export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities;
+export type { ConciergeActivities, IntegrityActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
+export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities & IntegrityActivities;

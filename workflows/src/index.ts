@@ -21,3 +21,5 @@ export * from "./activities/whatsapp.js";
 export * from "./quotation-followup-definitions.js";
 export type * from "./activities/invoicing.js";
 export type { quotationFollowUp } from "./quotation-followup.js";
+export * from "./integrity-definitions.js";
+export type { integrityNightly } from "./integrity-nightly.js";

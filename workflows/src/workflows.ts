@@ -4,3 +4,4 @@ export * from "./quote-confirmation.js";
 export * from "./pickup-reminders.js";
 export * from "./conversation.js";
 export * from "./quotation-followup.js";
+export * from "./integrity-nightly.js";

@@ -9,3 +9,5 @@ export * from "./keystrokes.js";
 export * from "./refunds.js";
 export * from "./refund-approval.js";
 export * from "./shifts.js";
+export * from "./checkout-recovery.js";
+export * from "./sale-stock.js";

@@ -4,6 +4,7 @@ import { createConciergeActivities } from "./concierge.js";
 import { createRepairFlowActivities } from "./repair-flows.js";
 import { createWhatsAppActivities } from "./whatsapp.js";
 import { createInvoicingActivities } from "./invoicing.js";
+import { createIntegrityActivities } from "./integrity.js";
 
 /** What activities may use. Built once in main.ts; tests pass their own. */
 export interface ActivityDeps {
@@ -20,5 +21,6 @@ export function createActivities(deps: ActivityDeps): VolturaActivities {
     ...createConciergeActivities(deps),
     ...createRepairFlowActivities(deps),
     ...createInvoicingActivities(deps),
+    ...createIntegrityActivities(deps),
   };
 }

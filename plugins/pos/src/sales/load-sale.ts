@@ -7,21 +7,19 @@ import { toApiSale, toApiSaleSummary } from "./serialise";
 
 type Row = Record<string, unknown>;
 
-/** A completed sale with its lines, payments, returns and approvals (404 when missing or still pending). */
+/** Sales that happened: committed (stock and money booked; its order may still be on its way) or completed. */
+export const SOLD_STATUSES = ["committed", "completed"];
+
+/** A sale with its lines, payments, returns and approvals (404 when missing or never committed). */
 export async function loadSale(container: MedusaContainer, id: string): Promise<PosSale> {
   const service = posService(container);
-  const [sale] = await service.listPosSales({ id, status: "completed" }, { take: 1 });
+  const [sale] = await service.listPosSales({ id, status: SOLD_STATUSES }, { take: 1 });
   if (!sale) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sale ${id} was not found`);
   const [lines, payments, returns, approvals] = await Promise.all([
     service.listPosSaleLines({ sale_id: id }), service.listPosPayments({ sale_id: id }),
     service.listPosReturns({ sale_id: id }), service.listPosApprovals({ sale_id: id }),
   ]);
   return toApiSale(sale as unknown as Row, lines as unknown as Row[], payments as unknown as Row[], returns as unknown as Row[], approvals as unknown as Row[]);
-}
-
-export async function findSaleByKey(container: MedusaContainer, key: string): Promise<{ id: string; status: string; request_hash: string } | null> {
-  const [sale] = await posService(container).listPosSales({ idempotency_key: key }, { select: ["id", "status", "request_hash"], take: 1 });
-  return sale ? { id: sale.id, status: sale.status, request_hash: sale.request_hash } : null;
 }
 
 export interface SalesFilter {
@@ -33,10 +31,10 @@ export interface SalesFilter {
   offset: number;
 }
 
-/** Completed sales, newest first, with item counts and payment methods (for the list, reports and MyInvois). */
+/** Sales (committed or completed), newest first, with item counts and payment methods (for the list, reports and MyInvois). */
 export async function listSales(container: MedusaContainer, filter: SalesFilter): Promise<{ sales: PosSaleSummary[]; count: number }> {
   const service = posService(container);
-  const where: Record<string, unknown> = { status: "completed" };
+  const where: Record<string, unknown> = { status: SOLD_STATUSES };
   const soldAt: Record<string, Date> = {};
   if (filter.from) soldAt.$gte = new Date(filter.from);
   if (filter.to) soldAt.$lt = new Date(filter.to);

@@ -24,6 +24,7 @@ const NAV: readonly (NavItem & { routeId: KnownRouteId })[] = [
   { href: "/settings/shop", label: "Shop settings", icon: "shop-settings", routeId: "/(staff)/settings/shop" },
   { href: "/settings/documents", label: "Documents & e-invoice", icon: "document-settings", routeId: "/(staff)/settings/documents" },
   { href: "/audit", label: "Audit trail", icon: "audit", routeId: "/(staff)/audit" },
+  { href: "/settings/integrity", label: "Integrity", icon: "integrity", routeId: "/(staff)/settings/integrity" },
 ];
 
 /** The sidebar for a role: only what the route map lets that role open. */

@@ -79,6 +79,7 @@ export const ROUTE_ACCESS = {
   "/(staff)/reports": MANAGERS,
   "/(staff)/reports/export": MANAGERS,
   "/(staff)/settings/documents": MANAGERS,
+  "/(staff)/settings/integrity": MANAGERS,
   "/(staff)/audit": MANAGERS,
   "/(staff)/audit/export": MANAGERS,
 } as const satisfies Record<string, RouteAccess>;

@@ -1,7 +1,6 @@
 import type { Context } from "@medusajs/framework/types";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
-import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
-import { giveBackInSeries, takeNextInSeries } from "@voltura/medusa-kit";
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import { PosApproval } from "./models/pos-approval";
 import { PosPayment } from "./models/pos-payment";
 import { PosReceiptSequence } from "./models/pos-receipt-sequence";
@@ -10,14 +9,6 @@ import { PosSale } from "./models/pos-sale";
 import { PosSaleLine } from "./models/pos-sale-line";
 import { PosSetting } from "./models/pos-setting";
 import { PosShift } from "./models/pos-shift";
-
-export interface SaleClaim {
-  idempotency_key: string;
-  request_hash: string;
-  register_id: string;
-  cashier_id: string;
-  cashier_name: string;
-}
 
 class PosModuleService extends MedusaService({
   PosSale,
@@ -29,33 +20,6 @@ class PosModuleService extends MedusaService({
   PosReceiptSequence,
   PosSetting,
 }) {
-  /**
-   * Claims an idempotency key with a pending sale row. One INSERT … ON CONFLICT DO NOTHING, so of
-   * any number of concurrent checkouts with one key exactly one gets an id; the others get null.
-   */
-  @InjectTransactionManager()
-  async claimSaleKey(claim: SaleClaim, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string | null> {
-    const id = generateEntityId(undefined, "psale");
-    const rows = (await sharedContext.transactionManager!.execute(
-      `INSERT INTO pos_sale (id, idempotency_key, request_hash, status, register_id, cashier_id, cashier_name, created_at, updated_at)
-       VALUES (?, ?, ?, 'pending', ?, ?, ?, now(), now())
-       ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-      [id, claim.idempotency_key, claim.request_hash, claim.register_id, claim.cashier_id, claim.cashier_name],
-    )) as Array<{ id: string }>;
-    return rows[0]?.id ?? null;
-  }
-
-  /** Next receipt number of a series ("RCP-2026"): atomic, never shared, never skipped. */
-  @InjectTransactionManager()
-  async allocateReceiptSequence(series: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    return takeNextInSeries(sharedContext.transactionManager!, "pos_receipt_sequence", series);
-  }
-
-  @InjectTransactionManager()
-  async releaseReceiptSequence(series: string, value: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
-    return giveBackInSeries(sharedContext.transactionManager!, "pos_receipt_sequence", series, value);
-  }
-
   /**
    * Adds returned units to a line only while they fit (returned + units ≤ quantity): a conditional
    * update, so two returns racing for the last unit cannot both pass. False when they do not fit.

@@ -1,16 +1,19 @@
 import { model } from "@medusajs/framework/utils";
 
 /**
- * A counter sale. The row is claimed first (status "pending", unique idempotency key) so a replayed
- * checkout finds it instead of selling twice; it becomes "completed" with its receipt number and
- * the Medusa order that carries it. Money in integer sen.
+ * A counter sale. It is written "committed" in one transaction with its lines, payments, approvals
+ * and stock movements (unique idempotency key, so a replayed checkout finds it instead of selling
+ * twice); `outbox` holds what is left outside that transaction (customer, Medusa order, link,
+ * event), done under the lease `lease_until`, after which the sale is "completed". "pending" rows
+ * come only from the earlier step-by-step checkout and are taken over or abandoned past their
+ * lease. Money in integer sen.
  */
 export const PosSale = model
   .define("pos_sale", {
     id: model.id({ prefix: "psale" }).primaryKey(),
     idempotency_key: model.text().unique(),
     request_hash: model.text(),
-    status: model.enum(["pending", "completed"]).default("pending"),
+    status: model.enum(["pending", "committed", "completed"]).default("pending"),
     receipt_number: model.text().unique().nullable(),
     register_id: model.text(),
     shift_id: model.text().nullable(),
@@ -39,5 +42,7 @@ export const PosSale = model
     cashier_name: model.text(),
     note: model.text().nullable(),
     sold_at: model.dateTime().nullable(),
+    lease_until: model.dateTime().nullable(),
+    outbox: model.json().nullable(),
   })
   .indexes([{ on: ["sold_at"] }, { on: ["customer_id"] }, { on: ["shift_id"] }]);

@@ -1,15 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { formatMYR, tryNormalisePhone } from "@voltura/domain";
 import type { PosCheckoutInput } from "@voltura/medusa-client";
 import { computeCartTotals, discountSen, needsManagerApproval, settlePayments, type CartLine } from "@voltura/pos-rules";
-import type { Approver } from "../../sales/approver";
-import { availableByItem, loadVariantRows, toSellable, type SellableVariant } from "../../sales/catalogue";
-import { findCounterChannelId, findSaleRegionId, findShopLocationId, loadDiscountLimits, loadShopSettings, posService } from "../../sales/context";
-import { posApprovalRequired, posConflict, posInvalid } from "../../sales/errors";
-import { plannedPayments, type CheckoutPlan, type PlannedApproval, type PlannedLine } from "../../sales/plan";
-import { computeLinePromotions } from "../../sales/promotions";
+import type { Approver } from "./approver";
+import { availableByItem, loadVariantRows, toSellable, type SellableVariant } from "./catalogue";
+import { findCounterChannelId, findSaleRegionId, findShopLocationId, loadDiscountLimits, loadShopSettings, posService } from "./context";
+import { posApprovalRequired, posConflict, posInvalid } from "./errors";
+import { plannedPayments, type CheckoutPlan, type PlannedApproval, type PlannedLine } from "./plan";
+import { computeLinePromotions } from "./promotions";
 
 export interface PrepareCheckoutInput {
   sale_id: string;
@@ -56,9 +55,10 @@ async function findCustomer(container: MedusaContainer, phone: string): Promise<
 /**
  * Works out the whole sale before anything is written: prices and SST per item, discounts (and
  * whether they need a manager), promotions, the payment split with cash rounding, the stock guard
- * and the customer. Reads only; every refusal here leaves nothing behind.
+ * and the customer. Reads only; every refusal here leaves nothing behind. The stock guard is
+ * checked again inside the checkout's transaction, under row locks (commitCheckout).
  */
-export const prepareCheckoutStep = createStep("prepare-pos-checkout", async (input: PrepareCheckoutInput, { container }) => {
+export async function prepareCheckout(container: MedusaContainer, input: PrepareCheckoutInput): Promise<CheckoutPlan> {
   const { body } = input;
   const [sellables, settings, limits, locationId, channelId, regionId] = await Promise.all([
     loadSellables(container, body), loadShopSettings(container), loadDiscountLimits(container),
@@ -158,5 +158,5 @@ export const prepareCheckoutStep = createStep("prepare-pos-checkout", async (inp
     promo_codes: [...new Set([...promotions.values()].map((p) => p.code))], approvals, approver: approvals.length ? input.approver : null,
     cashier: input.cashier, prices_include_tax: settings.tax.prices_include_tax, note: body.note ?? null,
   };
-  return new StepResponse(plan);
-});
+  return plan;
+}
