@@ -1,24 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
+import type { AuditEntry } from "@voltura/medusa-client";
 import { AUDIT_MODULE } from "@voltura/medusa-kit";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 
 /** A day in shop time (Kuala Lumpur, UTC+8), "2026-11-30". */
 const shopDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-interface AuditEntry {
-  id: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  changes: Record<string, { before: unknown; after: unknown }> | null;
-  metadata: Record<string, unknown> | null;
-  request_id: string | null;
-  ip: string | null;
-}
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_audit_trail",
