@@ -35,6 +35,8 @@ function chaosEnv() {
     CONSOLE_PORT: "4209", CONSOLE_URL: "http://localhost:4209", ORIGIN: "http://localhost:4209",
     WORKER_HEALTH_PORT: "9509",
     MAIL_OUTBOX_DIR: path.join(repoRoot, ".data", "outbox-chaos"),
+    // What the WhatsApp simulator hands to "WhatsApp", kept across kills (flows/whatsapp-send.mjs).
+    WHATSAPP_SIMULATOR_WIRE_LOG: path.join(logDir, "whatsapp-wire.jsonl"),
   };
 }
 

@@ -75,6 +75,24 @@ async function playwright(ws, env) {
   record(`${ws} e2e`, stats.expected + stats.flaky, failed, stats.skipped, s);
 }
 
+/**
+ * The short crash-safety run (`npm run chaos -- --short`): every flow, one SIGKILL each, on its own
+ * stack; one check per flow from the run's report.
+ */
+async function chaosShort() {
+  const report = path.join(repoRoot, ".data", "chaos-logs", "report.json");
+  rmSync(report, { force: true });
+  const [code, s] = await timed(() =>
+    run("test", process.execPath, [path.join(repoRoot, "scripts", "chaos.mjs"), "--short", "--skip-build"], {
+      cwd: repoRoot, mustSucceed: false,
+    }),
+  );
+  if (!existsSync(report)) return record("chaos --short", 0, 1, 0, s);
+  const { rows, failures } = JSON.parse(readFileSync(report, "utf8"));
+  const failed = rows.filter((r) => r.verdict !== "ok").length + (code !== 0 && failures.length === 0 ? 1 : 0);
+  record("chaos --short", rows.length - rows.filter((r) => r.verdict !== "ok").length, failed, 0, s);
+}
+
 async function main() {
   const env = testEnv();
   // A fresh in-memory Temporal server and a fresh database for every run.
@@ -108,6 +126,8 @@ async function main() {
       await stopAllAndWait();
     }
   }
+
+  await chaosShort();
 
   const total = stages.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
   console.log("\nSummary:");

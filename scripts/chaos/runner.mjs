@@ -1,6 +1,6 @@
 // The generic part of a chaos flow. A flow module is
 //   { name, needs: ["commerce", "worker"], kills: ["commerce", …], retryCodes?: [...], resultOf(json) → id,
-//     prepare(ctx), clients(ctx) → count, client(ctx, i) → [{ key, actor, method, path, body, copies }],
+//     prepare(ctx), clients(ctx) → count, client(ctx, i) → [{ key, actor, method, path, body, copies, pauseMs? }],
 //     check(ctx, outcome) → { columns, failures } }
 // The runner sends every operation `copies` times at once with its one key, retries each copy
 // (backoff, same key and body) until a definite answer — 2xx with a result id, or a 4xx that is
@@ -85,6 +85,8 @@ export async function runFlow(flow, ctx) {
       const record = records.get(op.key);
       await Promise.all(Array.from({ length: op.copies ?? 2 }, () => sendCopy(ctx, flow, op, record, stats, retryCodes)));
       settled += 1;
+      // A client's pace between operations, for flows whose requests are too quick for kills to land.
+      if (op.pauseMs) await sleep(op.pauseMs);
     }
   }));
   const runSeconds = (Date.now() - tRun) / 1000;

@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       jwtSecret: secret,
       healthPort: 9400,
       healthHost: "127.0.0.1",
+      maxCachedWorkflows: 200,
     });
   });
 
@@ -22,12 +23,14 @@ describe("loadConfig", () => {
       TEMPORAL_NAMESPACE: "",
       MEDUSA_URL: "https://shop.example.my",
       WORKER_HEALTH_PORT: "9555",
+      WORKER_MAX_CACHED_WORKFLOWS: "50",
     });
     expect(config).toMatchObject({
       temporalAddress: "temporal.internal:7299",
       namespace: "voltura",
       medusaUrl: "https://shop.example.my",
       healthPort: 9555,
+      maxCachedWorkflows: 50,
     });
   });
 

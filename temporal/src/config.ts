@@ -21,6 +21,7 @@ const envSchema = z.object({
   ),
   WORKER_HEALTH_PORT: fromEnv(z.coerce.number().int().min(0).max(65_535).default(9400)),
   WORKER_HEALTH_HOST: fromEnv(z.string().trim().min(1).default("127.0.0.1")),
+  WORKER_MAX_CACHED_WORKFLOWS: fromEnv(z.coerce.number().int().min(0).max(100_000).default(200)),
 });
 
 export interface WorkerConfig {
@@ -30,6 +31,8 @@ export interface WorkerConfig {
   jwtSecret: string;
   healthPort: number;
   healthHost: string;
+  /** Workflows kept in memory between tasks; an evicted one is replayed from history when it wakes. */
+  maxCachedWorkflows: number;
 }
 
 /** A configuration problem the operator must fix; the message says how. */
@@ -51,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     jwtSecret: e.JWT_SECRET,
     healthPort: e.WORKER_HEALTH_PORT,
     healthHost: e.WORKER_HEALTH_HOST,
+    maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
   };
 }

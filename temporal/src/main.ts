@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.namespace,
       activities: createActivities({ commerce }),
+      maxCachedWorkflows: config.maxCachedWorkflows,
     });
     await ensureNightlySchedules(config.temporalAddress, config.namespace);
     health = await listenForHealth(config.healthPort, config.healthHost, {

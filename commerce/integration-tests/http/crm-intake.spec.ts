@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { asValue } from "@medusajs/framework/awilix";
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { createRepairJobWorkflow } from "@voltura/plugin-repair/workflows";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { createRepairJobWorkflow, recoverRepairJobs } from "@voltura/plugin-repair/workflows";
 import { jobBody } from "./helpers";
 import { createOrder, ids, staffHeaders, type Headers } from "./crm-helpers";
 
@@ -113,8 +113,8 @@ medusaIntegrationTestRunner({
       expect(devices).toHaveLength(2);
     });
 
-    describe("compensation", () => {
-      it("leaves no device, profile, customer or job when the hook's last write fails", async () => {
+    describe("after a failure", () => {
+      it("the hook undoes its own writes when its last write fails; the committed job keeps it due and the recovery records it once", async () => {
         const container = getContainer();
         const realLink = container.resolve(ContainerRegistrationKeys.LINK);
         const failing = new Proxy(realLink, {
@@ -135,32 +135,40 @@ medusaIntegrationTestRunner({
           container.register(ContainerRegistrationKeys.LINK, asValue(realLink));
         }
         expect(await crmCounts(container)).toEqual({ devices: 0, profiles: 0 });
-        expect(await container.resolve(Modules.CUSTOMER).listCustomers({ phone: "+60199990000" } as never)).toHaveLength(0);
-        const repair = container.resolve("repair") as { listRepairJobs: (f: object) => Promise<unknown[]> };
-        expect(await repair.listRepairJobs({})).toHaveLength(0);
+        const repair = container.resolve("repair") as { listRepairJobs: (f: object) => Promise<Array<{ id: string }>> };
+        const [job] = await repair.listRepairJobs({ customer_phone: "+60199990000" });
+        expect(job).toBeDefined();
+
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION);
+        await pg.raw(`UPDATE repair_job SET lease_until = now() - interval '1 second' WHERE id = ?`, [job!.id]);
+        await recoverRepairJobs(container);
+        await recoverRepairJobs(container);
+        expect(await crmCounts(container)).toEqual({ devices: 1, profiles: 1 });
+        const detail = (await api.get(`/admin/repair-jobs/${job!.id}`, as.cashier)).data.repair_job;
+        expect((await api.get(`/admin/crm/customers/${detail.customer_id}`, as.cashier)).data.customer).toMatchObject({ device_count: 1, job_count: 1 });
       });
 
-      it("undoes the hook when a later intake step fails: the new device goes and the last visit is restored", async () => {
+      it("an unreachable Temporal does not undo intake: the device is recorded once and the start waits for the recovery", async () => {
         const container = getContainer();
-        const ok = await createRepairJobWorkflow(container).run({ input: intake() });
-        const customerId = (await api.get(`/admin/repair-jobs/${ok.result.id}`, as.cashier)).data.repair_job.customer_id;
-        const before = (await api.get(`/admin/crm/customers/${customerId}`, as.cashier)).data.customer;
-
         const realTemporal = container.resolve("temporal");
         container.register("temporal", asValue({
           start: async () => { throw new Error("Temporal is not reachable (test)"); },
           signalWithStart: async () => undefined,
           terminate: async () => undefined,
         }));
+        let jobId: string;
         try {
-          await expect(createRepairJobWorkflow(container).run({ input: intake({ device_type: "tablet", brand: "Apple", model: "iPad Air" }) })).rejects.toThrow("Temporal is not reachable");
+          jobId = (await createRepairJobWorkflow(container).run({ input: intake({ device_type: "tablet", brand: "Apple", model: "iPad Air" }) })).result.id;
         } finally {
           container.register("temporal", asValue(realTemporal));
         }
-        const after = (await api.get(`/admin/crm/customers/${customerId}`, as.cashier)).data.customer;
-        expect(after.devices).toEqual(before.devices);
-        expect(after.last_visit_at).toBe(before.last_visit_at);
-        expect(after.job_count).toBe(1);
+        const customerId = (await api.get(`/admin/repair-jobs/${jobId}`, as.cashier)).data.repair_job.customer_id;
+        expect((await api.get(`/admin/crm/customers/${customerId}`, as.cashier)).data.customer).toMatchObject({ device_count: 1, job_count: 1 });
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION);
+        await pg.raw(`UPDATE repair_job SET lease_until = now() - interval '1 second' WHERE id = ?`, [jobId]);
+        await recoverRepairJobs(container);
+        const { rows } = await pg.raw(`SELECT outbox FROM repair_job WHERE id = ?`, [jobId]);
+        expect(rows[0].outbox).toEqual([]);
         expect(await crmCounts(container)).toEqual({ devices: 1, profiles: 1 });
       });
     });

@@ -1,6 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { asValue } from "@medusajs/framework/awilix";
-import { Modules } from "@medusajs/framework/utils";
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { jobBody, settle } from "./helpers";
 import { createOrder, createRawCustomer, ids, staffHeaders, type Headers } from "./crm-helpers";
 
@@ -92,20 +91,17 @@ medusaIntegrationTestRunner({
         primary: (await api.get(`/admin/crm/customers/${primary}`, as.manager)).data.customer,
         duplicate: (await api.get(`/admin/crm/customers/${duplicate}`, as.manager)).data.customer,
       };
-      const container = getContainer();
-      const realCustomers = container.resolve(Modules.CUSTOMER);
-      const failing = new Proxy(realCustomers, {
-        get(target, prop, receiver) {
-          if (prop === "softDeleteCustomers") return async () => { throw new Error("customer delete refused (test)"); };
-          return Reflect.get(target, prop, receiver);
-        },
-      });
-      container.register(Modules.CUSTOMER, asValue(failing));
+      // The database refuses the duplicate's delete, the last write of the merge's one transaction.
+      const pg = getContainer().resolve<{ raw(sql: string): Promise<unknown> }>(ContainerRegistrationKeys.PG_CONNECTION);
+      await pg.raw(`CREATE OR REPLACE FUNCTION it_refuse_customer_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'customer delete refused (test)'; END $$`);
+      await pg.raw(`CREATE TRIGGER it_refuse_customer_delete BEFORE UPDATE OF deleted_at ON customer
+        FOR EACH ROW WHEN (OLD.id = '${duplicate}' AND NEW.deleted_at IS NOT NULL) EXECUTE FUNCTION it_refuse_customer_delete()`);
       let r;
       try {
         r = await settle(api.post(`/admin/crm/customers/${primary}/merge`, { duplicate_id: duplicate }, as.manager));
       } finally {
-        container.register(Modules.CUSTOMER, asValue(realCustomers));
+        await pg.raw(`DROP TRIGGER IF EXISTS it_refuse_customer_delete ON customer`);
       }
       expect(r.status).toBeGreaterThanOrEqual(500);
       const after = {

@@ -70,10 +70,16 @@ medusaIntegrationTestRunner({
       const statuses = [a.status, b.status].sort();
       expect(statuses).toEqual([201, 409]);
       const won = a.status === 201 ? a : b;
+      const lost = a.status === 201 ? b : a;
       expect(won.data.quotation).toMatchObject({ status: "converted", converted_invoice_id: won.data.invoice.id });
       expect(won.data.invoice).toMatchObject({
         invoice_number: `INV-${year}-${String(taken + 1).padStart(6, "0")}`, status: "unpaid", total_sen: 12960, balance_sen: 12960, quotation_id: quotation.id,
       });
+      // The loser (held on the quotation's row lock until the winner committed) is refused before taking a number.
+      expect(lost.data).toMatchObject({ type: "not_convertible", status: "converted", converted_invoice_id: won.data.invoice.id });
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION);
+      const counter = await pg.raw(`SELECT last_value FROM repair_invoice_sequence WHERE id = ?`, [`INV-${year}`]);
+      expect(counter.rows).toEqual([{ last_value: taken + 1 }]);
       const list = (await api.get(`/admin/sales/invoices?q=INV-${year}`, cashier)).data;
       expect(list.invoices.filter((i: { quotation_id: string }) => i.quotation_id === quotation.id)).toHaveLength(1);
       const locked = await settle(api.post(`/admin/sales/quotations/${quotation.id}`, { notes: "late" }, cashier));

@@ -27,9 +27,8 @@ medusaIntegrationTestRunner({
       const afterSale = await stock("cable");
       const lineId = sale.lines[0].id;
       const key = newKey("return");
-      const res = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
-        idempotency_key: key, lines: [{ line_id: lineId, quantity: 1 }], restock: true, refund_method: "cash", reason: "Wrong connector",
-      }, cashier);
+      const returnBody = { idempotency_key: key, lines: [{ line_id: lineId, quantity: 1 }], restock: true, refund_method: "cash", reason: "Wrong connector" };
+      const res = await api.post(`/admin/pos/sales/${sale.id}/returns`, returnBody, cashier);
       expect(res.status).toBe(201);
       // One unit: 6448 / 3 = 2149.33 → 2149; paid out in cash rounded to RM 21.50.
       expect(res.data.sale.returns).toEqual([expect.objectContaining({
@@ -41,11 +40,13 @@ medusaIntegrationTestRunner({
       expect(await stock("cable")).toBe(afterSale + 1);
       await expectLedgerBalanced(getContainer());
 
-      const replay = await api.post(`/admin/pos/sales/${sale.id}/returns`, {
-        idempotency_key: key, lines: [{ line_id: lineId, quantity: 1 }], restock: true, refund_method: "cash",
-      }, cashier);
-      expect(replay.status).toBe(200);
+      const replay = await api.post(`/admin/pos/sales/${sale.id}/returns`, returnBody, cashier);
+      expect(replay.status).toBe(201);
       expect(replay.data.sale.returns).toHaveLength(1);
+      expect(await stock("cable")).toBe(afterSale + 1);
+      const reused = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, { ...returnBody, reason: undefined }, cashier));
+      expect(reused.status).toBe(409);
+      expect(reused.data).toMatchObject({ code: "idempotency_key_reused", field: "idempotency_key" });
 
       const over = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, {
         idempotency_key: newKey(), lines: [{ line_id: lineId, quantity: 3 }], restock: true, refund_method: "cash",
@@ -114,6 +115,15 @@ medusaIntegrationTestRunner({
       expect(res.data.sale.returns[0]).toMatchObject({ refund_method: "card", paid_out_sen: 2700, approved_by: null, approval_reasons: [] });
       const [row] = await refundAudit(sale.id);
       expect(row!.metadata).toMatchObject({ refund_method: "card", method_asked: null, approver: null, approval_reasons: [] });
+    });
+
+    it("returning everything of a cash sale rounded down refunds what was paid, not the 2 sen the rounding kept", async () => {
+      const sale = await sell({ lines: [{ variant_id: fx.variants.cable, quantity: 4 }], payments: [{ method: "cash", amount_sen: 9000 }] });
+      expect(sale).toMatchObject({ total_sen: 8597, paid_sen: 8595 });
+      const res = await settle(api.post(`/admin/pos/sales/${sale.id}/returns`, { idempotency_key: newKey("return"), lines: [{ line_id: sale.lines[0].id, quantity: 4 }], restock: true }, cashier));
+      expect(res.status).toBe(201);
+      expect(res.data.sale).toMatchObject({ refunded_sen: 8595 });
+      expect(res.data.sale.returns[0]).toMatchObject({ refund_method: "cash", paid_out_sen: 8595 });
     });
 
     it("a refund above the shop's limit needs a manager; managers set the limit", async () => {

@@ -53,6 +53,8 @@ export type AddCustomerDeviceBody = z.input<typeof addCustomerDeviceBodySchema>;
 
 export const mergeCustomersBodySchema = z.object({
   duplicate_id: z.string().trim().min(1, "duplicate_id is required"),
+  /** A retry with the key answers the one merge; without one the pair is the key. */
+  idempotency_key: z.string().trim().min(1).max(200).optional(),
 });
 export type MergeCustomersBody = z.input<typeof mergeCustomersBodySchema>;
 

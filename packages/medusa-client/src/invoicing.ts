@@ -4,6 +4,11 @@ import { paymentMethodSchema } from "@voltura/domain";
 const sen = z.number().int("must be a whole number of sen").min(0, "must not be negative").max(10_000_000_00);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 const isoDate = z.iso.datetime({ offset: true });
+/**
+ * Made by the client once per invoice or payment and sent again on every retry: the same key and
+ * body answers what was already recorded; optional, so callers without retries need none.
+ */
+const idempotencyKey = z.string().trim().min(8, "must be at least 8 characters").max(200).optional();
 
 // ---- lines and buyer (shared by quotations and invoices) -------------------------------------
 
@@ -79,6 +84,7 @@ export const createSalesInvoiceBodySchema = z.object({
   lines: z.array(salesLineSchema).min(1, "add at least one line").max(200),
   due_days: z.number().int().min(0).max(365).default(0),
   notes: optionalText(2000),
+  idempotency_key: idempotencyKey,
 });
 export type CreateSalesInvoiceBody = z.input<typeof createSalesInvoiceBodySchema>;
 
@@ -86,6 +92,7 @@ export const invoicePaymentBodySchema = z.object({
   method: paymentMethodSchema,
   amount_sen: z.number().int("must be a whole number of sen").positive("must be more than 0"),
   reference: optionalText(60),
+  idempotency_key: idempotencyKey,
 });
 export type InvoicePaymentBody = z.input<typeof invoicePaymentBodySchema>;
 

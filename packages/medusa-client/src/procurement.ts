@@ -6,6 +6,8 @@ import type { CommerceClient } from "./client.js";
 const id = (what: string) => z.string().trim().min(1, `${what} is required`);
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
 const sen = z.number().int("must be whole sen").nonnegative("cannot be negative");
+/** Made once per form (or client operation) and sent again on every retry: a replay never books twice. */
+const idempotencyKey = z.string().trim().min(8, "must be at least 8 characters").max(200).optional();
 
 export const ADJUSTMENT_REASONS = ["damage", "loss", "found", "correction"] as const;
 export const INVENTORY_LEVEL_ORDERS = ["title", "-title", "sku", "-sku", "on_hand", "-on_hand", "available", "-available"] as const;
@@ -67,16 +69,21 @@ export const updatePurchaseOrderBodySchema = z
   .object({ note: optionalText(2000), expected_at: z.iso.datetime({ offset: true }).nullable().optional(), lines: z.array(purchaseOrderLineBodySchema).min(1, "add at least one line").optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), "Nothing to change");
 export type UpdatePurchaseOrderBody = z.input<typeof updatePurchaseOrderBodySchema>;
-/** POST /admin/inventory/purchase-orders/:id/receive */
+/** POST /admin/inventory/purchase-orders/:id/receive — with an idempotency_key, a retry answers the first receipt. */
 export const receivePurchaseOrderBodySchema = z.object({
   lines: z.array(z.object({ line_id: id("line_id"), quantity: z.number().int("must be a whole number").positive("must be at least 1") })).min(1, "receive at least one line"),
   note: optionalText(500),
+  idempotency_key: idempotencyKey,
 });
 export type ReceivePurchaseOrderBody = z.input<typeof receivePurchaseOrderBodySchema>;
 
-/** POST /admin/inventory/adjustments — quantity is signed for corrections; damage and loss take out, found puts back. */
+/**
+ * POST /admin/inventory/adjustments — quantity is signed for corrections; damage and loss take out, found puts back.
+ * Send an idempotency_key: a retry with it answers the first adjustment instead of adjusting twice.
+ */
 export const createStockAdjustmentBodySchema = z
   .object({
+    idempotency_key: idempotencyKey,
     inventory_item_id: id("inventory_item_id"),
     location_id: id("location_id").optional(),
     reason: z.enum(ADJUSTMENT_REASONS),

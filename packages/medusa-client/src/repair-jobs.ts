@@ -79,6 +79,8 @@ export const createRepairJobBodySchema = z.object({
   issue: z.string().trim().min(3, "Describe the issue (at least 3 characters)").max(2000),
   priority: prioritySchema.default("normal"),
   ...repairIntakeFieldsSchema.shape,
+  /** Made once per intake form and sent again on a retry: a replay never opens a second job. */
+  idempotency_key: z.string().trim().min(8, "idempotency_key must have at least 8 characters").max(120).optional(),
 });
 export type CreateRepairJobBody = z.input<typeof createRepairJobBodySchema>;
 

@@ -32,25 +32,29 @@ export function clientIpOf(req: MedusaRequest): string | null {
   return req.ip ?? req.socket?.remoteAddress ?? null;
 }
 
+type RequestAuditEntry = Omit<AuditEntryInput, "request_id" | "ip"> & { request_id?: string | null; ip?: string | null };
+
 /**
- * Appends an audit row for this request: actor, role, request id and IP are filled from the
- * request. Marks the request so the generic write row of the `/admin/*` middleware is not added too.
+ * The row recordAudit appends for this request (actor, role, request id and IP filled from the
+ * request), for a write that stores it to append later from its outbox, once its transaction has
+ * committed. Marks the request so the generic write row of the `/admin/*` middleware is not added too.
  */
-export async function recordAudit(
-  req: MedusaRequest,
-  entry: Omit<AuditEntryInput, "request_id" | "ip"> & { request_id?: string | null; ip?: string | null },
-): Promise<void> {
+export function auditEntryFor(req: MedusaRequest, entry: RequestAuditEntry): AuditEntryInput {
   const r = req as AuditableRequest;
-  const recorder = req.scope.resolve<AuditRecorder>(AUDIT_MODULE);
-  await recorder.record({
+  r.auditRecorded = true;
+  return {
     actor_id: r.actor?.id ?? null,
     actor_role: r.actor?.role ?? null,
     actor_name: r.actor?.name ?? null,
     ...entry,
     request_id: entry.request_id ?? requestIdOf(req),
     ip: entry.ip ?? clientIpOf(req),
-  });
-  r.auditRecorded = true;
+  };
+}
+
+/** Appends an audit row for this request (see auditEntryFor). */
+export async function recordAudit(req: MedusaRequest, entry: RequestAuditEntry): Promise<void> {
+  await req.scope.resolve<AuditRecorder>(AUDIT_MODULE).record(auditEntryFor(req, entry));
 }
 
 export function auditAlreadyRecorded(req: MedusaRequest): boolean {

@@ -4,6 +4,7 @@ export * from "./parse.js";
 export * from "./route-contract.js";
 export * from "./public-route.js";
 export * from "./sequence.js";
+export * from "./sql.js";
 export * from "./audit.js";
 export * from "./admin-routes.js";
 export * from "./core-route-policy.js";

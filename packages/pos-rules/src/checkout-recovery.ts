@@ -1,3 +1,5 @@
+import { keepOldest } from "./sale-changes.js";
+
 /**
  * Crash consistency of a counter checkout. The sale's own rows (claim, sale, lines, payments,
  * approvals, stock ledger and on-hand) commit in one database transaction as "committed"; what lies
@@ -69,7 +71,6 @@ export function nextOutboxTask(progress: CheckoutOutboxProgress, needsCustomer: 
 
 /** Every order found for a sale: the one to keep (carries the sale's receipt number, oldest first) and the ones to delete. */
 export function ordersToKeep<T extends { id: string; receipt_number: string | null; created_at: Date }>(orders: readonly T[], receiptNumber: string): { keep: T | null; remove: T[] } {
-  const matching = orders.filter((o) => o.receipt_number === receiptNumber).sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
-  const keep = matching[0] ?? null;
+  const { keep } = keepOldest(orders.filter((o) => o.receipt_number === receiptNumber));
   return { keep, remove: orders.filter((o) => o !== keep) };
 }

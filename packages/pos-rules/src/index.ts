@@ -11,3 +11,4 @@ export * from "./refund-approval.js";
 export * from "./shifts.js";
 export * from "./checkout-recovery.js";
 export * from "./sale-stock.js";
+export * from "./sale-changes.js";

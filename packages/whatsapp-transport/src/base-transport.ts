@@ -60,8 +60,9 @@ export abstract class BaseTransport implements WhatsAppTransport {
 
   abstract connect(): Promise<void>;
   abstract disconnect(): Promise<void>;
-  protected abstract transmitText(to: E164, text: string): Promise<string>;
-  protected abstract transmitMedia(to: E164, media: OutboundMedia): Promise<string>;
+  /** `messageId`: the id to send under when the caller chose one (see SendOptions). */
+  protected abstract transmitText(to: E164, text: string, messageId?: string): Promise<string>;
+  protected abstract transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string>;
 
   on<E extends TransportEventName>(event: E, listener: TransportListener<E>): () => void {
     return this.events.on(event, listener);
@@ -73,20 +74,20 @@ export abstract class BaseTransport implements WhatsAppTransport {
 
   async sendText(to: E164, text: string, options: SendOptions): Promise<SendResult> {
     const recipient = this.checkRecipient(to);
-    const { idempotencyKey } = sendOptionsSchema.parse(options);
+    const { idempotencyKey, messageId: chosenId } = sendOptionsSchema.parse(options);
     if (typeof text !== "string" || text.trim() === "") throw new TypeError("text must be a non-empty string");
     const messageId = await this.sends.run(idempotencyKey, textFingerprint(recipient, text), () =>
-      this.transmit(recipient, () => this.transmitText(recipient, text)),
+      this.transmit(recipient, () => this.transmitText(recipient, text, chosenId)),
     );
     return { messageId };
   }
 
   async sendMedia(to: E164, media: OutboundMedia, options: SendOptions): Promise<SendResult> {
     const recipient = this.checkRecipient(to);
-    const { idempotencyKey } = sendOptionsSchema.parse(options);
+    const { idempotencyKey, messageId: chosenId } = sendOptionsSchema.parse(options);
     const parsedMedia = outboundMediaSchema.parse(media);
     const messageId = await this.sends.run(idempotencyKey, mediaFingerprint(recipient, parsedMedia), () =>
-      this.transmit(recipient, () => this.transmitMedia(recipient, parsedMedia)),
+      this.transmit(recipient, () => this.transmitMedia(recipient, parsedMedia, chosenId)),
     );
     return { messageId };
   }

@@ -115,6 +115,11 @@ export const sendOptionsSchema = z.object({
    * (e.g. `${workflowId}:${activityName}` from a Temporal activity).
    */
   idempotencyKey: z.string().min(1).max(200),
+  /**
+   * The WhatsApp message id to send under (Baileys `messageId`), chosen by the caller before the
+   * send so that a resend after a crash carries the same id and its receipts match the stored row.
+   */
+  messageId: z.string().regex(/^[0-9A-Za-z]{8,64}$/, "a WhatsApp message id is 8-64 letters and digits").optional(),
 });
 export type SendOptions = z.infer<typeof sendOptionsSchema>;
 

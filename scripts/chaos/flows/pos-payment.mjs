@@ -1,9 +1,10 @@
 // Balance payments under crashes: each till owns one sale with a balance due and pays it off in
 // small card payments, each sent twice at once with one idempotency key, while commerce is
-// SIGKILLed and restarted. Afterwards: one payment row per key, no payment lost, and every sale's
-// paid and balance amounts equal to its payment rows.
+// SIGKILLed and restarted. Afterwards: one payment row per key, no payment lost, every sale's paid
+// and balance amounts equal to its payment rows, and (once the recovery had its time) every payment
+// carried by exactly one transaction of the sale's Medusa order, no outbox row left open.
 import { literal } from "../db.mjs";
-import { integrityBaseline, integrityInvariant, ledgerInvariant } from "../invariants.mjs";
+import { integrityBaseline, integrityInvariant, ledgerInvariant, settle } from "../invariants.mjs";
 
 const SERVICE_SKU = "SVC-DIAG";
 const PAYMENT_SEN = 100;
@@ -24,6 +25,7 @@ export default {
   name: "pos-payment",
   needs: ["commerce"],
   kills: ["commerce"],
+  retryCodes: ["sale_in_progress"],
   resultOf: (json) => json?.sale?.id ?? null,
 
   async prepare(ctx) {
@@ -53,6 +55,10 @@ export default {
 
   async check(ctx, outcome) {
     const { prefix, saleIds } = ctx.state.payment;
+    const sales = saleIds.map(literal).join(",");
+    // The order money a crash interrupted is finished by the recovery job: give it the settle time first.
+    const openOutbox = await settle(() => ctx.sql.count(`SELECT count(*) FROM pos_outbox WHERE done_at IS NULL AND deleted_at IS NULL AND sale_id IN (${sales})`),
+      ctx.opts.settleSeconds * 1000);
     const paidKeys = outcome.records.filter((r) => r.results.size > 0).map((r) => r.key);
     const rows = ctx.sql.rows(`SELECT idempotency_key FROM pos_payment WHERE deleted_at IS NULL AND idempotency_key LIKE ${literal(`${prefix}%`)}`);
     const perKey = new Map();
@@ -60,9 +66,14 @@ export default {
     const duplicates = [...perKey.values()].filter((n) => n > 1).length;
     const lost = paidKeys.filter((key) => !perKey.has(key)).length;
     // A sale's amounts must be what its payment rows say (no payment row without its amounts, and back).
-    const moneyOff = ctx.sql.count(`SELECT count(*) FROM pos_sale s WHERE s.id IN (${saleIds.map(literal).join(",")})
+    const moneyOff = ctx.sql.count(`SELECT count(*) FROM pos_sale s WHERE s.id IN (${sales})
       AND (s.paid_sen <> (SELECT COALESCE(SUM(p.amount_sen), 0) FROM pos_payment p WHERE p.sale_id = s.id AND p.deleted_at IS NULL)
         OR s.balance_due_sen <> s.rounded_total_sen - s.paid_sen)`);
+    // Each balance payment is one transaction on the order, carrying the payment's id, for its amount.
+    const orderMoneyOff = ctx.sql.count(`SELECT count(*) FROM pos_payment p JOIN pos_sale s ON s.id = p.sale_id
+      WHERE p.deleted_at IS NULL AND p.stage = 'balance' AND p.sale_id IN (${sales})
+        AND (SELECT count(*) FROM order_transaction t WHERE t.reference_id = p.id AND t.order_id = s.order_id AND t.deleted_at IS NULL
+             AND round(t.amount * 100) = p.amount_sen) <> 1`);
     const paid = ctx.sql.count(`SELECT COALESCE(SUM(amount_sen), 0) FROM pos_payment WHERE deleted_at IS NULL AND idempotency_key LIKE ${literal(`${prefix}%`)}`);
     const expectedSen = outcome.records.length * PAYMENT_SEN;
     const ledger = await ledgerInvariant(ctx);
@@ -73,11 +84,13 @@ export default {
     if (lost) failures.push(`${lost} payment(s) answered to a till but not in the database`);
     if (paid !== expectedSen) failures.push(`payments total ${paid} sen, expected ${expectedSen} sen (${outcome.records.length} × ${PAYMENT_SEN})`);
     if (moneyOff) failures.push(`${moneyOff} sale(s) whose paid/balance amounts differ from their payment rows`);
+    if (orderMoneyOff) failures.push(`${orderMoneyOff} payment(s) not carried by exactly one order transaction of their amount`);
+    if (openOutbox) failures.push(`${openOutbox} outbox row(s) still open ${ctx.opts.settleSeconds} s after the clients finished`);
     for (const check of [ledger, integrity]) if (check.failure) failures.push(check.failure);
     return {
       columns: {
-        sales: `${perKey.size} paid/${outcome.records.length}`, duplicates, lost, "stuck claims": "n/a",
-        "orphan movements": "n/a", "money off": moneyOff, ledger: ledger.text, integrity: integrity.text,
+        sales: `${perKey.size} paid/${outcome.records.length}`, duplicates, lost, "stuck claims": openOutbox,
+        "orphan movements": "n/a", "money off": moneyOff, "order money off": orderMoneyOff, ledger: ledger.text, integrity: integrity.text,
       },
       failures,
     };

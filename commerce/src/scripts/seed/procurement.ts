@@ -2,11 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { updateUsersWorkflow } from "@medusajs/medusa/core-flows";
 import {
+  adjustStock,
   adoptExistingStockWorkflow,
   createPurchaseOrderWorkflow,
-  createStockAdjustmentWorkflow,
   createSupplierWorkflow,
-  receivePurchaseOrderWorkflow,
+  receivePurchaseOrder,
   sendPurchaseOrderWorkflow,
   setLowStockThresholdWorkflow,
   setSupplierItemWorkflow,
@@ -81,12 +81,12 @@ export async function seedProcurement(container: MedusaContainer, shop: ShopRefs
   const lines = await container.resolve<{ listPurchaseOrderLines(f: object): Promise<Array<{ id: string; inventory_item_id: string }>> }>("procurement")
     .listPurchaseOrderLines({ purchase_order_id: screens.id });
   const iphoneLine = lines.find((l) => l.inventory_item_id === item("PART-IP13-LCD-OEM"))!;
-  await receivePurchaseOrderWorkflow(container).run({ input: { purchase_order_id: screens.id, lines: [{ line_id: iphoneLine.id, quantity: 3 }], received_by: "Mei Ling Manager", note: "First box; Redmi screens back-ordered" } });
+  await receivePurchaseOrder(container, { purchase_order_id: screens.id, lines: [{ line_id: iphoneLine.id, quantity: 3 }], received_by: "Mei Ling Manager", note: "First box; Redmi screens back-ordered" });
   await createPurchaseOrderWorkflow(container).run({
     input: { supplier_id: penang.id, location_id: shop.stockLocationId, created_by: "Mei Ling Manager", lines: [{ inventory_item_id: item("ACC-USBC-1M"), quantity: 20, unit_cost_sen: 650 }] },
   });
-  await createStockAdjustmentWorkflow(container).run({
-    input: { inventory_item_id: item("ACC-TG-UNIV"), location_id: shop.stockLocationId, reason: "damage", quantity: 2, note: "Cracked while fitting", actor_id: "Siti Cashier" },
+  await adjustStock(container, {
+    inventory_item_id: item("ACC-TG-UNIV"), location_id: shop.stockLocationId, reason: "damage", quantity: 2, note: "Cracked while fitting", actor_id: "Siti Cashier",
   });
   logger.info(`Seeded procurement: ${adopted.adopted} opening rows, 2 suppliers, 2 purchase orders, 1 adjustment (${DEMO_ITEMS.length} catalogue items)`);
 }

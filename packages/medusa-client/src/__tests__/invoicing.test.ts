@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createQuotationBodySchema, einvoiceProfileBodySchema, invoicePaymentBodySchema, salesBuyerSchema, salesLineSchema } from "../invoicing.js";
+import {
+  createQuotationBodySchema, createSalesInvoiceBodySchema, einvoiceProfileBodySchema, invoicePaymentBodySchema, salesBuyerSchema, salesLineSchema,
+} from "../invoicing.js";
 
 describe("invoicing bodies", () => {
   it("normalises the buyer: TIN upper-cased, blanks to null", () => {
@@ -22,10 +24,19 @@ describe("invoicing bodies", () => {
     [createQuotationBodySchema, { buyer: { name: "A" }, lines: [{ description: "x", quantity: 1, unit_price_sen: 1 }], valid_days: 0 }, "valid_days"],
     [invoicePaymentBodySchema, { method: "cheque", amount_sen: 100 }, "method"],
     [invoicePaymentBodySchema, { method: "cash", amount_sen: 0 }, "amount_sen"],
+    [invoicePaymentBodySchema, { method: "cash", amount_sen: 100, idempotency_key: "short" }, "idempotency_key"],
+    [createSalesInvoiceBodySchema, { buyer: { name: "A" }, lines: [{ description: "x", quantity: 1, unit_price_sen: 1 }], idempotency_key: "x".repeat(201) }, "idempotency_key"],
     [einvoiceProfileBodySchema, { tin: "C20880050010", msic_code: "95120", msic_name: "x", city: "KL", postcode: "50400", state_code: "18" }, "state_code"],
   ] as const)("refuses bad input naming the field (%#)", (schema, input, field) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+
+  it("keeps the idempotency key optional (the console sends none) and trims it when given", () => {
+    const invoice = { buyer: { name: "A" }, lines: [{ description: "x", quantity: 1, unit_price_sen: 1 }] };
+    expect(createSalesInvoiceBodySchema.parse(invoice).idempotency_key).toBeUndefined();
+    expect(invoicePaymentBodySchema.parse({ method: "cash", amount_sen: 100 }).idempotency_key).toBeUndefined();
+    expect(invoicePaymentBodySchema.parse({ method: "cash", amount_sen: 100, idempotency_key: " till-1-pay-0001 " }).idempotency_key).toBe("till-1-pay-0001");
   });
 });

@@ -288,6 +288,15 @@ describe("BaileysTransport: sending", () => {
     expect(fake.latest().sent).toEqual([{ jid: CUSTOMER_JID, content: { text: "Phone siap" }, key: expect.objectContaining({ id: messageId, fromMe: true }) }]);
   });
 
+  it("sends under the message id the caller chose, so a resend after a crash carries the same id", async () => {
+    const { fake, transport } = setup();
+    await transport.connect();
+    const { messageId } = await transport.sendText("+60123456789", "Resit", { idempotencyKey: "r", messageId: "3EB0ABCDEF0123456789AB" });
+    expect(messageId).toBe("3EB0ABCDEF0123456789AB");
+    expect(fake.latest().sent.map((record) => record.key.id)).toEqual(["3EB0ABCDEF0123456789AB"]);
+    await expect(transport.sendText("+60123456789", "x", { idempotencyKey: "bad", messageId: "no spaces!" })).rejects.toThrow();
+  });
+
   it("maps media to Baileys content", async () => {
     const { fake, transport } = setup();
     await transport.connect();

@@ -117,21 +117,21 @@ export class BaileysTransport extends BaseTransport {
     await this.auth.clear();
   }
 
-  protected async transmitText(to: E164, text: string): Promise<string> {
-    return this.send(to, { text });
+  protected async transmitText(to: E164, text: string, messageId?: string): Promise<string> {
+    return this.send(to, { text }, messageId);
   }
 
-  protected async transmitMedia(to: E164, media: OutboundMedia): Promise<string> {
-    return this.send(to, mediaContent(media));
+  protected async transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string> {
+    return this.send(to, mediaContent(media), messageId);
   }
 
-  private async send(to: E164, content: BaileysOutboundContent): Promise<string> {
+  private async send(to: E164, content: BaileysOutboundContent, messageId?: string): Promise<string> {
     const socket = this.socket;
     if (!socket) throw new TransportNotOpenError("closed");
-    const sent = await socket.sendMessage(e164ToJid(to), content);
-    const messageId = sent?.key?.id;
-    if (!messageId) throw new Error("Baileys sendMessage returned no message id");
-    return messageId;
+    const sent = await socket.sendMessage(e164ToJid(to), content, messageId ? { messageId } : undefined);
+    const sentId = sent?.key?.id;
+    if (!sentId) throw new Error("Baileys sendMessage returned no message id");
+    return sentId;
   }
 
   private async startSocket(): Promise<void> {

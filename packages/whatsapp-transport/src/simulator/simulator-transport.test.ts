@@ -30,6 +30,16 @@ describe("SimulatorTransport", () => {
     expect(messages).toHaveLength(1);
   });
 
+  it("sends under a chosen message id and reports every transmission on the wire hook", async () => {
+    const wire: string[] = [];
+    const transport = new SimulatorTransport({ now: fixedNow, onTransmit: (entry) => wire.push(entry.messageId) });
+    await transport.connect();
+    const { messageId } = await transport.sendText("+60123456789", "Siap", { idempotencyKey: "k", messageId: "VSHAAAABBBBCCCC" });
+    await transport.sendText("+60123456789", "Siap", { idempotencyKey: "k", messageId: "VSHAAAABBBBCCCC" });
+    expect(messageId).toBe("VSHAAAABBBBCCCC");
+    expect(wire).toEqual(["VSHAAAABBBBCCCC"]);
+  });
+
   it("records outbound messages and steps receipts on demand", async () => {
     const transport = await openSimulator();
     const receipts = recordEvents(transport, "receipt");

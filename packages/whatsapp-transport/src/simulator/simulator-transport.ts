@@ -10,6 +10,11 @@ export interface SimulatorOptions extends BaseTransportOptions {
   requirePairing?: boolean;
   /** Makes outbound message ids (default: random ids shaped like WhatsApp's). */
   newMessageId?: () => string;
+  /**
+   * Called synchronously with every message as it "reaches WhatsApp", before the send returns: a
+   * wire log that outlives the process (the in-memory record does not), for crash tests.
+   */
+  onTransmit?: (message: SimulatedOutbound) => void;
 }
 
 export interface SimulatedOutbound {
@@ -53,6 +58,7 @@ export class SimulatorTransport extends BaseTransport {
   private readonly transcript: TranscriptEntry[] = [];
   private readonly requirePairing: boolean;
   private readonly newMessageId: () => string;
+  private readonly onTransmit: ((message: SimulatedOutbound) => void) | undefined;
   private paired: boolean;
   private pendingConnect: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private inboundCounter = 0;
@@ -62,6 +68,7 @@ export class SimulatorTransport extends BaseTransport {
     this.requirePairing = options.requirePairing ?? false;
     this.paired = !this.requirePairing;
     this.newMessageId = options.newMessageId ?? whatsappLikeId;
+    this.onTransmit = options.onTransmit;
   }
 
   async connect(): Promise<void> {
@@ -166,26 +173,30 @@ export class SimulatorTransport extends BaseTransport {
     );
   }
 
-  protected async transmitText(to: E164, text: string): Promise<string> {
-    return this.record({ to, text });
+  protected async transmitText(to: E164, text: string, messageId?: string): Promise<string> {
+    return this.record({ to, text }, messageId);
   }
 
-  protected async transmitMedia(to: E164, media: OutboundMedia): Promise<string> {
+  protected async transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string> {
     const { data, ...described } = media;
-    return this.record({
-      to,
-      text: media.caption ?? "",
-      media: { ...described, ...(data ? { sizeBytes: data.byteLength } : {}) },
-    });
+    return this.record(
+      {
+        to,
+        text: media.caption ?? "",
+        media: { ...described, ...(data ? { sizeBytes: data.byteLength } : {}) },
+      },
+      messageId,
+    );
   }
 
-  private record(message: Pick<SimulatedOutbound, "to" | "text" | "media">): string {
+  private record(message: Pick<SimulatedOutbound, "to" | "text" | "media">, messageId?: string): string {
     const entry: SimulatedOutbound = {
       ...message,
-      messageId: this.newMessageId(),
+      messageId: messageId ?? this.newMessageId(),
       status: "pending",
       sentAt: this.now().toISOString(),
     };
+    this.onTransmit?.(entry);
     this.outbound.push(entry);
     this.transcript.push({ direction: "out", message: entry });
     return entry.messageId;

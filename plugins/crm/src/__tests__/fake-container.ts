@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 
-/** A container stand-in that records every call made to the CRM module, the Link service and the order module. */
-export function fakeContainer(graphRows: Record<string, Array<Record<string, unknown>>> = {}) {
+/** A container stand-in that records every write made to the CRM module, the Link service and the order module. */
+export function fakeContainer(graphRows: Record<string, Array<Record<string, unknown>>> = {}, existingLinks: unknown[] = []) {
   const calls: Array<[string, ...unknown[]]> = [];
   let seq = 0;
   const record = (name: string, result?: (...args: unknown[]) => unknown) => async (...args: unknown[]) => {
@@ -24,7 +24,8 @@ export function fakeContainer(graphRows: Record<string, Array<Record<string, unk
   };
   const services: Record<string, unknown> = {
     crm,
-    link: { create: record("link.create"), dismiss: record("link.dismiss") },
+    // Reads are not recorded; `existingLinks` is what every link.list answers.
+    link: { create: record("link.create"), dismiss: record("link.dismiss"), list: async () => existingLinks },
     order: { updateOrders: record("order.updateOrders") },
     logger: { error: record("logger.error") },
     locking: { execute: async (_keys: unknown, job: () => Promise<unknown>) => job() },

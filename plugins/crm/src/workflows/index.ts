@@ -4,4 +4,5 @@ export * from "./update-crm-customer";
 export * from "./add-customer-note";
 export * from "./add-customer-device";
 export * from "./merge-customers";
-export type { MergeCounts } from "./steps/move-customer-records";
+export * from "./merge-plan";
+export * from "./steps/move-customer-records";

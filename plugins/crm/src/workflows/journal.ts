@@ -1,5 +1,5 @@
 import type { LinkDefinition, MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { CustomerType, DeviceType } from "@voltura/domain";
 import { CRM_MODULE } from "../modules/crm/index";
 import type CrmModuleService from "../modules/crm/service";
@@ -16,17 +16,14 @@ export type UndoAction =
   | { kind: "delete_profile"; id: string }
   | { kind: "delete_device"; id: string }
   | { kind: "delete_note"; id: string }
-  | { kind: "restore_device"; id: string }
-  | { kind: "restore_profile"; id: string }
   | { kind: "dismiss_link"; link: LinkDefinition }
-  | { kind: "create_link"; link: LinkDefinition }
-  | { kind: "update_profile"; id: string; state: ProfileState }
-  | { kind: "move_note"; id: string; profile_id: string }
-  | { kind: "update_order_customer"; id: string; customer_id: string };
+  | { kind: "update_profile"; id: string; state: ProfileState };
 
 /**
- * Does the CRM's writes and remembers how to undo each, so a step can roll back its own partial
- * work when it fails half way and hand the list to its compensation when a later step fails.
+ * Does the CRM's single-customer writes (intake, profile, device, note) and remembers how to undo
+ * each, so a step can roll back its own partial work when it fails half way and hand the list to its
+ * compensation when a later step fails. (A merge touches two customers and many tables: it runs in
+ * one PostgreSQL transaction instead, workflows/merge-customers.ts.)
  */
 export class CrmJournal {
   readonly undo: UndoAction[] = [];
@@ -59,21 +56,11 @@ export class CrmJournal {
     return updated;
   }
 
-  async deleteProfile(id: string) {
-    await this.crm.softDeleteCustomerProfiles(id);
-    this.undo.push({ kind: "restore_profile", id });
-  }
-
   async createDevice(customerId: string, data: { device_type: DeviceType; brand: string; model: string; imei_serial: string | null; colour: string | null }) {
     const device = await this.crm.createDevices(data);
     this.undo.push({ kind: "delete_device", id: device.id });
     await this.createLink(customerDeviceLink(customerId, device.id));
     return device;
-  }
-
-  async deleteDevice(id: string) {
-    await this.crm.softDeleteDevices(id);
-    this.undo.push({ kind: "restore_device", id });
   }
 
   async createNote(profileId: string, body: string, author: string) {
@@ -82,24 +69,9 @@ export class CrmJournal {
     return note;
   }
 
-  async moveNote(id: string, fromProfileId: string, toProfileId: string) {
-    await this.crm.updateCustomerNotes({ id, profile_id: toProfileId });
-    this.undo.push({ kind: "move_note", id, profile_id: fromProfileId });
-  }
-
   async createLink(link: LinkDefinition) {
     await this.link.create(link);
     this.undo.push({ kind: "dismiss_link", link });
-  }
-
-  async dismissLink(link: LinkDefinition) {
-    await this.link.dismiss(link);
-    this.undo.push({ kind: "create_link", link });
-  }
-
-  async moveOrder(id: string, fromCustomerId: string, toCustomerId: string) {
-    await this.container.resolve(Modules.ORDER).updateOrders(id, { customer_id: toCustomerId });
-    this.undo.push({ kind: "update_order_customer", id, customer_id: fromCustomerId });
   }
 
   /** Undoes this journal's writes, newest first. */
@@ -139,17 +111,8 @@ export async function rollBack(container: MedusaContainer, undo: readonly UndoAc
       case "delete_note":
         await crm.deleteCustomerNotes(action.id);
         break;
-      case "restore_device":
-        await crm.restoreDevices(action.id);
-        break;
-      case "restore_profile":
-        await crm.restoreCustomerProfiles(action.id);
-        break;
       case "dismiss_link":
         await link.dismiss(action.link);
-        break;
-      case "create_link":
-        await link.create(action.link);
         break;
       case "update_profile":
         await crm.updateCustomerProfiles({
@@ -158,12 +121,6 @@ export async function rollBack(container: MedusaContainer, undo: readonly UndoAc
           tags: action.state.tags,
           last_visit_at: action.state.last_visit_at ? new Date(action.state.last_visit_at) : null,
         });
-        break;
-      case "move_note":
-        await crm.updateCustomerNotes({ id: action.id, profile_id: action.profile_id });
-        break;
-      case "update_order_customer":
-        await container.resolve(Modules.ORDER).updateOrders(action.id, { customer_id: action.customer_id });
         break;
     }
   }

@@ -13,19 +13,6 @@ export async function loadShopSettings(container: MedusaContainer): Promise<Shop
   return container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
 }
 
-/**
- * The repair desk's invoice counter (module `repairBilling`, resolved by key): counter and B2B
- * invoices take their INV-YYYY-NNNNNN numbers from the same series, so the shop has one.
- */
-export interface InvoiceSeries {
-  allocateInvoiceSequence(series: string): Promise<number>;
-  releaseInvoiceSequence(series: string, value: number): Promise<boolean>;
-}
-
-export function invoiceSeries(container: MedusaContainer): InvoiceSeries {
-  return container.resolve<InvoiceSeries>("repairBilling");
-}
-
 /** The slice of the platform plugin's Temporal client that invoicing uses (resolved by key). */
 export interface TemporalStarter {
   start(opts: { workflowType: string; workflowId: string; taskQueue: string; args: unknown[] }): Promise<unknown>;

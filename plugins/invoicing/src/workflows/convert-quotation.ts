@@ -1,31 +1,21 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { createSalesInvoiceRecordStep } from "./steps/create-sales-invoice-record";
-import { loadConvertibleQuotationStep } from "./steps/load-convertible-quotation";
-import { moveQuotationStatusStep } from "./steps/move-quotation-status";
-import { closeQuotationFollowUpStep } from "./steps/quotation-follow-up";
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { convertQuotation, type ConvertQuotationInput } from "../invoicing/convert";
+import { loadInvoice, loadQuotation } from "../invoicing/documents";
 
-export interface ConvertQuotationInput {
-  id: string;
-  created_by: string;
-  due_days: number;
-}
+export type { ConvertQuotationInput } from "../invoicing/convert";
+export { convertQuotation } from "../invoicing/convert";
+
+/** No compensation on purpose: the conversion commits in one database transaction or not at all. */
+const convertQuotationStep = createStep("convert-quotation", async (input: ConvertQuotationInput, { container }) => {
+  const done = await convertQuotation(container, input);
+  return new StepResponse({ quotation: await loadQuotation(container, done.quotation_id), invoice: await loadInvoice(container, done.invoice_id) });
+});
 
 /**
- * Quotation → invoice: the invoice takes the next INV number and the quotation's lines and totals
- * as offered; the quotation becomes "converted" (conditional, so converting twice at once gives
- * one invoice and a 409). The follow-up reminders stop.
+ * Quotation → invoice (see invoicing/convert.ts): the next INV number, the quotation's lines and
+ * totals as offered, the quotation converted, in one transaction; a second convert is a 409. For
+ * callers that run workflows (the demo seed); the route calls convertQuotation directly.
  */
 export const convertQuotationWorkflow = createWorkflow("convert-quotation", (input: ConvertQuotationInput) => {
-  const loaded = loadConvertibleQuotationStep(transform({ input }, ({ input }) => ({ id: input.id })));
-  const invoice = createSalesInvoiceRecordStep(transform({ input, loaded }, ({ input, loaded }) => ({
-    priced: loaded.priced, customer_id: loaded.quotation.customer_id, quotation_id: loaded.quotation.id,
-    due_days: input.due_days, notes: loaded.quotation.notes, created_by: input.created_by,
-  })));
-  const moved = moveQuotationStatusStep(transform({ input, invoice }, ({ input, invoice }) => ({
-    id: input.id, to: "converted" as const, converted_invoice_id: invoice.id,
-  })));
-  when({ moved }, ({ moved }) => moved.previous === "sent").then(() => {
-    closeQuotationFollowUpStep(transform({ moved }, ({ moved }) => ({ quotation_number: moved.quotation.quotation_number, status: "converted" })));
-  });
-  return new WorkflowResponse(transform({ moved, invoice }, ({ moved, invoice }) => ({ quotation: moved.quotation, invoice })));
+  return new WorkflowResponse(convertQuotationStep(input));
 });

@@ -1,7 +1,19 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { addInvoicePaymentStep, type AddInvoicePaymentInput } from "./steps/add-invoice-payment";
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { recordInvoicePayment, type RecordInvoicePaymentInput } from "../invoicing/payments";
 
-/** A partial or final payment on an invoice: balance and status (unpaid → partially_paid → paid) follow. */
-export const recordInvoicePaymentWorkflow = createWorkflow("record-invoice-payment", (input: AddInvoicePaymentInput) => {
-  return new WorkflowResponse(addInvoicePaymentStep(input));
+export type { RecordInvoicePaymentInput } from "../invoicing/payments";
+export { recordInvoicePayment } from "../invoicing/payments";
+
+/** No compensation on purpose: the payment and the invoice's amounts commit in one database transaction or not at all. */
+const recordInvoicePaymentStep = createStep("record-invoice-payment", async (input: RecordInvoicePaymentInput, { container }) =>
+  new StepResponse(await recordInvoicePayment(container, input)),
+);
+
+/**
+ * A partial or final payment on an invoice (see invoicing/payments.ts): balance and status
+ * (unpaid → partially_paid → paid) follow. For callers that run workflows (the demo seed); the
+ * route calls recordInvoicePayment directly.
+ */
+export const recordInvoicePaymentWorkflow = createWorkflow("record-invoice-payment", (input: RecordInvoicePaymentInput) => {
+  return new WorkflowResponse(recordInvoicePaymentStep(input));
 });

@@ -6,7 +6,11 @@ const commit = vi.hoisted(() => vi.fn());
 const outbox = vi.hoisted(() => ({ finish: vi.fn(), lease: vi.fn() }));
 const prepare = vi.hoisted(() => vi.fn());
 
-vi.mock("../sales/sql", () => ({ sqlConnection: () => ({}), rows: async () => { const next = db.claims.shift(); return next ? [next] : []; } }));
+vi.mock("@voltura/medusa-kit", async (original) => ({
+  ...(await original<typeof import("@voltura/medusa-kit")>()),
+  sqlConnection: () => ({}),
+  rows: async () => { const next = db.claims.shift(); return next ? [next] : []; },
+}));
 vi.mock("../sales/checkout-commit", () => ({ commitCheckout: commit }));
 vi.mock("../sales/checkout-outbox", () => ({ finishCheckoutOutbox: outbox.finish, takeOutboxLease: outbox.lease }));
 vi.mock("../sales/prepare-checkout", () => ({ prepareCheckout: prepare }));

@@ -2,12 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId } from "@medusajs/framework/utils";
 import { shopYear } from "@voltura/domain";
 import { CHECKOUT_LEASE_MS, formatDocumentNumber, leaseExpired, planSaleStock } from "@voltura/pos-rules";
-import { takeNextInSeries } from "@voltura/medusa-kit";
+import { lockStockLevels, moveStockedQuantity, rows, sqlConnection, takeNextInSeries, withStockLocks, type SqlTransaction } from "@voltura/medusa-kit";
 import type { CheckoutOutbox } from "./checkout-outbox";
 import { RECEIPT_SERIES } from "./context";
 import { posConflict } from "./errors";
 import { buildSaleOrderInput, type CheckoutPlan } from "./plan";
-import { moveStockedQuantity, rows, sqlConnection, undoClaimLeftovers, withStockLocks, type SqlTransaction } from "./sql";
+import { undoClaimLeftovers } from "./sql";
 
 export interface CheckoutClaimKey {
   idempotency_key: string;
@@ -15,8 +15,6 @@ export interface CheckoutClaimKey {
 }
 
 export type CommitOutcome = { committed: true; sale_id: string; receipt_number: string } | { committed: false };
-
-const ZERO_RAW = JSON.stringify({ value: "0", precision: 20 });
 
 /** Items whose stock the sale (or a dead claim under its key) touches: the locks it needs. */
 async function itemsToLock(container: MedusaContainer, plan: CheckoutPlan, key: string): Promise<string[]> {
@@ -86,36 +84,26 @@ async function writeSaleRows(trx: SqlTransaction, plan: CheckoutPlan): Promise<v
 
 /**
  * Stock leaves as the ledger would book it (one `sale` row per line, on-hand moved by the same
- * amount, no change to average cost), on levels locked in id order. The guard runs again on the
- * locked levels: a concurrent sale of the last unit makes this one fail with 409 and roll back.
+ * amount, no change to average cost), on levels locked in id order (a missing one made at 0). The
+ * guard runs again on the locked levels: a concurrent sale of the last unit makes this one fail
+ * with 409 and roll back.
  */
 async function moveSaleStock(trx: SqlTransaction, plan: CheckoutPlan): Promise<CheckoutOutbox["low_stock"]> {
   const stocked = plan.lines.filter((l) => l.inventory_item_id);
   if (!stocked.length) return [];
   const itemIds = [...new Set(stocked.map((l) => l.inventory_item_id!))];
-  const levels = await rows(trx,
-    `SELECT id, inventory_item_id, stocked_quantity::float8 AS stocked, reserved_quantity::float8 AS reserved FROM inventory_level
-      WHERE location_id = ? AND inventory_item_id = ANY(?::text[]) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [plan.location_id, itemIds]);
+  const levels = await lockStockLevels(trx, itemIds, plan.location_id);
   const thresholds = await rows(trx,
     `SELECT inventory_item_id, low_stock_threshold FROM item_stock_profile WHERE inventory_item_id = ANY(?::text[]) AND deleted_at IS NULL`, [itemIds]);
   const stock = planSaleStock(
     stocked.map((l) => ({ inventory_item_id: l.inventory_item_id!, variant_id: l.variant_id, title: l.title, units: l.quantity * l.required_quantity, guarded: !l.stock_override })),
-    itemIds.map((id) => {
-      const level = levels.find((l) => l.inventory_item_id === id);
-      const threshold = thresholds.find((t) => t.inventory_item_id === id)?.low_stock_threshold;
-      return { inventory_item_id: id, stocked_quantity: Number(level?.stocked ?? 0), reserved_quantity: Number(level?.reserved ?? 0), low_stock_threshold: threshold === null || threshold === undefined ? null : Number(threshold) };
+    levels.map((level) => {
+      const threshold = thresholds.find((t) => t.inventory_item_id === level.inventory_item_id)?.low_stock_threshold;
+      return { ...level, low_stock_threshold: threshold === null || threshold === undefined ? null : Number(threshold) };
     }),
   );
   if (stock.short.length) {
     throw posConflict("out_of_stock", `Out of stock: ${stock.short.map((s) => `${s.title} (${s.available} left, ${s.requested} wanted)`).join(", ")}. A manager can override.`, { items: stock.short });
-  }
-  const missing = itemIds.filter((id) => !levels.some((l) => l.inventory_item_id === id));
-  for (const id of missing) {
-    await trx.raw(
-      `INSERT INTO inventory_level (id, inventory_item_id, location_id, stocked_quantity, reserved_quantity, incoming_quantity,
-         raw_stocked_quantity, raw_reserved_quantity, raw_incoming_quantity, created_at, updated_at)
-       VALUES (?, ?, ?, 0, 0, 0, ?::jsonb, ?::jsonb, ?::jsonb, now(), now())`,
-      [generateEntityId(undefined, "ilev"), id, plan.location_id, ZERO_RAW, ZERO_RAW, ZERO_RAW]);
   }
   for (const change of stock.changes) await moveStockedQuantity(trx, change.inventory_item_id, plan.location_id, change.delta);
   await trx("stock_movement").insert(stocked.map((l) => ({

@@ -1,10 +1,10 @@
 import type { CreateOrderDTO, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows";
+import { rows, sqlConnection } from "@voltura/medusa-kit";
 import { LOW_STOCK_EVENT } from "@voltura/plugin-procurement/workflows";
 import { CHECKOUT_LEASE_MS, nextOutboxTask, ordersToKeep, type CheckoutOutboxProgress, type CheckoutOutboxTask } from "@voltura/pos-rules";
 import { POS_MODULE } from "../modules/pos/index";
-import { rows, sqlConnection } from "./sql";
 
 export const POS_SALE_COMPLETED = "pos.sale.completed";
 

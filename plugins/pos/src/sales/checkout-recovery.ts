@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { rows, sqlConnection, withStockLocks } from "@voltura/medusa-kit";
 import { CHECKOUT_LEASE_MS, recoveryAction, type CheckoutClaimStatus } from "@voltura/pos-rules";
 import { finishCheckoutOutbox, takeOutboxLease } from "./checkout-outbox";
-import { rows, saleMovementTotals, sqlConnection, undoClaimLeftovers, withStockLocks } from "./sql";
+import { saleMovementTotals, undoClaimLeftovers } from "./sql";
 
 export interface CheckoutRecoveryReport {
   finished: string[];

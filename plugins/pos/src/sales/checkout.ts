@@ -1,13 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils";
 import type { PosCheckoutInput } from "@voltura/medusa-client";
+import { rows, sqlConnection } from "@voltura/medusa-kit";
 import { decideCheckoutRetry, type CheckoutClaimStatus } from "@voltura/pos-rules";
 import type { Approver } from "./approver";
 import { commitCheckout, type CommitOutcome } from "./checkout-commit";
 import { finishCheckoutOutbox, takeOutboxLease } from "./checkout-outbox";
 import { posConflict } from "./errors";
 import { prepareCheckout } from "./prepare-checkout";
-import { rows, sqlConnection } from "./sql";
 
 export interface CheckoutRequest {
   body: PosCheckoutInput;

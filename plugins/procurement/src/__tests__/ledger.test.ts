@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossedBelowThreshold, isLowStock, ledgerMismatches, netChanges, reversed, stockMovementInputSchema } from "../ledger/movement";
+import { crossedBelowThreshold, isLowStock, ledgerMismatches, lowStockCrossings, netChanges, reversed, stockMovementInputSchema } from "../ledger/movement";
 import { adjustmentDelta } from "../workflows/adjust-stock";
 
 const at = { inventory_item_id: "iitem_a", location_id: "sloc_shop" };
@@ -81,6 +81,28 @@ describe("low stock", () => {
     [3, 2, null, false],
   ] as const)("from %d to %d with threshold %s crosses: %s", (before, after, threshold, crossed) => {
     expect(crossedBelowThreshold(before, after, threshold)).toBe(crossed);
+  });
+});
+
+describe("low-stock crossings of a change", () => {
+  const levels = [{ ...at, stocked_quantity: 5 }, { inventory_item_id: "iitem_b", location_id: "sloc_shop", stocked_quantity: 1 }];
+  const thresholds = new Map<string, number | null>([["iitem_a", 3], ["iitem_b", 2]]);
+
+  it("announces an item that falls from above its threshold to at or below it, with its new on-hand", () => {
+    expect(lowStockCrossings(levels, [{ ...at, quantity_delta: -2 }], thresholds)).toEqual([{ ...at, on_hand: 3, threshold: 3 }]);
+  });
+
+  it("stays quiet above the threshold, for items already low, for rising stock and without a threshold", () => {
+    expect(lowStockCrossings(levels, [{ ...at, quantity_delta: -1 }], thresholds)).toEqual([]);
+    expect(lowStockCrossings(levels, [{ inventory_item_id: "iitem_b", location_id: "sloc_shop", quantity_delta: -1 }], thresholds)).toEqual([]);
+    expect(lowStockCrossings(levels, [{ ...at, quantity_delta: 4 }], thresholds)).toEqual([]);
+    expect(lowStockCrossings(levels, [{ ...at, quantity_delta: -5 }], new Map())).toEqual([]);
+  });
+
+  it("reads each location's own level: a location without one starts at 0, already low", () => {
+    const van = { inventory_item_id: "iitem_a", location_id: "sloc_van" };
+    expect(lowStockCrossings(levels, [{ ...van, quantity_delta: -1 }], thresholds)).toEqual([]);
+    expect(lowStockCrossings([...levels, { ...van, stocked_quantity: 4 }], [{ ...van, quantity_delta: -1 }], thresholds)).toEqual([{ ...van, on_hand: 3, threshold: 3 }]);
   });
 });
 

@@ -1,18 +1,13 @@
 import type { IInventoryService, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { withStockLocks } from "@voltura/medusa-kit";
 import { PROCUREMENT_MODULE } from "../modules/procurement/index";
 import type ProcurementModuleService from "../modules/procurement/service";
 import { averageCostAfter } from "../rules/cost";
-import { crossedBelowThreshold, netChanges, reversed, type NetChange, type StockMovementRecordInput } from "./movement";
+import { COSTED_KINDS, lowStockCrossings, netChanges, reversed, type LowStockEventData, type NetChange, type StockMovementRecordInput } from "./movement";
 
 export const LOW_STOCK_EVENT = "procurement.stock.low";
-
-export interface LowStockEventData {
-  inventory_item_id: string;
-  location_id: string;
-  on_hand: number;
-  threshold: number;
-}
+export type { LowStockEventData };
 
 export interface StockMovementRow {
   id: string;
@@ -37,14 +32,6 @@ export interface AppliedStockMovements {
 }
 
 export const procurementService = (container: MedusaContainer) => container.resolve<ProcurementModuleService>(PROCUREMENT_MODULE);
-
-const COSTED_KINDS = new Set(["receipt", "opening"]);
-
-async function withItemLocks<T>(container: MedusaContainer, itemIds: string[], fn: () => Promise<T>): Promise<T> {
-  const keys = [...new Set(itemIds)].map((id) => `stock:${id}`);
-  if (!keys.length) return fn();
-  return container.resolve(Modules.LOCKING).execute(keys, fn);
-}
 
 async function levelsOf(inventory: IInventoryService, itemIds: string[]) {
   const levels = await inventory.listInventoryLevels({ inventory_item_id: [...new Set(itemIds)] }, { select: ["id", "inventory_item_id", "location_id", "stocked_quantity"] });
@@ -75,9 +62,17 @@ async function writeCosts(service: ProcurementModuleService, costs: Array<{ inve
   if (creates.length) await service.createItemStockProfiles(creates);
 }
 
-async function emitLowStock(container: MedusaContainer, crossings: LowStockEventData[]) {
+/**
+ * Emits `procurement.stock.low` for each crossing, best effort: the alert must never fail (and so
+ * half-undo) a stock change that is already booked, so a failure is only logged.
+ */
+export async function announceLowStock(container: MedusaContainer, crossings: readonly LowStockEventData[]): Promise<void> {
   if (!crossings.length) return;
-  await container.resolve(Modules.EVENT_BUS).emit(crossings.map((data) => ({ name: LOW_STOCK_EVENT, data })));
+  try {
+    await container.resolve(Modules.EVENT_BUS).emit(crossings.map((data) => ({ name: LOW_STOCK_EVENT, data })));
+  } catch (error) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Low-stock alert not sent: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -90,7 +85,7 @@ export async function applyStockMovements(container: MedusaContainer, movements:
   const inventory = container.resolve(Modules.INVENTORY);
   const service = procurementService(container);
   const itemIds = movements.map((m) => m.inventory_item_id);
-  return withItemLocks(container, itemIds, async () => {
+  return withStockLocks(container, itemIds, async () => {
     const levels = await levelsOf(inventory, itemIds);
     const net = netChanges(movements);
     const missing = net.filter((n) => !levels.some((l) => l.inventory_item_id === n.inventory_item_id && l.location_id === n.location_id));
@@ -108,30 +103,24 @@ export async function applyStockMovements(container: MedusaContainer, movements:
       if (net.length) await inventory.adjustInventory(reversed(net).map((n) => ({ inventoryItemId: n.inventory_item_id, locationId: n.location_id, adjustment: n.quantity_delta })));
       throw error;
     }
-    // Best effort: the alert must never fail (and so half-undo) a stock change that is already booked.
-    await lowStockCrossings(service, levels, net).then((c) => emitLowStock(container, c)).catch((e: Error) =>
+    await lowStockAfter(service, levels, net).then((c) => announceLowStock(container, c)).catch((e: Error) =>
       container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Low-stock check failed: ${e.message}`));
     return { rows, applied: { movement_ids: rows.map((r) => r.id), net, costs_before: costs.before } };
   });
 }
 
-async function lowStockCrossings(service: ProcurementModuleService, levels: Array<{ inventory_item_id: string; location_id: string; stocked_quantity: number }>, net: NetChange[]): Promise<LowStockEventData[]> {
+async function lowStockAfter(service: ProcurementModuleService, levels: Array<{ inventory_item_id: string; location_id: string; stocked_quantity: number }>, net: NetChange[]): Promise<LowStockEventData[]> {
   const falling = net.filter((n) => n.quantity_delta < 0);
   if (!falling.length) return [];
   const profiles = await service.listItemStockProfiles({ inventory_item_id: [...new Set(falling.map((n) => n.inventory_item_id))] });
-  return falling.flatMap((n) => {
-    const threshold = profiles.find((p) => p.inventory_item_id === n.inventory_item_id)?.low_stock_threshold ?? null;
-    const before = levels.find((l) => l.inventory_item_id === n.inventory_item_id && l.location_id === n.location_id)?.stocked_quantity ?? 0;
-    const after = before + n.quantity_delta;
-    return threshold !== null && crossedBelowThreshold(before, after, threshold) ? [{ inventory_item_id: n.inventory_item_id, location_id: n.location_id, on_hand: after, threshold: Number(threshold) }] : [];
-  });
+  return lowStockCrossings(levels, falling, new Map(profiles.map((p) => [p.inventory_item_id, p.low_stock_threshold === null ? null : Number(p.low_stock_threshold)])));
 }
 
 /** Undoes an application: stock goes back, the rows it appended go, average costs return. */
 export async function undoStockMovements(container: MedusaContainer, applied: AppliedStockMovements): Promise<void> {
   const inventory = container.resolve(Modules.INVENTORY);
   const service = procurementService(container);
-  await withItemLocks(container, applied.net.map((n) => n.inventory_item_id), async () => {
+  await withStockLocks(container, applied.net.map((n) => n.inventory_item_id), async () => {
     if (applied.net.length) await inventory.adjustInventory(reversed(applied.net).map((n) => ({ inventoryItemId: n.inventory_item_id, locationId: n.location_id, adjustment: n.quantity_delta })));
     if (applied.movement_ids.length) await service.deleteStockMovements(applied.movement_ids);
     const restorable = applied.costs_before;

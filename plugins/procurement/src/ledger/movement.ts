@@ -3,6 +3,9 @@ import { z } from "zod";
 export const STOCK_MOVEMENT_KINDS = ["opening", "sale", "return", "repair_consumption", "receipt", "adjustment", "stock_take"] as const;
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
 
+/** Kinds that carry a unit cost and so move the weighted average cost. */
+export const COSTED_KINDS: ReadonlySet<string> = new Set<StockMovementKind>(["receipt", "opening"]);
+
 /** Kinds whose direction is fixed; adjustments and stock takes go either way. */
 const DIRECTION: Partial<Record<StockMovementKind, "in" | "out">> = {
   opening: "in",
@@ -101,4 +104,27 @@ export function isLowStock(onHand: number, threshold: number | null | undefined)
 /** True when a change takes an item from above its threshold to at or below it. */
 export function crossedBelowThreshold(before: number, after: number, threshold: number | null | undefined): boolean {
   return !isLowStock(before, threshold) && isLowStock(after, threshold);
+}
+
+/** An item at a location that fell to or below its threshold (the `procurement.stock.low` event's data). */
+export interface LowStockEventData extends ItemAtLocation {
+  on_hand: number;
+  threshold: number;
+}
+
+/**
+ * The falling changes that take an item at a location from above its threshold to at or below it,
+ * given the stocked quantities before the change and each item's threshold (absent: never low).
+ */
+export function lowStockCrossings(
+  levelsBefore: readonly (ItemAtLocation & { stocked_quantity: number })[],
+  net: readonly NetChange[],
+  thresholds: ReadonlyMap<string, number | null>,
+): LowStockEventData[] {
+  return net.filter((n) => n.quantity_delta < 0).flatMap((n) => {
+    const threshold = thresholds.get(n.inventory_item_id) ?? null;
+    const before = levelsBefore.find((l) => keyOf(l) === keyOf(n))?.stocked_quantity ?? 0;
+    const after = before + n.quantity_delta;
+    return threshold !== null && crossedBelowThreshold(before, after, threshold) ? [{ inventory_item_id: n.inventory_item_id, location_id: n.location_id, on_hand: after, threshold }] : [];
+  });
 }

@@ -1,6 +1,9 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { rows, sqlConnection, withStockLocks, type Sql, type SqlRow } from "@voltura/medusa-kit";
 import { assertItemsExist, resolveLocationId } from "../inventory/items";
-import { applyStockMovementsStep } from "./steps/apply-stock-movements";
+import { announceLowStock, type StockMovementRow } from "../ledger/apply";
+import { bookStockMovements } from "../ledger/book";
+import { isUniqueViolation, replayOrRefuse, requestHash } from "./idempotency";
 
 export const STOCK_ADJUSTMENT_REASONS = ["damage", "loss", "found", "correction"] as const;
 export type StockAdjustmentReason = (typeof STOCK_ADJUSTMENT_REASONS)[number];
@@ -13,6 +16,13 @@ export interface StockAdjustmentInput {
   quantity: number;
   note?: string | null;
   actor_id: string;
+  /** The same key with the same body answers the one adjustment; with another body, 409. */
+  idempotency_key?: string | null;
+}
+
+export interface StockAdjustmentResult {
+  adjustment: StockMovementRow;
+  replayed: boolean;
 }
 
 /** The signed ledger delta of an adjustment. */
@@ -21,21 +31,48 @@ export function adjustmentDelta(reason: StockAdjustmentReason, quantity: number)
   return reason === "found" ? Math.abs(quantity) : -Math.abs(quantity);
 }
 
-const resolveAdjustmentStep = createStep("resolve-stock-adjustment", async (input: StockAdjustmentInput, { container }) => {
-  await assertItemsExist(container, [input.inventory_item_id]);
-  return new StepResponse({ location_id: await resolveLocationId(container, input.location_id) });
-});
+const KEY_INDEX = "IDX_stock_movement_idempotency_key_unique";
 
-/** A stock adjustment with its reason and who made it: one `adjustment` row in the ledger. */
-export const createStockAdjustmentWorkflow = createWorkflow("create-stock-adjustment", (input: StockAdjustmentInput) => {
-  const where = resolveAdjustmentStep(input);
-  const applied = applyStockMovementsStep(
-    transform({ input, where }, ({ input, where }) => ({
-      movements: [{
-        inventory_item_id: input.inventory_item_id, location_id: where.location_id, quantity_delta: adjustmentDelta(input.reason, input.quantity),
-        kind: "adjustment" as const, reason: input.reason, actor_id: input.actor_id, note: input.note ?? null, reference_type: "stock_adjustment",
-      }],
-    })),
-  );
-  return new WorkflowResponse(transform({ applied }, ({ applied }) => applied.movements[0]!));
-});
+async function adjustmentWithKey(db: Sql, key: string): Promise<SqlRow | undefined> {
+  const [row] = await rows(db, `SELECT * FROM stock_movement WHERE idempotency_key = ? AND deleted_at IS NULL`, [key]);
+  return row;
+}
+
+const replayed = (row: SqlRow): StockAdjustmentResult => ({ adjustment: row as unknown as StockMovementRow, replayed: true });
+
+/**
+ * A stock adjustment with its reason and who made it: one `adjustment` ledger row (which is the
+ * adjustment, carrying its key) and the level change, in one transaction under the item's stock
+ * lock. Two copies of one key: the second waits on the lock (or, from another process, fails on
+ * the key's unique index) and replays the first. Low-stock alerts go out after the commit.
+ */
+export async function adjustStock(container: MedusaContainer, input: StockAdjustmentInput): Promise<StockAdjustmentResult> {
+  const key = input.idempotency_key ?? null;
+  const hash = requestHash({
+    inventory_item_id: input.inventory_item_id, location_id: input.location_id ?? null, reason: input.reason, quantity: input.quantity, note: input.note ?? null,
+  });
+  const db = sqlConnection(container);
+  const stored = key ? await adjustmentWithKey(db, key) : undefined;
+  if (stored) return replayOrRefuse(stored, hash, () => replayed(stored));
+
+  await assertItemsExist(container, [input.inventory_item_id]);
+  const locationId = await resolveLocationId(container, input.location_id);
+  try {
+    const outcome = await withStockLocks(container, [input.inventory_item_id], () => db.transaction(async (trx) => {
+      const first = key ? await adjustmentWithKey(trx, key) : undefined;
+      if (first) return { replay: true, stored: first } as const;
+      const booked = await bookStockMovements(trx, [{
+        inventory_item_id: input.inventory_item_id, location_id: locationId, quantity_delta: adjustmentDelta(input.reason, input.quantity), kind: "adjustment",
+        reason: input.reason, actor_id: input.actor_id, note: input.note ?? null, reference_type: "stock_adjustment", idempotency_key: key, request_hash: key ? hash : null,
+      }]);
+      return { replay: false, booked } as const;
+    }));
+    if (outcome.replay) return replayOrRefuse(outcome.stored, hash, () => replayed(outcome.stored));
+    await announceLowStock(container, outcome.booked.low_stock);
+    return { adjustment: outcome.booked.rows[0]!, replayed: false };
+  } catch (error) {
+    const winner = key && isUniqueViolation(error, KEY_INDEX) ? await adjustmentWithKey(db, key) : undefined;
+    if (winner) return replayOrRefuse(winner, hash, () => replayed(winner));
+    throw error;
+  }
+}

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows";
 import { shopYear } from "@voltura/domain";
 import { assertItemsExist, resolveLocationId } from "../inventory/items";
 import { procurementService } from "../ledger/apply";
@@ -13,14 +14,19 @@ export interface PurchaseOrderLineInput {
   unit_cost_sen: number;
 }
 
-/** The order, 404 when unknown and 409 (naming the allowed statuses) when the action does not fit. Reads only. */
-export async function loadPurchaseOrderFor(container: Parameters<typeof listRecords>[0], id: string, action: PurchaseOrderAction) {
-  const [po] = await listRecords(container, "PurchaseOrder", { id });
-  if (!po) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Purchase order ${id} not found`);
+/** 409 naming the allowed statuses when the action does not fit the order's status. */
+export function assertPurchaseOrderAllows(po: Readonly<Record<string, unknown>>, action: PurchaseOrderAction): void {
   const status = po.status as PurchaseOrderStatus;
   if (!purchaseOrderAllows(status, action)) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Purchase order ${String(po.po_number)} is ${status}: ${action} needs ${statusesAllowing(action).join(" or ")}`);
   }
+}
+
+/** The order, 404 when unknown and 409 (naming the allowed statuses) when the action does not fit. Reads only. */
+export async function loadPurchaseOrderFor(container: Parameters<typeof listRecords>[0], id: string, action: PurchaseOrderAction) {
+  const [po] = await listRecords(container, "PurchaseOrder", { id });
+  if (!po) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Purchase order ${id} not found`);
+  assertPurchaseOrderAllows(po, action);
   return po;
 }
 
@@ -137,8 +143,14 @@ export const sendPurchaseOrderWorkflow = createWorkflow("send-purchase-order", (
   return new WorkflowResponse(po);
 });
 
+/** The lock a receipt holds too, so a cancel cannot overwrite a delivery booked meanwhile. */
+export const purchaseOrderLockKey = (id: string) => `purchase-order:${id}`;
+
 export const cancelPurchaseOrderWorkflow = createWorkflow("cancel-purchase-order", (input: { purchase_order_id: string }) => {
+  const lockKey = transform({ input }, ({ input }) => purchaseOrderLockKey(input.purchase_order_id));
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 });
   const po = checkPurchaseOrderActionStep(transform({ input }, ({ input }) => ({ purchase_order_id: input.purchase_order_id, action: "cancel" as const })));
   updateRecordsStep(transform({ po }, ({ po }) => ({ entity: "PurchaseOrder" as const, data: [{ id: po.id, status: "cancelled", cancelled_at: new Date() }] })));
+  releaseLockStep({ key: lockKey });
   return new WorkflowResponse(po);
 });

@@ -2,14 +2,20 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows";
+import { rows, sqlConnection, withStockLocks } from "@voltura/medusa-kit";
 import { loadItemInfo, resolveLocationId } from "../inventory/items";
+import { announceLowStock } from "../ledger/apply";
+import { bookStockMovements } from "../ledger/book";
 import { lineForCode, nextCount, reviewStockTake, stockTakeAcceptsCounts, type StockTakeLineState, type StockTakeStatus } from "../rules/stock-take";
-import { applyStockMovementsStep } from "./steps/apply-stock-movements";
+import { withDocumentLock } from "./idempotency";
 import { createRecords, deleteRecords, listRecords, updateRecords, updateRecordsStep } from "./steps/records";
 
 type LineRow = StockTakeLineState & { sku: string | null; barcode: string | null; title: string };
 
-async function loadTake(container: MedusaContainer, id: string, wanted: "count" | "post" | "cancel") {
+/** The lock counting, posting and cancelling a session all take. */
+const stockTakeLockKey = (id: string) => `stock-take:${id}`;
+
+async function loadTake(container: MedusaContainer, id: string, wanted: "count" | "cancel") {
   const [take] = await listRecords(container, "StockTake", { id });
   if (!take) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock take ${id} not found`);
   const status = take.status as StockTakeStatus;
@@ -83,41 +89,52 @@ const recordCountStep = createStep(
 );
 
 export const recordStockTakeCountWorkflow = createWorkflow("record-stock-take-count", (input: RecordStockTakeCountInput) => {
-  const lockKey = transform({ input }, ({ input }) => `stock-take:${input.stock_take_id}`);
+  const lockKey = transform({ input }, ({ input }) => stockTakeLockKey(input.stock_take_id));
   acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 });
   const result = recordCountStep(input);
   releaseLockStep({ key: lockKey });
   return new WorkflowResponse(result);
 });
 
-const reviewForPostingStep = createStep("review-stock-take-for-posting", async (input: { stock_take_id: string }, { container }) => {
-  const { take, lines } = await loadTake(container, input.stock_take_id, "post");
-  if (!lines.some((l) => l.counted_quantity !== null)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "counts: nothing was counted yet");
-  return new StepResponse({ id: take.id, location_id: String(take.location_id), review: reviewStockTake(lines) });
-});
+export interface PostStockTakeResult {
+  id: string;
+  /** The session was already posted: its one posting is the answer. */
+  replayed: boolean;
+}
 
 /**
  * Posts the variances (counted − expected at opening) as `stock_take` ledger rows and closes the
- * session. Uncounted lines are left as they are.
+ * session, in ONE transaction: the session row locked FOR UPDATE first, the movements with their
+ * level changes, and the status `posted`. Uncounted lines are left as they are. Posting a posted
+ * session again answers that posting (nothing is booked twice); a cancelled one is 409.
  */
-export const postStockTakeWorkflow = createWorkflow("post-stock-take", (input: { stock_take_id: string; posted_by: string }) => {
-  const lockKey = transform({ input }, ({ input }) => `stock-take:${input.stock_take_id}`);
-  acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 });
-  const plan = reviewForPostingStep(input);
-  applyStockMovementsStep(
-    transform({ plan, input }, ({ plan, input }) => ({
-      movements: plan.review.variances.map((v) => ({
-        inventory_item_id: v.inventory_item_id, location_id: plan.location_id, quantity_delta: v.variance, kind: "stock_take" as const,
-        reference_type: "stock_take", reference_id: plan.id, actor_id: input.posted_by, note: `Counted ${v.counted_quantity}, expected ${v.expected_quantity}`,
-      })),
-    })),
-  );
-  updateRecordsStep(
-    transform({ plan, input }, ({ plan, input }) => ({ entity: "StockTake" as const, data: [{ id: plan.id, status: "posted", posted_by: input.posted_by, posted_at: new Date() }] })),
-  );
-  releaseLockStep({ key: lockKey });
-  return new WorkflowResponse(plan);
-});
+export async function postStockTake(container: MedusaContainer, input: { stock_take_id: string; posted_by: string }): Promise<PostStockTakeResult> {
+  const db = sqlConnection(container);
+  // A session's lines are fixed when it opens: these are the items to lock.
+  const items = await rows(db, `SELECT DISTINCT inventory_item_id FROM stock_take_line WHERE stock_take_id = ? AND deleted_at IS NULL`, [input.stock_take_id]);
+  const outcome = await withDocumentLock(container, stockTakeLockKey(input.stock_take_id), () =>
+    withStockLocks(container, items.map((i) => String(i.inventory_item_id)), () => db.transaction(async (trx) => {
+      const [take] = await rows(trx, `SELECT id, status, location_id FROM stock_take WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.stock_take_id]);
+      if (!take) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock take ${input.stock_take_id} not found`);
+      const status = take.status as StockTakeStatus;
+      if (status === "posted") return { id: String(take.id), replayed: true, low_stock: [] };
+      if (!stockTakeAcceptsCounts(status)) throw new MedusaError(MedusaError.Types.CONFLICT, `Stock take is ${status}: it can no longer post`);
+      const lines = await rows(trx, `SELECT id, inventory_item_id, expected_quantity, counted_quantity FROM stock_take_line WHERE stock_take_id = ? AND deleted_at IS NULL`, [take.id]);
+      const review = reviewStockTake(lines.map((l) => ({
+        id: String(l.id), inventory_item_id: String(l.inventory_item_id), expected_quantity: Number(l.expected_quantity),
+        counted_quantity: l.counted_quantity === null ? null : Number(l.counted_quantity),
+      })));
+      if (review.uncounted.length === lines.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "counts: nothing was counted yet");
+      const booked = await bookStockMovements(trx, review.variances.map((v) => ({
+        inventory_item_id: v.inventory_item_id, location_id: String(take.location_id), quantity_delta: v.variance, kind: "stock_take" as const,
+        reference_type: "stock_take", reference_id: String(take.id), actor_id: input.posted_by, note: `Counted ${v.counted_quantity}, expected ${v.expected_quantity}`,
+      })));
+      await trx.raw(`UPDATE stock_take SET status = 'posted', posted_by = ?, posted_at = now(), updated_at = now() WHERE id = ?`, [input.posted_by, take.id]);
+      return { id: String(take.id), replayed: false, low_stock: booked.low_stock };
+    })));
+  await announceLowStock(container, outcome.low_stock);
+  return { id: outcome.id, replayed: outcome.replayed };
+}
 
 const checkCancellableStep = createStep("check-stock-take-cancellable", async (input: { stock_take_id: string }, { container }) => {
   const { take } = await loadTake(container, input.stock_take_id, "cancel");
@@ -125,7 +142,10 @@ const checkCancellableStep = createStep("check-stock-take-cancellable", async (i
 });
 
 export const cancelStockTakeWorkflow = createWorkflow("cancel-stock-take", (input: { stock_take_id: string }) => {
+  const lockKey = transform({ input }, ({ input }) => stockTakeLockKey(input.stock_take_id));
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 });
   const id = checkCancellableStep(input);
   updateRecordsStep(transform({ id }, ({ id }) => ({ entity: "StockTake" as const, data: [{ id, status: "cancelled" }] })));
+  releaseLockStep({ key: lockKey });
   return new WorkflowResponse(id);
 });

@@ -1,21 +1,19 @@
-import { emitEventStep } from "@medusajs/medusa/core-flows";
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { applyStatusChangeStep, type ApplyStatusChangeInput } from "./steps/apply-status-change";
-import { signalLifecycleStep } from "./steps/signal-lifecycle";
-import { syncRepairFlowsStep } from "./steps/sync-repair-flows";
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import type { StatusChangeInput } from "../desk/status-commit";
+import { commitStatusChangeStep } from "./steps/commit-status-change";
+import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
-export const REPAIR_JOB_STATUS_CHANGED = "repair_job.status_changed";
+export { REPAIR_JOB_STATUS_CHANGED } from "../desk/status-commit";
+export type ChangeRepairJobStatusInput = StatusChangeInput;
 
-/** Every status change goes through here — the counter, the technician, and later WhatsApp replies. */
-export const changeRepairJobStatusWorkflow = createWorkflow("change-repair-job-status", (input: ApplyStatusChangeInput) => {
-  const result = applyStatusChangeStep(input);
-  // Billing consumes reserved parts and raises the invoice on completion; compensation undoes both.
-  const repairJobStatusChanged = createHook("repairJobStatusChanged", { job: result.job, change: result.change, input });
-  signalLifecycleStep(result);
-  syncRepairFlowsStep(result);
-  emitEventStep({
-    eventName: REPAIR_JOB_STATUS_CHANGED,
-    data: transform({ result }, ({ result }) => ({ id: result.job.id, from: result.change.from_status, to: result.change.to_status })),
-  });
-  return new WorkflowResponse(result.job, { hooks: [repairJobStatusChanged] });
+/**
+ * Every status change goes through here — the counter, the technician, pickup, quote decisions:
+ * (1) the move with billing's side (completion: parts consumed, invoice and its number) and the
+ * outbox, in one transaction; (2) the outbox: the invoice's Medusa order, Temporal signal, pickup
+ * reminders, events — finished by the recovery job if the process dies first.
+ */
+export const changeRepairJobStatusWorkflow = createWorkflow("change-repair-job-status", (input: ChangeRepairJobStatusInput) => {
+  const committed = commitStatusChangeStep(input);
+  runRepairJobEffectsStep(transform({ committed }, ({ committed }) => ({ job_id: committed.job.id, owns_effects: committed.owns_effects })));
+  return new WorkflowResponse(committed.job);
 });

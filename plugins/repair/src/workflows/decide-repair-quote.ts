@@ -1,36 +1,20 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { changeRepairJobStatusWorkflow } from "./change-repair-job-status";
-import { recordQuoteDecisionStep, type RecordQuoteDecisionInput } from "./steps/record-quote-decision";
-import { signalQuoteCounterDecisionStep } from "./steps/signal-quote-counter-decision";
-import { waiveDiagnosticFeeStep } from "./steps/waive-diagnostic-fee";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { commitQuoteDecision, type QuoteDecisionInput } from "../billing/quote-decision-commit";
+import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
-export type DecideRepairQuoteInput = RecordQuoteDecisionInput;
+export type DecideRepairQuoteInput = QuoteDecisionInput;
+
+const commitQuoteDecisionStep = createStep("commit-repair-quote-decision", async (input: DecideRepairQuoteInput, { container }) =>
+  new StepResponse(await commitQuoteDecision(container, input)));
 
 /**
- * The one place a quote is decided — at the counter today, from a WhatsApp reply later.
- * Approve: the job goes In Progress and the diagnostic fee is waived when configured.
- * Reject: the job is Returned Unrepaired (its reserved parts are released by the status hook).
+ * The one place a quote is decided — at the counter, or from a WhatsApp reply through the quote flow.
+ * Approve: the job goes In Progress and the diagnostic fee is waived when configured. Reject: the
+ * job is Returned Unrepaired and its reserved parts are released. Decision, waiver and move commit
+ * in one transaction; the Temporal signals and events follow from the job's outbox.
  */
 export const decideRepairQuoteWorkflow = createWorkflow("decide-repair-quote", (input: DecideRepairQuoteInput) => {
-  const decided = recordQuoteDecisionStep(input);
-  when("quote-approved", { input }, ({ input }) => input.decision === "approve").then(() => {
-    waiveDiagnosticFeeStep(transform({ input }, ({ input }) => ({ job_id: input.job_id })));
-  });
-  changeRepairJobStatusWorkflow.runAsStep({
-    input: transform({ input, decided }, ({ input, decided }) => ({
-      id: input.job_id,
-      to: input.decision === "approve" ? ("in_progress" as const) : ("returned_unrepaired" as const),
-      note: `Quote v${decided.version} ${decided.status} (${input.channel})${input.note ? `: ${input.note}` : ""}`,
-      changed_by: input.decided_by,
-    })),
-  });
-  // A WhatsApp decision comes from the quote flow itself; only the counter's must be told to it.
-  when("decided-at-counter", { input }, ({ input }) => input.channel === "counter").then(() => {
-    signalQuoteCounterDecisionStep(
-      transform({ input, decided }, ({ input, decided }) => ({
-        job_id: input.job_id, version: decided.version, decision: input.decision, decided_by: input.decided_by,
-      })),
-    );
-  });
-  return new WorkflowResponse(decided);
+  const decided = commitQuoteDecisionStep(input);
+  runRepairJobEffectsStep(transform({ decided, input }, ({ decided, input }) => ({ job_id: input.job_id, owns_effects: decided.owns_effects })));
+  return new WorkflowResponse(transform({ decided }, ({ decided }) => ({ quote_id: decided.quote_id, version: decided.version, status: decided.status })));
 });

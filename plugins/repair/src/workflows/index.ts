@@ -5,7 +5,6 @@ export * from "./add-repair-line";
 export * from "./remove-repair-line";
 export * from "./send-repair-quote";
 export * from "./decide-repair-quote";
-export * from "./complete-repair-billing";
 export * from "./record-repair-pickup";
 export * from "./void-repair-warranty";
 export * from "./claim-repair-warranty";
@@ -13,3 +12,7 @@ export * from "./update-repair-job";
 export * from "./add-repair-job-photos";
 export * from "./remove-repair-job-photo";
 export * from "./stop-pickup-reminders";
+// Crash-safe writes: the one-transaction commits, the outbox runner and its recovery (specs, chaos, seed).
+export { commitRepairIntake, intakeRequestHash, type RepairIntake } from "../desk/intake-commit";
+export { commitRepairStatusChange, type StatusChangeInput } from "../desk/status-commit";
+export { recoverRepairJobs, finishRepairJob, type RepairRecoveryReport } from "../desk/recovery";

@@ -1,21 +1,18 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { changeRepairJobStatusWorkflow } from "./change-repair-job-status";
-import { freezeRepairQuoteStep, type FreezeRepairQuoteInput } from "./steps/freeze-repair-quote";
-import { startQuoteConfirmationStep } from "./steps/start-quote-confirmation";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { commitQuoteSend, type QuoteSendInput } from "../billing/quote-send-commit";
+import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
+
+export type SendRepairQuoteInput = QuoteSendInput;
+
+const commitQuoteSendStep = createStep("commit-repair-quote-send", async (input: SendRepairQuoteInput, { container }) =>
+  new StepResponse(await commitQuoteSend(container, input)));
 
 /**
- * Freezes the draft (the current lines) as a sent quote, moves the job to Awaiting Approval and
- * starts the quote's WhatsApp confirmation flow on Temporal.
+ * Freezes the draft (the current lines) as a sent quote and moves the job to Awaiting Approval in
+ * one transaction; the quote's WhatsApp confirmation flow on Temporal starts from the job's outbox.
  */
-export const sendRepairQuoteWorkflow = createWorkflow("send-repair-quote", (input: FreezeRepairQuoteInput) => {
-  const frozen = freezeRepairQuoteStep(input);
-  when("job-moves-to-awaiting-approval", { frozen }, ({ frozen }) => frozen.needs_status_change).then(() => {
-    changeRepairJobStatusWorkflow.runAsStep({
-      input: transform({ input, frozen }, ({ input, frozen }) => ({
-        id: input.job_id, to: "awaiting_approval" as const, note: input.note ? `${frozen.summary}. ${input.note}` : frozen.summary, changed_by: input.sent_by,
-      })),
-    });
-  });
-  startQuoteConfirmationStep(transform({ input, frozen }, ({ input, frozen }) => ({ job_id: input.job_id, version: frozen.version })));
-  return new WorkflowResponse(frozen);
+export const sendRepairQuoteWorkflow = createWorkflow("send-repair-quote", (input: SendRepairQuoteInput) => {
+  const sent = commitQuoteSendStep(input);
+  runRepairJobEffectsStep(transform({ sent, input }, ({ sent, input }) => ({ job_id: input.job_id, owns_effects: sent.owns_effects })));
+  return new WorkflowResponse(transform({ sent }, ({ sent }) => ({ quote_id: sent.quote_id, version: sent.version, summary: sent.summary })));
 });

@@ -6,13 +6,19 @@ export interface OutboundRequest {
   body: string;
   media: MessageMedia | null;
   idempotency_key: string;
+  /** The WhatsApp id to send under (stableWaMessageId), so a resend after a crash carries the same id. */
+  wa_message_id: string;
 }
 
 /** What workflow steps need from this process's session supervisor (kept apart to avoid an import cycle). */
 export interface GatewayPort {
+  /** This process's id in outbox claims (`claimed_by`). */
+  readonly instanceId: string;
+  /** The WhatsApp id a send with this key goes out under on this session's transport. */
+  messageIdFor(sessionId: string, idempotencyKey: string): string;
   /** True when this process holds the session's lock (only the owner may send on it). */
   ownsSession(sessionId: string): boolean;
-  /** Sends on an owned session; the transport also remembers the key, so a repeat never goes out twice. */
+  /** Sends on an owned session; the transport also remembers the key, so a repeat in this process never goes out twice. */
   transmit(request: OutboundRequest): Promise<string>;
   /** Disconnects every owned session and frees their locks (the app is shutting down). */
   stop(): Promise<void>;

@@ -12,6 +12,7 @@ import type WhatsAppModuleService from "../modules/whatsapp/service";
 import type { SessionKind } from "../modules/whatsapp/models/whatsapp-session";
 import type { SessionPatch } from "../workflows/steps/sessions";
 import { loadBaileysParts } from "./baileys-socket";
+import { simulatorWireLog } from "./simulator-wire";
 
 export interface SessionRecord {
   id: string;
@@ -53,7 +54,7 @@ export async function createTransport(
   service: WhatsAppModuleService,
   key: Buffer | null,
 ): Promise<WhatsAppTransport> {
-  if (session.kind === "simulator") return new SimulatorTransport({ requirePairing: !session.paired_at });
+  if (session.kind === "simulator") return new SimulatorTransport({ requirePairing: !session.paired_at, onTransmit: simulatorWireLog() });
   if (!key) throw new Error("WHATSAPP_AUTH_STATE_KEY is missing or invalid: Baileys sessions stay stopped until it is set");
   const authStore = encryptedAuthStateStore(service.authBlobs(session.id), key, session.id);
   const parts = await loadBaileysParts(authStore);

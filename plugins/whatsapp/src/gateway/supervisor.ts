@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { SimulatorTransport, TransportStoppedError, type InboundMessage, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
+import { stableWaMessageId } from "../domain/outbox";
 import type { MessageRow } from "../modules/whatsapp/rows";
 import { recordInboundWhatsAppWorkflow } from "../workflows/record-inbound-whatsapp";
 import { deliverPendingWhatsAppWorkflow } from "../workflows/send-whatsapp-message";
@@ -13,6 +14,7 @@ import { whatsappService } from "../workflows/steps/service";
 import { readAuthStateKey, type AuthKeyStatus } from "./auth-key";
 import { fetchMediaBytes, toOutboundMedia } from "./media";
 import { checkMediaUrl } from "./media-source";
+import { recoverWhatsAppSends } from "./send-recovery";
 import { simulatorEnabled } from "./settings";
 import { currentGateway, registerGateway, type GatewayPort, type OutboundRequest } from "./port";
 import { attachTransport, createTransport, type SessionRecord } from "./session-runtime";
@@ -33,6 +35,8 @@ interface Owned {
   /** Health writes in order (connecting before open). */
   writes: Promise<unknown>;
 }
+
+const OPEN_WAIT_MS = 5_000;
 
 export const sessionLockKey = (sessionId: string) => `whatsapp:session:${sessionId}`;
 
@@ -82,6 +86,7 @@ export class SessionSupervisor implements GatewayPort {
     if (this.authKey.status !== "set" && (await whatsappService(this.container).hasStoredBaileysCredentials())) {
       this.logger.error(`WhatsApp gateway: ${this.authKey.error}. Paired Baileys sessions will not connect until it is fixed.`);
     }
+    await recoverWhatsAppSends(this.container).catch((error: unknown) => this.logger.warn(`WhatsApp outbox recovery failed: ${String(error)}`));
     await this.tick();
   }
 
@@ -127,10 +132,18 @@ export class SessionSupervisor implements GatewayPort {
     return transport instanceof SimulatorTransport ? transport : null;
   }
 
+  messageIdFor(sessionId: string, idempotencyKey: string): string {
+    return stableWaMessageId(idempotencyKey, this.owned.get(sessionId)?.transport instanceof SimulatorTransport ? "simulator" : "baileys");
+  }
+
   async transmit(request: OutboundRequest): Promise<string> {
     const owned = this.owned.get(request.session_id);
     if (!owned) throw new Error(`session ${request.session_id} is not owned by this process`);
-    const options = { idempotencyKey: request.idempotency_key };
+    // A session just taken (after a restart) is still connecting for a moment: wait, briefly.
+    for (let waited = 0; owned.transport.state === "connecting" && waited < OPEN_WAIT_MS; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const options = { idempotencyKey: request.idempotency_key, messageId: request.wa_message_id };
     if (!request.media?.url) return (await owned.transport.sendText(request.phone, request.body, options)).messageId;
     // The simulator only records the URL. A real number gets bytes fetched here, from a source
     // checked again at send time (a message may have waited in the outbox).

@@ -7,8 +7,9 @@ import { deliverOutboundStep, reserveOutboundStep } from "./steps/outbound";
 export const WHATSAPP_MESSAGE_STATUS = "whatsapp.message.status";
 
 /**
- * Sends one message at most once per idempotency key: reserve the key (one row, atomically), then
- * the session's owner transmits it. A replayed key returns the first message and sends nothing.
+ * Sends one message per idempotency key: reserve the key (one row, atomically; the row is the
+ * outbox), then the session's owner claims and transmits it. A replayed key returns the first
+ * message and sends nothing; a message a crash left pending is finished by the outbox.
  */
 export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message", (input: NewOutbound) => {
   // The message joins the customer's history: the one given, else the customer with this phone.
@@ -17,7 +18,7 @@ export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message
     transform({ input, customer }, ({ input, customer }) => ({ ...input, customer_id: input.customer_id ?? customer?.id ?? null })),
   );
   const delivered = deliverOutboundStep(
-    transform({ reserved }, ({ reserved }) => ({ message_id: reserved.message.id, deliver: reserved.created })),
+    transform({ reserved }, ({ reserved }) => ({ message_id: reserved.message.id, deliver: reserved.created, mode: "request" as const })),
   );
   when("whatsapp-send-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
     emitEventStep({
@@ -30,9 +31,12 @@ export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message
   );
 });
 
-/** The owner's outbox: sends a message left pending (reserved on another instance, or before a crash). */
+/**
+ * The owner's outbox (and a same-key retry): sends a message left pending, reserved on another
+ * instance or left by a crash, under a claim; a failure leaves it pending for a later attempt.
+ */
 export const deliverPendingWhatsAppWorkflow = createWorkflow("deliver-pending-whatsapp", (input: { message_id: string }) => {
-  const delivered = deliverOutboundStep(transform({ input }, ({ input }) => ({ message_id: input.message_id, deliver: true })));
+  const delivered = deliverOutboundStep(transform({ input }, ({ input }) => ({ message_id: input.message_id, deliver: true, mode: "outbox" as const })));
   when("whatsapp-outbox-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
     emitEventStep({
       eventName: WHATSAPP_MESSAGE_STATUS,

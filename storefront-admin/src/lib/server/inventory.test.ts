@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelFilters, levelsHref } from "$lib/inventory/level-filters";
+import { formIdempotencyKey } from "./form-key";
 import { levelsCsv, wholeNumber } from "./inventory";
 
 describe("levels table filters", () => {
@@ -31,5 +32,25 @@ describe("levels CSV", () => {
 describe("whole numbers from forms", () => {
   it.each([["3", 3], [" -2 ", -2], ["", null], ["1.5", null], ["x", null], [null, null]] as const)("%j → %j", (input, expected) => {
     expect(wholeNumber(input)).toBe(expected);
+  });
+});
+
+describe("idempotency keys of stock forms", () => {
+  const form = (key?: string) => {
+    const data = new FormData();
+    if (key !== undefined) data.set("key", key);
+    return data;
+  };
+
+  it("sends the page's key for the form's purpose, the same on every resubmission", () => {
+    const data = form(" 4f0e2c1a-9b7d-4c55-8e21-0a6d3f9b1c22 ");
+    expect(formIdempotencyKey(data, "adjust")).toBe("adjust-4f0e2c1a-9b7d-4c55-8e21-0a6d3f9b1c22");
+    expect(formIdempotencyKey(data, "adjust")).toBe(formIdempotencyKey(data, "adjust"));
+    expect(formIdempotencyKey(data, "receive")).toBe("receive-4f0e2c1a-9b7d-4c55-8e21-0a6d3f9b1c22");
+  });
+
+  it("sends none when the form carries no key", () => {
+    expect(formIdempotencyKey(form(), "adjust")).toBeUndefined();
+    expect(formIdempotencyKey(form("  "), "adjust")).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ const valid: JobFormValues = {
   deposit: "",
   eta: "",
   technician_id: "",
+  idempotency_key: "intake-form-0001",
 };
 
 describe("new job form", () => {
@@ -37,6 +38,7 @@ describe("new job form", () => {
         deposit_sen: 0,
         eta: null,
         technician_id: null,
+        idempotency_key: "intake-form-0001",
       },
     });
   });

@@ -22,6 +22,8 @@ export const JOB_FORM_FIELDS = [
   "deposit",
   "eta",
   "technician_id",
+  /** Made once per rendered form (hidden): a resent post opens no second job. */
+  "idempotency_key",
 ] as const;
 export type JobFormField = (typeof JOB_FORM_FIELDS)[number];
 /** The text fields plus the ticked accessory boxes (a repeated field). */
@@ -80,6 +82,7 @@ export function parseJobForm(values: JobFormValues): JobFormResult {
     deposit_sen: parseMoneyInput(v.deposit) ?? 0,
     eta: shopLocalToIso(v.eta),
     technician_id: values.technician_id.trim() || null,
+    idempotency_key: values.idempotency_key.trim() || undefined,
   });
   if (!body.success) return { ok: false, errors: fieldErrorsFrom(body.error, BODY_PATHS) };
   return { ok: true, body: body.data };

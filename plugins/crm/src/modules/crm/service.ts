@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types";
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
 import type { CustomerType } from "@voltura/domain";
+import { CustomerMerge } from "./models/customer-merge";
 import { CustomerNote } from "./models/customer-note";
 import { CustomerProfile } from "./models/customer-profile";
 import { Device } from "./models/device";
@@ -13,7 +14,7 @@ export interface ProfileFilter {
   last_visit_after?: Date;
 }
 
-class CrmModuleService extends MedusaService({ CustomerProfile, CustomerNote, Device }) {
+class CrmModuleService extends MedusaService({ CustomerProfile, CustomerNote, Device, CustomerMerge }) {
   /** Ids of the profiles matching every given filter (tags with the jsonb containment operator). */
   @InjectManager()
   async listProfileIdsMatching(filter: ProfileFilter, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { matchIntakeDevice, normaliseImeiSerial, type DeviceType } from "@voltura/domain";
 import { loadCustomerCrmState, profileState, withCustomerLock } from "../customer-state";
 import type { CrmJournal } from "../journal";
@@ -42,6 +43,7 @@ export function intakeDevice(input: Record<string, unknown> & IntakeDevice): Int
  * At intake: finds or creates the customer's profile (walk-in by default) and the device the job
  * is about (by IMEI / serial when given, else type + brand + model), links device ↔ job and moves
  * the last visit forward. Runs under the customer's lock so two counters cannot create the same device.
+ * Running it again for the same job finds the profile, device and link it made and adds nothing.
  */
 export async function recordIntakeDevice(journal: CrmJournal, input: RecordIntakeInput): Promise<RecordIntakeResult> {
   return withCustomerLock(journal.container, input.customerId, async () => {
@@ -70,7 +72,10 @@ export async function recordIntakeDevice(journal: CrmJournal, input: RecordIntak
         imei_serial: normaliseImeiSerial(input.device.imei_serial),
         colour: input.device.colour ?? null,
       }));
-    await journal.createLink(deviceJobLink(device.id, input.jobId));
+    // Idempotent: intake's outbox runs this again after a crash, so an existing link is kept.
+    const link = deviceJobLink(device.id, input.jobId);
+    const linked = (await journal.container.resolve(ContainerRegistrationKeys.LINK).list(link)) as unknown[];
+    if (!linked.length) await journal.createLink(link);
     return { profile_id: profileId, device_id: device.id, device_created: !matched, profile_created: profileCreated };
   });
 }

@@ -5,8 +5,9 @@ import { intakeDevice, recordIntakeDevice } from "./record-intake-device";
 
 /**
  * The CRM's part of repair intake (the only handler of this hook): the customer's profile, the
- * device and its link to the job, the last visit. A failure here, or in a later intake step,
- * undoes all of it; the repair workflow then removes the job and any customer it created.
+ * device and its link to the job, the last visit. The job is already committed; this runs from its
+ * outbox, again after a crash, so it is idempotent. A failure undoes this run's own writes and
+ * leaves the hook due for a retry or the repair recovery job.
  */
 createRepairJobWorkflow.hooks.repairJobCreated(
   async ({ job, customerId, input }, { container }) => {

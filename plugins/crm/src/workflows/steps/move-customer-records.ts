@@ -1,124 +1,144 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
-import { mergeTags } from "@voltura/domain";
-import { customerName, loadCustomerCrmState, profileState, withCustomerLock, type CustomerCrmState } from "../customer-state";
-import type { CrmJournal } from "../journal";
-import { journaledStep } from "../journaled-step";
-import { customerDeviceLink, customerJobLink, customerProfileLink, deviceJobLink } from "../links";
-import { deviceWithImei } from "./add-customer-device";
-import { ensureProfile } from "./ensure-profile";
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
+import type { CustomerType, DeviceType } from "@voltura/domain";
+import { rows, type SqlTransaction } from "@voltura/medusa-kit";
+import { asTags, customerName, type DeviceRow, type ProfileRow } from "../customer-state";
+import { mergedProfile, planDeviceMoves, type MergeCounts } from "../merge-plan";
 
-export interface MoveCustomerRecordsInput {
+/**
+ * The steps of a merge, each a set of SQL statements on the one transaction the merge runs in
+ * (workflows/merge-customers.ts): the link tables (customer ↔ profile, customer ↔ device,
+ * device ↔ repair job, customer ↔ repair job), the CRM's own tables, Medusa's `order` and
+ * `customer`. Links are moved as Medusa's Link service does: the old row soft-deleted, the new one
+ * inserted or revived. Nothing is written outside the transaction, so a crash anywhere leaves the
+ * pair as it was.
+ */
+
+export interface MergePair {
   primary_id: string;
   duplicate_id: string;
   merged_by: string;
 }
 
-export interface MergeCounts {
-  duplicate_id: string;
-  repair_jobs: number;
-  devices: number;
-  notes: number;
-  orders: number;
+export interface MergeCustomer {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  has_account: boolean;
 }
 
-const later = (a: Date | string | null, b: Date | string | null) => {
-  if (!a) return b;
-  if (!b) return a;
-  return new Date(a) >= new Date(b) ? a : b;
-};
+const linkId = () => generateEntityId(undefined, "link");
 
-/** Type, tags and last visit of the primary after the merge; a walk-in primary takes the duplicate's type. */
-async function mergeProfiles(journal: CrmJournal, primary: CustomerCrmState, duplicate: CustomerCrmState) {
-  const target = await ensureProfile(journal, primary.customer.id, primary);
-  const dup = duplicate.profile;
-  if (dup) {
-    await journal.updateProfile(target.id, profileState(target), {
-      customer_type: target.customer_type === "walk_in" ? dup.customer_type : target.customer_type,
-      tags: mergeTags(target.tags, dup.tags),
-      last_visit_at: later(target.last_visit_at, dup.last_visit_at),
-    });
+/** Locks both customers (id order, FOR UPDATE): a second merge of the pair waits here, then sees the first. */
+export async function lockPair(trx: SqlTransaction, pair: MergePair): Promise<{ primary: MergeCustomer | null; duplicate: MergeCustomer | null }> {
+  const found = (await rows(trx,
+    `SELECT id, first_name, last_name, email, phone, has_account FROM customer WHERE id IN (?, ?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+    [pair.primary_id, pair.duplicate_id])) as unknown as MergeCustomer[];
+  return { primary: found.find((c) => c.id === pair.primary_id) ?? null, duplicate: found.find((c) => c.id === pair.duplicate_id) ?? null };
+}
+
+async function profileOf(trx: SqlTransaction, customerId: string): Promise<ProfileRow | null> {
+  const [row] = await rows(trx,
+    `SELECT p.id, p.customer_type, p.tags, p.last_visit_at FROM customer_customer_crm_customer_profile l
+       JOIN customer_profile p ON p.id = l.customer_profile_id AND p.deleted_at IS NULL
+      WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY p.created_at LIMIT 1 FOR UPDATE OF p`, [customerId]);
+  return row ? { id: String(row.id), customer_type: row.customer_type as CustomerType, tags: asTags(row.tags), last_visit_at: row.last_visit_at as Date | null } : null;
+}
+
+async function devicesOf(trx: SqlTransaction, customerId: string): Promise<DeviceRow[]> {
+  return (await rows(trx,
+    `SELECT d.id, d.device_type, d.brand, d.model, d.imei_serial, d.colour, d.created_at FROM customer_customer_crm_device l
+       JOIN device d ON d.id = l.device_id AND d.deleted_at IS NULL
+      WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY d.created_at DESC FOR UPDATE OF d`, [customerId])) as unknown as Array<DeviceRow & { device_type: DeviceType }>;
+}
+
+/** The primary's profile with the duplicate's folded in (created for a primary without one); the duplicate's, if any. */
+export async function mergeProfiles(trx: SqlTransaction, pair: MergePair): Promise<{ target_id: string; duplicate_profile_id: string | null }> {
+  const duplicate = await profileOf(trx, pair.duplicate_id);
+  let target = await profileOf(trx, pair.primary_id);
+  if (!target) {
+    target = { id: generateEntityId(undefined, "cprof"), customer_type: "walk_in", tags: [], last_visit_at: null };
+    await trx.raw(`INSERT INTO customer_profile (id, customer_type, tags, last_visit_at) VALUES (?, 'walk_in', '[]'::jsonb, NULL)`, [target.id]);
+    await trx.raw(`INSERT INTO customer_customer_crm_customer_profile (id, customer_id, customer_profile_id) VALUES (?, ?, ?)`, [linkId(), pair.primary_id, target.id]);
   }
-  return target;
+  const merged = mergedProfile(target, duplicate);
+  await trx.raw(`UPDATE customer_profile SET customer_type = ?, tags = ?::jsonb, last_visit_at = ?, updated_at = now() WHERE id = ?`,
+    [merged.customer_type, JSON.stringify(merged.tags), merged.last_visit_at ? new Date(merged.last_visit_at) : null, target.id]);
+  return { target_id: target.id, duplicate_profile_id: duplicate?.id ?? null };
 }
 
-async function moveNotes(journal: CrmJournal, fromProfileId: string | undefined, toProfileId: string): Promise<number> {
+export async function moveNotes(trx: SqlTransaction, fromProfileId: string | null, toProfileId: string): Promise<number> {
   if (!fromProfileId) return 0;
-  const notes = await journal.crm.listCustomerNotes({ profile_id: fromProfileId }, { select: ["id"] });
-  for (const note of notes) await journal.moveNote(note.id, fromProfileId, toProfileId);
-  return notes.length;
+  const moved = await rows(trx,
+    `UPDATE customer_note SET profile_id = ?, updated_at = now() WHERE profile_id = ? AND deleted_at IS NULL RETURNING id`, [toProfileId, fromProfileId]);
+  return moved.length;
 }
 
-async function jobIdsOfDevice(journal: CrmJournal, deviceId: string): Promise<string[]> {
-  const { data } = await journal.container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "device",
-    fields: ["id", "repair_jobs.id"],
-    filters: { id: deviceId },
-  });
-  const jobs = (data[0] as { repair_jobs?: Array<{ id: string } | null> | null } | undefined)?.repair_jobs ?? [];
-  return jobs.filter((j): j is { id: string } => !!j).map((j) => j.id);
+/** Soft-deletes the link rows matching `where` and returns them (what the Link service's dismiss does). */
+async function dismissLinks(trx: SqlTransaction, table: string, where: string, bindings: unknown[]): Promise<Array<Record<string, unknown>>> {
+  return rows(trx, `UPDATE ${table} SET deleted_at = now(), updated_at = now() WHERE ${where} AND deleted_at IS NULL RETURNING *`, bindings);
 }
 
-/**
- * Gives the primary the duplicate's devices. A device whose IMEI / serial the primary already has
- * is the same device: its jobs move to the primary's record and the duplicate record goes.
- */
-async function moveDevices(journal: CrmJournal, primary: CustomerCrmState, duplicate: CustomerCrmState): Promise<number> {
-  for (const device of duplicate.devices) {
-    await journal.dismissLink(customerDeviceLink(duplicate.customer.id, device.id));
-    const twin = deviceWithImei(primary.devices, device.imei_serial);
-    if (!twin) {
-      await journal.createLink(customerDeviceLink(primary.customer.id, device.id));
+/** Inserts a link row, or revives a soft-deleted one for the same pair (the Link service's create). */
+async function createLink(trx: SqlTransaction, table: string, columns: [string, string], values: [string, string]): Promise<void> {
+  await trx.raw(
+    `INSERT INTO ${table} (id, ${columns[0]}, ${columns[1]}) VALUES (?, ?, ?)
+     ON CONFLICT (${columns[0]}, ${columns[1]}) DO UPDATE SET deleted_at = NULL, updated_at = now()`,
+    [linkId(), ...values]);
+}
+
+/** Gives the primary the duplicate's devices; one the primary already has (same IMEI / serial) folds into the primary's record. */
+export async function moveDevices(trx: SqlTransaction, pair: MergePair): Promise<number> {
+  const duplicateDevices = await devicesOf(trx, pair.duplicate_id);
+  const moves = planDeviceMoves(await devicesOf(trx, pair.primary_id), duplicateDevices);
+  for (const move of moves) {
+    await dismissLinks(trx, "customer_customer_crm_device", "customer_id = ? AND device_id = ?", [pair.duplicate_id, move.device_id]);
+    if (move.kind === "move") {
+      await createLink(trx, "customer_customer_crm_device", ["customer_id", "device_id"], [pair.primary_id, move.device_id]);
       continue;
     }
-    for (const jobId of await jobIdsOfDevice(journal, device.id)) {
-      await journal.dismissLink(deviceJobLink(device.id, jobId));
-      await journal.createLink(deviceJobLink(twin.id, jobId));
-    }
-    await journal.deleteDevice(device.id);
+    const jobs = await dismissLinks(trx, "crm_device_repair_repair_job", "device_id = ?", [move.device_id]);
+    for (const job of jobs) await createLink(trx, "crm_device_repair_repair_job", ["device_id", "repair_job_id"], [move.into_id, String(job.repair_job_id)]);
+    await trx.raw(`UPDATE device SET deleted_at = now(), updated_at = now() WHERE id = ?`, [move.device_id]);
   }
-  return duplicate.devices.length;
+  return duplicateDevices.length;
 }
 
-async function moveJobs(journal: CrmJournal, primaryId: string, duplicate: CustomerCrmState): Promise<number> {
-  for (const jobId of duplicate.repair_job_ids) {
-    await journal.dismissLink(customerJobLink(duplicate.customer.id, jobId));
-    await journal.createLink(customerJobLink(primaryId, jobId));
-  }
-  return duplicate.repair_job_ids.length;
+/** The repair plugin's customer ↔ job links of the duplicate go to the primary. */
+export async function moveRepairJobs(trx: SqlTransaction, pair: MergePair): Promise<number> {
+  const links = await dismissLinks(trx, "customer_customer_repair_repair_job", "customer_id = ?", [pair.duplicate_id]);
+  for (const link of links) await createLink(trx, "customer_customer_repair_repair_job", ["customer_id", "repair_job_id"], [pair.primary_id, String(link.repair_job_id)]);
+  return links.length;
 }
 
-async function moveOrders(journal: CrmJournal, primaryId: string, duplicateId: string): Promise<number> {
-  const orders = await journal.container.resolve(Modules.ORDER).listOrders({ customer_id: duplicateId }, { select: ["id"] });
-  for (const order of orders) await journal.moveOrder(order.id, duplicateId, primaryId);
-  return orders.length;
+/** Medusa orders of the duplicate (the order module keeps the customer on the order row). */
+export async function moveOrders(trx: SqlTransaction, pair: MergePair): Promise<number> {
+  return (await rows(trx, `UPDATE "order" SET customer_id = ?, updated_at = now() WHERE customer_id = ? AND deleted_at IS NULL RETURNING id`,
+    [pair.primary_id, pair.duplicate_id])).length;
 }
 
 /**
- * Moves everything of a duplicate customer to the primary: repair-job links, devices, notes,
- * tags, type and last visit, and Medusa orders; then retires the duplicate's profile. Deleting
- * the duplicate customer itself is the next step of the merge workflow.
+ * Retires the duplicate: its profile and profile link, then the customer itself as the customer
+ * module's soft delete does (addresses with it, group memberships detached).
  */
-export const moveCustomerRecordsStep = journaledStep("move-crm-customer-records", (input: MoveCustomerRecordsInput, journal) =>
-  withCustomerLock(journal.container, [input.primary_id, input.duplicate_id], async (): Promise<MergeCounts> => {
-    if (input.primary_id === input.duplicate_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "A customer cannot be merged into itself");
-    const primary = await loadCustomerCrmState(journal.container, input.primary_id);
-    const duplicate = await loadCustomerCrmState(journal.container, input.duplicate_id);
+export async function retireDuplicate(trx: SqlTransaction, pair: MergePair, duplicateProfileId: string | null): Promise<void> {
+  if (duplicateProfileId) {
+    await dismissLinks(trx, "customer_customer_crm_customer_profile", "customer_id = ?", [pair.duplicate_id]);
+    await trx.raw(`UPDATE customer_profile SET deleted_at = now(), updated_at = now() WHERE id = ?`, [duplicateProfileId]);
+  }
+  await trx.raw(`UPDATE customer_address SET deleted_at = now(), updated_at = now() WHERE customer_id = ? AND deleted_at IS NULL`, [pair.duplicate_id]);
+  await trx.raw(`UPDATE customer_group_customer SET deleted_at = now(), updated_at = now() WHERE customer_id = ? AND deleted_at IS NULL`, [pair.duplicate_id]);
+  const gone = await rows(trx, `UPDATE customer SET deleted_at = now(), updated_at = now() WHERE id = ? AND deleted_at IS NULL RETURNING id`, [pair.duplicate_id]);
+  if (!gone.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `duplicate_id: customer ${pair.duplicate_id} was not found`);
+}
 
-    const profile = await mergeProfiles(journal, primary, duplicate);
-    const notes = await moveNotes(journal, duplicate.profile?.id, profile.id);
-    const devices = await moveDevices(journal, primary, duplicate);
-    const repairJobs = await moveJobs(journal, primary.customer.id, duplicate);
-    const orders = await moveOrders(journal, primary.customer.id, duplicate.customer.id);
-    if (duplicate.profile) {
-      await journal.dismissLink(customerProfileLink(duplicate.customer.id, duplicate.profile.id));
-      await journal.deleteProfile(duplicate.profile.id);
-    }
-    const who = `${customerName(duplicate.customer)} (${duplicate.customer.phone ?? "no phone"}, ${duplicate.customer.id})`;
-    await journal.createNote(
-      profile.id,
-      `Merged ${who} into this customer: ${repairJobs} repair job(s), ${devices} device(s), ${notes} note(s), ${orders} order(s).`,
-      input.merged_by,
-    );
-    return { duplicate_id: duplicate.customer.id, repair_jobs: repairJobs, devices, notes, orders };
-  }),
-);
+/** The line in the primary's history saying what came over. */
+export async function writeMergeNote(trx: SqlTransaction, pair: MergePair, profileId: string, duplicate: MergeCustomer, counts: MergeCounts): Promise<void> {
+  const who = `${customerName(duplicate)} (${duplicate.phone ?? "no phone"}, ${duplicate.id})`;
+  await trx.raw(`INSERT INTO customer_note (id, profile_id, body, author) VALUES (?, ?, ?, ?)`, [
+    generateEntityId(undefined, "cnote"), profileId,
+    `Merged ${who} into this customer: ${counts.repair_jobs} repair job(s), ${counts.devices} device(s), ${counts.notes} note(s), ${counts.orders} order(s).`,
+    pair.merged_by,
+  ]);
+}

@@ -6,7 +6,6 @@ import type { QuotationRecord } from "../../invoicing/records";
 export interface MoveQuotationStatusInput {
   id: string;
   to: QuotationStatus;
-  converted_invoice_id?: string | null;
 }
 
 /**
@@ -27,8 +26,7 @@ export const moveQuotationStatusStep = createStep(
     const now = new Date();
     const moved = await service.moveQuotationStatus(current.id, [current.status], input.to, {
       sent_at: input.to === "sent" ? now : null,
-      decided_at: ["accepted", "declined", "converted"].includes(input.to) ? now : null,
-      converted_invoice_id: input.converted_invoice_id ?? null,
+      decided_at: ["accepted", "declined"].includes(input.to) ? now : null,
     });
     if (!moved) throw invoicingConflict("status", `Quotation ${current.quotation_number} changed meanwhile; reload and try again`);
     const [updated] = (await service.listQuotations({ id: current.id })) as unknown as QuotationRecord[];
@@ -39,7 +37,7 @@ export const moveQuotationStatusStep = createStep(
   async (undo, { container }) => {
     if (!undo) return;
     await invoicingService(container).updateQuotations({
-      id: undo.id, status: undo.back, sent_at: undo.sent_at, decided_at: undo.decided_at, converted_invoice_id: null,
+      id: undo.id, status: undo.back, sent_at: undo.sent_at, decided_at: undo.decided_at,
     } as never);
   },
 );

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { QUOTATION_FOLLOWUP, TASK_QUEUES, type QuotationFollowUpInput } from "@voltura/domain";
 import { temporalClient } from "../../invoicing/context";
+import { signalQuotationClosed } from "../../invoicing/follow-up";
 import type { QuotationRecord } from "../../invoicing/records";
 
 /** Reminder cadence after sending, in days. */
@@ -25,19 +26,9 @@ export const startQuotationFollowUpStep = createStep(
   },
 );
 
-/**
- * Tells the follow-up the quotation is answered (accepted, declined, converted) so it stops. A
- * follow-up that already ended (or never started) is fine: nothing is left to stop.
- */
+/** Stops the follow-up once a quotation leaves "sent" (answered, expired, back to draft); see signalQuotationClosed. */
 export const closeQuotationFollowUpStep = createStep(
   "close-quotation-follow-up",
-  async (input: { quotation_number: string; status: string }, { container }) => {
-    try {
-      await temporalClient(container).signal(QUOTATION_FOLLOWUP.workflowId(input.quotation_number), QUOTATION_FOLLOWUP.signal, [{ status: input.status }]);
-      return new StepResponse(true);
-    } catch (error) {
-      if ((error as Error).name === "WorkflowNotFoundError") return new StepResponse(false);
-      throw error;
-    }
-  },
+  async (input: { quotation_number: string; status: string }, { container }) =>
+    new StepResponse(await signalQuotationClosed(container, input.quotation_number, input.status)),
 );

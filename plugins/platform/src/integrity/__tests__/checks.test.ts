@@ -128,11 +128,14 @@ describe("stale claims", () => {
       { claim: "pos_sale", id: "psale_leased", key: "k-leased", status: "committed", created_at: at(3_600_000), lease_until: at(LEASE_SLACK_MS - 1000) },
       { claim: "pos_sale", id: "psale_stuck", key: "k-stuck", status: "committed", receipt_number: "RCP-2026-000042", created_at: at(10 * 60_000), lease_until: at(LEASE_SLACK_MS + 1000) },
       { claim: "staff_setup", id: "first-owner", key: "first-owner", status: "pending", created_at: at(10 * 60_000) },
+      { claim: "pos_outbox", id: "poutb_live", key: "ppay_1", status: "order_money", created_at: at(10 * 60_000), lease_until: at(LEASE_SLACK_MS - 1000) },
+      { claim: "pos_outbox", id: "poutb_stuck", key: "pret_1", status: "order_money", created_at: at(10 * 60_000), lease_until: at(LEASE_SLACK_MS + 1000) },
     ], now);
-    expect(breaches.map((b) => b.ref)).toEqual(["psale_stale", "wa_msg_1", "psale_stuck", "first-owner"]);
+    expect(breaches.map((b) => b.ref)).toEqual(["psale_stale", "wa_msg_1", "psale_stuck", "first-owner", "poutb_stuck"]);
     expect(breaches[0]!.message).toBe("Counter checkout k-stale was started 6 minutes ago and never finished.");
     expect(breaches[1]!.details).toMatchObject({ claim: "whatsapp_message", created_at: "2026-12-06T09:00:00.000Z" });
     expect(breaches[2]!.message).toBe("Counter sale RCP-2026-000042 was paid and taken from stock 10 minutes ago, but its order was never finished.");
     expect(breaches[3]!.message).toContain("first-run setup");
+    expect(breaches[4]!.message).toBe("A counter payment or refund (pret_1) was recorded 10 minutes ago, but its money on the order was never finished.");
   });
 });

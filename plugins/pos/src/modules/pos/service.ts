@@ -1,7 +1,6 @@
-import type { Context } from "@medusajs/framework/types";
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
+import { MedusaService } from "@medusajs/framework/utils";
 import { PosApproval } from "./models/pos-approval";
+import { PosOutbox } from "./models/pos-outbox";
 import { PosPayment } from "./models/pos-payment";
 import { PosReceiptSequence } from "./models/pos-receipt-sequence";
 import { PosReturn } from "./models/pos-return";
@@ -10,6 +9,11 @@ import { PosSaleLine } from "./models/pos-sale-line";
 import { PosSetting } from "./models/pos-setting";
 import { PosShift } from "./models/pos-shift";
 
+/**
+ * The counter's data. Sales, payments and returns are written in one PostgreSQL transaction each
+ * (sales/checkout-commit.ts, sales/balance-payment.ts, sales/return-commit.ts); the generated
+ * methods serve reads, shifts and settings.
+ */
 class PosModuleService extends MedusaService({
   PosSale,
   PosSaleLine,
@@ -19,39 +23,7 @@ class PosModuleService extends MedusaService({
   PosShift,
   PosReceiptSequence,
   PosSetting,
-}) {
-  /**
-   * Adds returned units to a line only while they fit (returned + units ≤ quantity): a conditional
-   * update, so two returns racing for the last unit cannot both pass. False when they do not fit.
-   */
-  @InjectTransactionManager()
-  async addReturnedQuantity(lineId: string, units: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
-    const rows = (await sharedContext.transactionManager!.execute(
-      `UPDATE pos_sale_line SET returned_quantity = returned_quantity + ?, updated_at = now()
-       WHERE id = ? AND returned_quantity + ? <= quantity AND deleted_at IS NULL RETURNING id`,
-      [units, lineId, units],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** Moves a sale's money columns by signed amounts in one statement (later payments, refunds, and their undo). */
-  @InjectTransactionManager()
-  async shiftSaleAmounts(
-    saleId: string,
-    delta: {
-      paid_sen?: number; balance_due_sen?: number; refunded_sen?: number; tendered_sen?: number; change_sen?: number;
-      cash_rounding_sen?: number; rounded_total_sen?: number;
-    },
-    @MedusaContext() sharedContext: Context<EntityManager> = {},
-  ): Promise<void> {
-    await sharedContext.transactionManager!.execute(
-      `UPDATE pos_sale SET paid_sen = paid_sen + ?, balance_due_sen = balance_due_sen + ?, refunded_sen = refunded_sen + ?,
-       tendered_sen = tendered_sen + ?, change_sen = change_sen + ?, cash_rounding_sen = cash_rounding_sen + ?,
-       rounded_total_sen = rounded_total_sen + ?, updated_at = now() WHERE id = ?`,
-      [delta.paid_sen ?? 0, delta.balance_due_sen ?? 0, delta.refunded_sen ?? 0, delta.tendered_sen ?? 0, delta.change_sen ?? 0,
-        delta.cash_rounding_sen ?? 0, delta.rounded_total_sen ?? 0, saleId],
-    );
-  }
-}
+  PosOutbox,
+}) {}
 
 export default PosModuleService;

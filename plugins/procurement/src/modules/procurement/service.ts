@@ -5,6 +5,7 @@ import { giveBackInSeries, takeNextInSeries } from "@voltura/medusa-kit";
 import { ItemStockProfile } from "./models/item-stock-profile";
 import { PurchaseOrder } from "./models/purchase-order";
 import { PurchaseOrderLine } from "./models/purchase-order-line";
+import { PurchaseOrderReceipt } from "./models/purchase-order-receipt";
 import { PurchaseOrderSequence } from "./models/purchase-order-sequence";
 import { StockMovement } from "./models/stock-movement";
 import { StockTake } from "./models/stock-take";
@@ -25,6 +26,7 @@ class ProcurementModuleService extends MedusaService({
   SupplierItem,
   PurchaseOrder,
   PurchaseOrderLine,
+  PurchaseOrderReceipt,
   PurchaseOrderSequence,
   StockTake,
   StockTakeLine,

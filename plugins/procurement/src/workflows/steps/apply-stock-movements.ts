@@ -12,9 +12,10 @@ export interface ApplyStockMovementsOutput {
 }
 
 /**
- * The one way stock changes: adjusts Medusa's inventory levels and appends the ledger rows in one
+ * Stock changes of workflows: adjusts Medusa's inventory levels and appends the ledger rows in one
  * step, so on-hand always equals the sum of the ledger. Compensation puts the stock back and
- * removes the rows (and restores average costs a receipt moved).
+ * removes the rows (and restores average costs a receipt moved). Writes that must survive a crash
+ * book inside their own transaction instead (`bookStockMovements`).
  */
 export const applyStockMovementsStep = createStep(
   "apply-stock-movements",

@@ -1,6 +1,5 @@
 import type { Context } from "@medusajs/framework/types";
-import { giveBackInSeries, takeNextInSeries } from "@voltura/medusa-kit";
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
 import type { RepairStatus } from "@voltura/domain";
 import { RepairJob } from "./models/repair-job";
@@ -17,21 +16,6 @@ class RepairModuleService extends RepairModuleBase {
   declare listRepairJobPhotos: Generated["listRepairJobPhotoes"];
   declare createRepairJobPhotos: Generated["createRepairJobPhotoes"];
   declare deleteRepairJobPhotos: Generated["deleteRepairJobPhotoes"];
-
-  /**
-   * Hands out the next number of a series. One atomic upsert, so concurrent intakes never get
-   * the same number and none is skipped.
-   */
-  @InjectTransactionManager()
-  async allocateSequence(series: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    return takeNextInSeries(sharedContext.transactionManager!, "repair_job_sequence", series);
-  }
-
-  /** Gives a number back when the intake that took it was rolled back, if nobody took a later one. */
-  @InjectTransactionManager()
-  async releaseSequence(series: string, value: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
-    return giveBackInSeries(sharedContext.transactionManager!, "repair_job_sequence", series, value);
-  }
 
   /**
    * Ids of jobs past their SLA, most overdue first. The same rule as @voltura/domain slaView, in

@@ -13,7 +13,7 @@ export interface WarrantyClaimInput {
   created_by_id?: string | null;
 }
 
-/** Checks the warranty accepts a claim (409 with the reason when void or expired) and prepares the claim job's intake. Reads only. */
+/** Checks the warranty accepts a claim (409 with the reason when void or expired) and prepares the claim job's intake, claim row included. Reads only. */
 export const prepareWarrantyClaimStep = createStep("prepare-repair-warranty-claim", async (input: WarrantyClaimInput, { container }) => {
   const warranty = await loadWarranty(container, input.warranty_id);
   const check = checkWarrantyClaim(warranty);
@@ -35,6 +35,7 @@ export const prepareWarrantyClaimStep = createStep("prepare-repair-warranty-clai
     // The same device: its IMEI / serial and colour carry over; no new deposit.
     imei_serial: job.imei_serial,
     colour: job.colour,
+    warranty_claim: { warranty_id: warranty.id, original_job_id: job.id, issue: input.issue, note: input.note ?? null },
   };
   return new StepResponse({ warranty_id: warranty.id, original_job_id: job.id, intake });
 });

@@ -19,6 +19,9 @@ export interface MessageRow {
   context_ref: string | null;
   sender_name: string | null;
   simulated: boolean;
+  lease_until: Date | string | null;
+  claimed_by: string | null;
+  send_attempts: number;
   created_at: Date | string;
   updated_at: Date | string;
 }

@@ -45,7 +45,7 @@ export interface MessageFilter {
 }
 
 const COLUMNS = `id, session_id, direction, phone, customer_id, body, media, wa_message_id, status, status_changed_at, error,
-  idempotency_key, context_kind, context_ref, sender_name, simulated, created_at, updated_at`;
+  idempotency_key, context_kind, context_ref, sender_name, simulated, lease_until, claimed_by, send_attempts, created_at, updated_at`;
 
 class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAuthState, WhatsAppMessage, WhatsAppContact }) {
   /** On shutdown the sessions this process owns disconnect and give their locks back at once. */
@@ -152,14 +152,78 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
     return { rows, count: Number(count) };
   }
 
-  /** Outbound messages still waiting for this session's owner to send them, oldest first. */
+  /** Outbound messages of a session waiting to be sent and held by nobody (never claimed, or the claim ran out), oldest first. */
   @InjectManager()
   async pendingOutbound(sessionId: string, limit = 20, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow[]> {
     return (await ctx.manager!.execute(
       `SELECT ${COLUMNS} FROM whatsapp_message WHERE session_id = ? AND direction = 'out' AND status = 'pending' AND deleted_at IS NULL
+         AND (lease_until IS NULL OR lease_until < now())
        ORDER BY created_at ASC LIMIT ?`,
       [sessionId, limit],
     )) as MessageRow[];
+  }
+
+  /**
+   * Claims a pending outbound message for one send attempt (compare-and-set on status and lease):
+   * null when it is no longer pending or another process holds a live claim. The WhatsApp id the
+   * send goes out under is fixed on the first claim and kept by every later one.
+   */
+  @InjectManager()
+  async claimOutbound(
+    id: string,
+    claim: { claimed_by: string; lease_seconds: number; wa_message_id: string },
+    @MedusaContext() ctx: Ctx = {},
+  ): Promise<MessageRow | null> {
+    const [row] = (await ctx.manager!.execute(
+      `UPDATE whatsapp_message SET lease_until = now() + make_interval(secs => ?), claimed_by = ?, send_attempts = send_attempts + 1,
+         wa_message_id = COALESCE(wa_message_id, ?), updated_at = now()
+       WHERE id = ? AND direction = 'out' AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+       RETURNING ${COLUMNS}`,
+      [claim.lease_seconds, claim.claimed_by, claim.wa_message_id, id],
+    )) as MessageRow[];
+    return row ?? null;
+  }
+
+  /**
+   * Records a send WhatsApp took: pending → sent and the claim dropped, in one statement, whoever holds
+   * the claim now (the message went out). False when the status had already moved (a receipt for the
+   * id came first).
+   */
+  @InjectManager()
+  async finishOutbound(id: string, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    const rows = (await ctx.manager!.execute(
+      `UPDATE whatsapp_message m SET status = CASE WHEN o.status = 'pending' THEN 'sent' ELSE m.status END,
+         status_changed_at = CASE WHEN o.status = 'pending' THEN now() ELSE m.status_changed_at END,
+         error = NULL, lease_until = NULL, claimed_by = NULL, updated_at = now()
+       FROM (SELECT id, status FROM whatsapp_message WHERE id = ? FOR UPDATE) o
+       WHERE m.id = o.id
+       RETURNING (o.status = 'pending') AS changed`,
+      [id],
+    )) as Array<{ changed: boolean }>;
+    return rows[0]?.changed === true;
+  }
+
+  /** Gives a claim back after a failed attempt (the message stays pending), or marks it failed for good. */
+  @InjectManager()
+  async releaseOutbound(id: string, claimedBy: string, outcome: { error: string; failed: boolean }, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await ctx.manager!.execute(
+      `UPDATE whatsapp_message SET lease_until = NULL, claimed_by = NULL, error = ?, updated_at = now(),
+         status = CASE WHEN ? AND status = 'pending' THEN 'failed' ELSE status END,
+         status_changed_at = CASE WHEN ? AND status = 'pending' THEN now() ELSE status_changed_at END
+       WHERE id = ? AND claimed_by = ?`,
+      [outcome.error.slice(0, 500), outcome.failed, outcome.failed, id, claimedBy],
+    );
+  }
+
+  /** Recovery: puts claims whose lease ran out (their process died mid-send) back in the queue; returns their ids. */
+  @InjectManager()
+  async releaseExpiredClaims(@MedusaContext() ctx: Ctx = {}): Promise<string[]> {
+    const rows = (await ctx.manager!.execute(
+      `UPDATE whatsapp_message SET lease_until = NULL, claimed_by = NULL, updated_at = now()
+       WHERE direction = 'out' AND status = 'pending' AND lease_until IS NOT NULL AND lease_until < now()
+       RETURNING id`,
+    )) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 
   /** The encrypted credentials row of one session as an opaque blob store. */

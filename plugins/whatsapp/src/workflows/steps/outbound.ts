@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { nextMessageStatus } from "@voltura/whatsapp-transport";
+import { outboxAction, SEND_LEASE_SECONDS } from "../../domain/outbox";
 import { currentGateway } from "../../gateway/port";
 import type { MessageRow } from "../../modules/whatsapp/rows";
 import type { NewOutbound } from "../../modules/whatsapp/service";
@@ -20,40 +20,63 @@ export const reserveOutboundStep = createStep(
 
 export interface DeliverResult {
   message: MessageRow;
-  /** Set when this step moved the status (pending → sent), for the status event. */
+  /** Set when this step moved the status (pending → sent / failed), for the status event. */
   changed: boolean;
 }
 
+export interface DeliverInput {
+  message_id: string;
+  /** False for a replayed reservation: the first caller sends. */
+  deliver: boolean;
+  /**
+   * `request`: a failure throws (503 to the caller; the workflow rolls its reservation back).
+   * `outbox`: a failure gives the claim back for a later attempt, and after the last marks it failed.
+   */
+  mode: "request" | "outbox";
+}
+
 /**
- * Sends a pending message when this process owns its session; otherwise leaves it pending for the
- * owner's outbox. A transport failure throws, so the workflow rolls the reservation back and a
- * retry with the same key can send again.
+ * Sends a pending message when this process owns its session, under a claim (domain/outbox.ts):
+ * only the claimer transmits, with the WhatsApp id fixed by the idempotency key, and the row becomes
+ * `sent` after WhatsApp took it. A crash in between leaves the claim to run out; recovery then sends
+ * again under the same id (at least once: see ARCHITECTURE.md "WhatsApp gateway"). Without the
+ * session, or with a live claim elsewhere, the message stays pending for the owner's outbox.
  */
 export const deliverOutboundStep = createStep(
   "deliver-whatsapp-outbound",
-  async (input: { message_id: string; deliver: boolean }, { container }) => {
+  async (input: DeliverInput, { container }) => {
     const service = whatsappService(container);
     const message = (await service.getMessage(input.message_id))!;
     const gateway = currentGateway();
     if (!input.deliver || message.status !== "pending" || !gateway?.ownsSession(message.session_id)) {
       return new StepResponse<DeliverResult>({ message, changed: false });
     }
-    let waMessageId: string;
+    const key = message.idempotency_key ?? message.id;
+    const claimed = await service.claimOutbound(message.id, {
+      claimed_by: gateway.instanceId,
+      lease_seconds: SEND_LEASE_SECONDS,
+      wa_message_id: gateway.messageIdFor(message.session_id, key),
+    });
+    if (!claimed) return new StepResponse<DeliverResult>({ message: (await service.getMessage(message.id))!, changed: false });
     try {
-      waMessageId = await gateway.transmit({
-        session_id: message.session_id,
-        phone: message.phone,
-        body: message.body,
-        media: message.media,
-        idempotency_key: message.idempotency_key ?? message.id,
+      await gateway.transmit({
+        session_id: claimed.session_id,
+        phone: claimed.phone,
+        body: claimed.body,
+        media: claimed.media,
+        idempotency_key: key,
+        wa_message_id: claimed.wa_message_id!,
       });
     } catch (error) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `WhatsApp did not take the message: ${(error as Error).message}`, "session_unavailable");
+      const reason = `WhatsApp did not take the message: ${(error as Error).message}`;
+      // This attempt counted: after the last one the outbox stops trying.
+      const failed = input.mode === "outbox" && outboxAction({ ...claimed, lease_until: null }, new Date()) === "give_up";
+      await service.releaseOutbound(claimed.id, gateway.instanceId, { error: reason, failed });
+      if (input.mode === "request") throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, reason, "session_unavailable");
+      return new StepResponse<DeliverResult>({ message: (await service.getMessage(claimed.id))!, changed: failed });
     }
-    const next = nextMessageStatus(message.status, "sent") ?? message.status;
-    const changed = await service.compareAndSetStatus(message.id, message.status, next, { wa_message_id: waMessageId });
-    const updated = (await service.getMessage(message.id))!;
+    const changed = await service.finishOutbound(claimed.id);
     // Nothing to compensate: a message WhatsApp accepted cannot be taken back.
-    return new StepResponse<DeliverResult>({ message: updated, changed });
+    return new StepResponse<DeliverResult>({ message: (await service.getMessage(claimed.id))!, changed });
   },
 );

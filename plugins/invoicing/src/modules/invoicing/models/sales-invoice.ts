@@ -27,6 +27,12 @@ export const SalesInvoice = model
     issued_at: model.dateTime(),
     due_at: model.dateTime().nullable(),
     created_by: model.text(),
+    /** The client's key for a direct invoice (a retry with it answers this invoice) and a hash of what it asked for. */
+    idempotency_key: model.text().nullable(),
+    request_hash: model.text().nullable(),
     payments: model.hasMany(() => SalesInvoicePayment, { mappedBy: "invoice" }),
   })
-  .indexes([{ on: ["status"] }, { on: ["issued_at"] }, { on: ["quotation_id"] }]);
+  .indexes([
+    { on: ["status"] }, { on: ["issued_at"] }, { on: ["quotation_id"] },
+    { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
+  ]);

@@ -17,7 +17,9 @@ export const PosPayment = model
     cash_rounding_sen: model.number().default(0),
     reference: model.text().nullable(),
     shift_id: model.text().nullable(),
+    /** `<request key>:<n>` for a balance payment's n-th tender; the request's fingerprint on each. */
     idempotency_key: model.text().nullable(),
+    request_hash: model.text().nullable(),
     received_by: model.text(),
     received_at: model.dateTime(),
   })

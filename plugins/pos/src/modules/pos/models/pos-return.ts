@@ -11,6 +11,8 @@ export const PosReturn = model
     id: model.id({ prefix: "pret" }).primaryKey(),
     sale_id: model.text(),
     idempotency_key: model.text().unique(),
+    /** The request's fingerprint: the key sent again with another request is refused. */
+    request_hash: model.text().nullable(),
     lines: model.json(),
     restock: model.boolean(),
     refund_method: model.enum([...PAYMENT_METHODS]),

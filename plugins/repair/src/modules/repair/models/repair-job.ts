@@ -40,6 +40,15 @@ export const RepairJob = model
     delivered_at: model.dateTime().nullable(),
     /** The customer's tracking link: 256 random bits, base64url. */
     tracking_token: model.text().unique(),
+    /** The intake's idempotency key (unique while the job lives) and a fingerprint of its body. */
+    idempotency_key: model.text().nullable(),
+    request_hash: model.text().nullable(),
+    /**
+     * What is still due outside the database after a committed write (CRM intake, Temporal start /
+     * signal, pickup flow, invoice order, events), in order; `lease_until` is how long whoever works on them holds them.
+     */
+    outbox: model.json<unknown[]>().default([]),
+    lease_until: model.dateTime().nullable(),
     status_changes: model.hasMany(() => RepairJobStatusChange, { mappedBy: "repair_job" }),
     events: model.hasMany(() => RepairJobEvent, { mappedBy: "repair_job" }),
     photos: model.hasMany(() => RepairJobPhoto, { mappedBy: "repair_job" }),
@@ -49,4 +58,5 @@ export const RepairJob = model
     { on: ["customer_phone"] },
     { on: ["imei_serial"] },
     { on: ["technician_id"] },
+    { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL AND deleted_at IS NULL" },
   ]);

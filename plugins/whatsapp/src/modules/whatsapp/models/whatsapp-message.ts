@@ -40,6 +40,10 @@ export const WhatsAppMessage = model
     sender_name: model.text().nullable(),
     /** Written by staff in the simulator, not by a customer's phone. */
     simulated: model.boolean().default(false),
+    /** Outbox claim (domain/outbox.ts): the process sending it and until when; null when not held. */
+    lease_until: model.dateTime().nullable(),
+    claimed_by: model.text().nullable(),
+    send_attempts: model.number().default(0),
   })
   .indexes([
     { on: ["session_id", "wa_message_id"], unique: true, where: "wa_message_id IS NOT NULL" },

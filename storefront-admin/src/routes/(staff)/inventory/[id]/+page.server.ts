@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { error } from "@sveltejs/kit";
 import { ALL_STAFF, MANAGERS, roleAllowed } from "@voltura/domain";
 import { ADJUSTMENT_REASONS } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { formIdempotencyKey } from "$lib/server/form-key";
 import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
 import type { Actions, PageServerLoad } from "./$types";
 
@@ -10,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const { commerce, staff } = requireRole(locals, ALL_STAFF);
   try {
     const detail = await inventoryApi(commerce).getItem(params.id);
-    return { ...detail, can: { manage: roleAllowed(staff.role, MANAGERS) }, reasons: ADJUSTMENT_REASONS };
+    return { ...detail, can: { manage: roleAllowed(staff.role, MANAGERS) }, reasons: ADJUSTMENT_REASONS, formKey: randomUUID() };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status === 400 || problem.status === 404 ? 404 : problem.status, { message: problem.status === 400 ? "No such inventory item" : problem.message });
@@ -39,6 +41,7 @@ export const actions: Actions = {
     return inventoryAction("adjust", async () => {
       const row = await inventoryApi(commerce).createAdjustment({
         inventory_item_id: params.id, reason: values.reason as (typeof ADJUSTMENT_REASONS)[number], quantity, note: values.note || null, location_id: values.location_id || undefined,
+        idempotency_key: formIdempotencyKey(data, "adjust"),
       });
       return `Adjusted by ${row.quantity_delta > 0 ? "+" : ""}${row.quantity_delta}`;
     }, values);

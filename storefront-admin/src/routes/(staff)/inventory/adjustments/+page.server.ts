@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { ADJUSTMENT_REASONS } from "@voltura/medusa-client";
 import { MANAGERS } from "@voltura/domain";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { formIdempotencyKey } from "$lib/server/form-key";
 import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
 import { itemChoices } from "$lib/server/inventory-items";
 import type { Actions, PageServerLoad } from "./$types";
@@ -10,9 +12,9 @@ export const load: PageServerLoad = async ({ locals }) => {
   const { commerce } = requireRole(locals, MANAGERS);
   try {
     const [adjustments, items] = await Promise.all([inventoryApi(commerce).listAdjustments(), itemChoices(commerce)]);
-    return { adjustments, items, reasons: ADJUSTMENT_REASONS, problem: null };
+    return { adjustments, items, reasons: ADJUSTMENT_REASONS, problem: null, formKey: randomUUID() };
   } catch (err) {
-    return { adjustments: [], items: [], reasons: ADJUSTMENT_REASONS, problem: commerceProblem(err).message };
+    return { adjustments: [], items: [], reasons: ADJUSTMENT_REASONS, problem: commerceProblem(err).message, formKey: randomUUID() };
   }
 };
 
@@ -26,7 +28,10 @@ export const actions: Actions = {
     if (!(ADJUSTMENT_REASONS as readonly string[]).includes(values.reason)) return refuseForm("create", "Reason: choose damage, loss, found or correction", values);
     if (quantity === null || quantity === 0) return refuseForm("create", "Quantity: enter a whole number other than 0", values);
     return inventoryAction("create", async () => {
-      const row = await inventoryApi(commerce).createAdjustment({ inventory_item_id: values.inventory_item_id, reason: values.reason as (typeof ADJUSTMENT_REASONS)[number], quantity, note: values.note || null });
+      const row = await inventoryApi(commerce).createAdjustment({
+        inventory_item_id: values.inventory_item_id, reason: values.reason as (typeof ADJUSTMENT_REASONS)[number], quantity, note: values.note || null,
+        idempotency_key: formIdempotencyKey(data, "adjust"),
+      });
       return `Stock adjusted by ${row.quantity_delta > 0 ? "+" : ""}${row.quantity_delta}`;
     }, values);
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { fail, redirect } from "@sveltejs/kit";
 import { REPAIR_DESK } from "@voltura/domain";
 import { CommerceError, warrantyClaimBodySchema, type RepairJob } from "@voltura/medusa-client";
@@ -13,7 +14,8 @@ import type { Actions, PageServerLoad } from "./$types";
 export const load: PageServerLoad = async ({ locals }) => {
   const { staff } = requireRole(locals, REPAIR_DESK);
   const canAssign = abilitiesFor(staff.role).assign;
-  return { canAssign, technicians: canAssign ? await technicians() : [] };
+  // One key per rendered form: a post resent after a lost answer gets the job it opened, not a second one.
+  return { canAssign, technicians: canAssign ? await technicians() : [], intakeKey: `intake-${randomUUID()}` };
 };
 
 type IntakeFailure = { values: JobFormValues; errors: FieldErrors; message: string | null; warranty?: WarrantyLookup | null };

@@ -4,9 +4,9 @@ import { invoicingService } from "../../../../invoicing/context";
 import { loadInvoice } from "../../../../invoicing/documents";
 import { listFilters, listQuerySchema } from "../../../../invoicing/list-query";
 import { toApiInvoice, type SalesInvoiceRecord } from "../../../../invoicing/records";
-import { respondToWorkflowError } from "../../../../invoicing/respond";
+import { createSalesInvoice } from "../../../../invoicing/create-invoice";
+import { respondToError } from "../../../../invoicing/respond";
 import { SALES_READERS, SALES_WRITERS } from "../../../../invoicing/roles";
-import { createSalesInvoiceWorkflow } from "../../../../workflows/create-sales-invoice";
 
 /** GET /admin/sales/invoices?status=unpaid,partially_paid&q= → newest first, with payments. */
 export const GET = staffRoute(SALES_READERS, async (req, res) => {
@@ -17,13 +17,18 @@ export const GET = staffRoute(SALES_READERS, async (req, res) => {
   res.json({ invoices: (rows as unknown as SalesInvoiceRecord[]).map(toApiInvoice), count });
 });
 
-/** A counter / B2B invoice without a quotation → 201 { invoice }. */
+/**
+ * A counter / B2B invoice without a quotation → 201 { invoice, replayed }. With an idempotency_key,
+ * the same request again (a retry, even concurrently, even after a crash) answers 201 with the
+ * invoice it made (replayed: true) and never takes a second number; another body under the key is
+ * 409 idempotency_key_reused.
+ */
 export const POST = staffRoute(SALES_WRITERS, async (req, res) => {
   const body = parseOrThrow(createSalesInvoiceBodySchema, req.body);
-  const { result, errors } = await createSalesInvoiceWorkflow(req.scope).run({
-    input: { customer_id: body.customer_id, buyer: body.buyer, lines: body.lines, due_days: body.due_days, notes: body.notes, created_by: req.actor.name },
-    throwOnError: false,
-  });
-  if (errors.length) return respondToWorkflowError(res, errors);
-  res.status(201).json({ invoice: toApiInvoice(await loadInvoice(req.scope, result.id)) });
+  try {
+    const done = await createSalesInvoice(req.scope, { ...body, created_by: req.actor.name });
+    res.status(201).json({ invoice: toApiInvoice(await loadInvoice(req.scope, done.invoice_id)), replayed: done.replayed });
+  } catch (err) {
+    respondToError(res, err);
+  }
 });

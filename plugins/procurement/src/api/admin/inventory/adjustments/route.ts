@@ -4,9 +4,9 @@ import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { z } from "zod";
 import { loadItemInfo } from "../../../../inventory/items";
 import { procurementService } from "../../../../ledger/apply";
-import { createStockAdjustmentWorkflow } from "../../../../workflows/adjust-stock";
+import { adjustStock } from "../../../../workflows/adjust-stock";
 import { movementAnswer } from "../answers";
-import { runWorkflow } from "../run";
+import { runWrite } from "../run";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
 
@@ -21,9 +21,10 @@ export const GET = staffRoute(MANAGERS, async (req, res) => {
   });
 });
 
+/** One adjustment; a retry with its idempotency_key answers the same adjustment (201 again). */
 export const POST = staffRoute(MANAGERS, async (req, res) => {
   const body = parseOrThrow(createStockAdjustmentBodySchema, req.body);
-  const result = await runWorkflow(createStockAdjustmentWorkflow, req.scope, { ...body, actor_id: req.actor.name }, res);
+  const result = await runWrite(() => adjustStock(req.scope, { ...body, actor_id: req.actor.name }), res);
   if (!result) return;
-  res.status(201).json({ adjustment: movementAnswer(result as unknown as Parameters<typeof movementAnswer>[0]) });
+  res.status(201).json({ adjustment: movementAnswer(result.adjustment as unknown as Parameters<typeof movementAnswer>[0]) });
 });

@@ -1,10 +1,13 @@
 import { listWhatsAppMessagesQuerySchema, sendWhatsAppBodySchema } from "@voltura/medusa-client";
+import type { MedusaContainer } from "@medusajs/framework/types";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { outboxAction } from "../../../../domain/outbox";
+import type { MessageRow } from "../../../../modules/whatsapp/rows";
 import { blockedByOptOut } from "../../../../domain/opt-out";
 import { ensureSupervisor } from "../../../../gateway/boot";
 import { resolveMediaUrl } from "../../../../gateway/media-source";
 import { whatsappService } from "../../../../workflows/steps/service";
-import { sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
+import { deliverPendingWhatsAppWorkflow, sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
 import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, requireSimulatorOn, SENDERS, toApiMessage } from "../shared";
 
 export const GET = staffRoute(SENDERS, async (req, res) => {
@@ -31,7 +34,8 @@ export const POST = staffRoute(SENDERS, async (req, res) => {
 
   const [replay] = await service.listWhatsAppMessages({ idempotency_key: body.idempotency_key }, { take: 1 });
   if (replay) {
-    const row = (await service.getMessage(replay.id))!;
+    // The one message of this key; one a crash left queued is sent now when nobody holds it.
+    const row = await finishPendingSend(req.scope, replay.id);
     res.status(200).json({ message: toApiMessage(row), replayed: true });
     return;
   }
@@ -62,3 +66,13 @@ export const POST = staffRoute(SENDERS, async (req, res) => {
   }
   res.status(result.replayed ? 200 : 201).json({ message: toApiMessage(result.message), replayed: result.replayed });
 });
+
+/** A replayed key's message, after one send attempt when it is still queued and unheld (its failure leaves it queued). */
+async function finishPendingSend(scope: MedusaContainer, messageId: string): Promise<MessageRow> {
+  const service = whatsappService(scope);
+  const row = (await service.getMessage(messageId))!;
+  const action = outboxAction(row, new Date());
+  if (action === "done" || action === "held") return row;
+  await deliverPendingWhatsAppWorkflow(scope).run({ input: { message_id: row.id }, throwOnError: false });
+  return (await service.getMessage(messageId))!;
+}

@@ -1,14 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { error } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { formIdempotencyKey } from "$lib/server/form-key";
 import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
 import type { Actions, PageServerLoad } from "./$types";
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { commerce } = requireRole(locals, MANAGERS);
   try {
-    return { po: await inventoryApi(commerce).getPurchaseOrder(params.id) };
+    return { po: await inventoryApi(commerce).getPurchaseOrder(params.id), formKey: randomUUID() };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status, { message: problem.message });
@@ -39,7 +41,7 @@ export const actions: Actions = {
     }
     if (!lines.length) return refuseForm("receive", "Enter how many arrived of at least one line");
     return inventoryAction("receive", async () => {
-      const po = await inventoryApi(commerce).receivePurchaseOrder(params.id, { lines, note: String(data.get("note") ?? "") || null });
+      const po = await inventoryApi(commerce).receivePurchaseOrder(params.id, { lines, note: String(data.get("note") ?? "") || null, idempotency_key: formIdempotencyKey(data, "receive") });
       const units = lines.reduce((s, l) => s + l.quantity, 0);
       return `Received ${units} ${units === 1 ? "unit" : "units"}; the order is ${po.status === "received" ? "complete" : "partially received"}`;
     });

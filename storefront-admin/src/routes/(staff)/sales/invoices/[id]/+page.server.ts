@@ -4,6 +4,7 @@ import { MANAGERS, PAYMENT_METHODS, roleAllowed, type PaymentMethod } from "@vol
 import { InvoicingApi } from "@voltura/medusa-client";
 import { parseMoneyInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
+import { formIdempotencyKey } from "$lib/server/form-key";
 import { requireRole } from "$lib/server/guard";
 import { cardFailure, sendDocument } from "$lib/server/sales-actions";
 import { revokeShareLinks, shareLinksFor } from "$lib/server/share-links";
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const invoice = await api.getInvoice(params.id);
     const quotation = invoice.quotation_id ? await api.getQuotation(invoice.quotation_id).catch(() => null) : null;
     const share = await shareLinksFor(commerce, staff, "invoice", invoice.id);
-    return { invoice, quotation: quotation && { id: quotation.id, number: quotation.quotation_number }, sendKey: randomUUID(), canExport: roleAllowed(staff.role, MANAGERS), ...share };
+    return { invoice, quotation: quotation && { id: quotation.id, number: quotation.quotation_number }, sendKey: randomUUID(), paymentKey: randomUUID(), canExport: roleAllowed(staff.role, MANAGERS), ...share };
   } catch (err) {
     const problem = commerceProblem(err);
     error(problem.status === 404 ? 404 : problem.status >= 500 ? 503 : problem.status, { message: problem.message });
@@ -38,6 +39,7 @@ export const actions: Actions = {
     try {
       const invoice = await new InvoicingApi(commerce).recordInvoicePayment(params.id, {
         method: values.method as PaymentMethod, amount_sen: amount!, reference: values.reference.trim() || null,
+        idempotency_key: formIdempotencyKey(form, "invoice-payment"),
       });
       return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? "Payment recorded. The invoice is paid in full." : "Payment recorded." };
     } catch (err) {

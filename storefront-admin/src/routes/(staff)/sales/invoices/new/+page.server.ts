@@ -1,6 +1,8 @@
 import { fail, redirect } from "@sveltejs/kit";
+import { randomUUID } from "node:crypto";
 import { InvoicingApi } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
+import { formIdempotencyKey } from "$lib/server/form-key";
 import { requireRole } from "$lib/server/guard";
 import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
 import type { Actions, PageServerLoad } from "./$types";
@@ -9,7 +11,7 @@ const SALES = ["owner", "manager", "cashier"] as const;
 
 export const load: PageServerLoad = async ({ locals }) => {
   requireRole(locals, SALES);
-  return { values: documentFormValues(), dueDays: "0" };
+  return { values: documentFormValues(), dueDays: "0", formKey: randomUUID() };
 };
 
 export const actions: Actions = {
@@ -27,7 +29,9 @@ export const actions: Actions = {
     }
     let id: string;
     try {
-      id = (await new InvoicingApi(commerce).createInvoice({ buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes, due_days: days })).id;
+      id = (await new InvoicingApi(commerce).createInvoice({ buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes, due_days: days,
+        idempotency_key: formIdempotencyKey(form, "invoice"),
+      })).id;
     } catch (err) {
       const errors = commerceFieldErrors(err);
       return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? "Check the highlighted fields." : commerceProblem(err).message });

@@ -1,14 +1,17 @@
 import type { AnyRole } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
 import { recoverPosCheckouts } from "../../../../../sales/checkout-recovery";
+import { recoverSaleOutbox } from "../../../../../sales/sale-outbox";
 import { POS_MANAGERS } from "../../../../../sales/roles";
 
 const RECOVERERS: readonly AnyRole[] = [...POS_MANAGERS, "system"];
 
 /**
- * Runs the checkout recovery now (it also runs every minute): finishes committed sales whose
- * outbox a crash interrupted and removes dead claims. Answers what it did.
+ * Runs the POS recovery now (it also runs every minute): finishes committed sales whose outbox a
+ * crash interrupted, removes dead claims, then finishes the outbox of payments and returns.
+ * Answers what it did.
  */
 export const POST = staffRoute(RECOVERERS, async (req, res) => {
-  res.json({ recovery: await recoverPosCheckouts(req.scope) });
+  const recovery = await recoverPosCheckouts(req.scope);
+  res.json({ recovery, outbox: await recoverSaleOutbox(req.scope) });
 });

@@ -1,18 +1,24 @@
 import { invoicePaymentBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { loadInvoice } from "../../../../../../invoicing/documents";
+import { recordInvoicePayment } from "../../../../../../invoicing/payments";
 import { toApiInvoice } from "../../../../../../invoicing/records";
-import { respondToWorkflowError } from "../../../../../../invoicing/respond";
+import { respondToError } from "../../../../../../invoicing/respond";
 import { SALES_WRITERS } from "../../../../../../invoicing/roles";
-import { recordInvoicePaymentWorkflow } from "../../../../../../workflows/record-invoice-payment";
 
-/** { method, amount_sen, reference? } → 201 { invoice } with the new balance; more than the balance is a 400 naming amount_sen. */
+/**
+ * { method, amount_sen, reference?, idempotency_key? } → 201 { invoice, payment, replayed } with the
+ * new balance; more than the balance is a 400 naming amount_sen. The same idempotency_key and body
+ * again answers 201 with the payment already recorded (replayed: true) and records nothing more;
+ * another body under the key is 409 idempotency_key_reused.
+ */
 export const POST = staffRoute(SALES_WRITERS, async (req, res) => {
   const body = parseOrThrow(invoicePaymentBodySchema, req.body);
-  const { errors } = await recordInvoicePaymentWorkflow(req.scope).run({
-    input: { invoice_id: req.params.id!, method: body.method, amount_sen: body.amount_sen, reference: body.reference, received_by: req.actor.name },
-    throwOnError: false,
-  });
-  if (errors.length) return respondToWorkflowError(res, errors);
-  res.status(201).json({ invoice: toApiInvoice(await loadInvoice(req.scope, req.params.id!)) });
+  try {
+    const done = await recordInvoicePayment(req.scope, { invoice_id: req.params.id!, ...body, received_by: req.actor.name });
+    const invoice = toApiInvoice(await loadInvoice(req.scope, req.params.id!));
+    res.status(201).json({ invoice, payment: invoice.payments.find((p) => p.id === done.payment_id), replayed: done.replayed });
+  } catch (err) {
+    respondToError(res, err);
+  }
 });

@@ -1,24 +1,27 @@
 import { posSalePaymentBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { posService } from "../../../../../../sales/context";
-import { respondToWorkflowError } from "../../../../../../sales/errors";
+import { recordPosPayment } from "../../../../../../sales/balance-payment";
+import { answerError } from "../../../../../../sales/errors";
 import { loadSale } from "../../../../../../sales/load-sale";
+import { requestHash } from "../../../../../../sales/replay";
 import { POS_STAFF } from "../../../../../../sales/roles";
-import { recordPosPaymentWorkflow } from "../../../../../../workflows/record-pos-payment";
 
-/** A later payment against the balance due; the same idempotency_key again answers the sale without paying twice. */
+/**
+ * A later payment against the balance due: 201 with the sale. The same idempotency_key with the
+ * same body (a retry, a double click, even concurrently, even after a crash) answers 201 with the
+ * sale again and never pays twice; with another body 409 `idempotency_key_reused`. 404 for no such
+ * sale, 409 `sale_in_progress` while its checkout is still being completed.
+ */
 export const POST = staffRoute(POS_STAFF, async (req, res) => {
   const body = parseOrThrow(posSalePaymentBodySchema, req.body);
   const saleId = req.params.id!;
-  const [done] = await posService(req.scope).listPosPayments({ idempotency_key: `${body.idempotency_key}:0` }, { take: 1 });
-  if (done) {
-    res.status(200).json({ sale: await loadSale(req.scope, done.sale_id) });
-    return;
+  try {
+    await recordPosPayment(req.scope, {
+      sale_id: saleId, idempotency_key: body.idempotency_key, payments: body.payments,
+      request_hash: requestHash({ sale_id: saleId, ...body }), received_by: req.actor.name,
+    });
+    res.status(201).json({ sale: await loadSale(req.scope, saleId) });
+  } catch (err) {
+    answerError(res, err);
   }
-  const { errors } = await recordPosPaymentWorkflow(req.scope).run({
-    input: { sale_id: saleId, idempotency_key: body.idempotency_key, payments: body.payments, received_by: req.actor.name },
-    throwOnError: false,
-  });
-  if (errors.length) return respondToWorkflowError(res, errors);
-  res.status(201).json({ sale: await loadSale(req.scope, saleId) });
 });

@@ -1,11 +1,11 @@
 import { MANAGERS } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { postStockTakeWorkflow } from "../../../../../../workflows/stock-takes";
+import { postStockTake } from "../../../../../../workflows/stock-takes";
 import { stockTakeAnswer } from "../../../answers";
-import { runWorkflow } from "../../../run";
+import { runWrite } from "../../../run";
 
-/** Posts the variances to the ledger (kind stock_take) and closes the session. */
+/** Posts the variances to the ledger (kind stock_take) and closes the session; posting it again answers that posting. */
 export const POST = staffRoute(MANAGERS, async (req, res) => {
-  if (!(await runWorkflow(postStockTakeWorkflow, req.scope, { stock_take_id: req.params.id!, posted_by: req.actor.name }, res))) return;
+  if (!(await runWrite(() => postStockTake(req.scope, { stock_take_id: req.params.id!, posted_by: req.actor.name }), res))) return;
   res.json({ stock_take: await stockTakeAnswer(req.scope, req.params.id!) });
 });

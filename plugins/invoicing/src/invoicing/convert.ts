@@ -1,0 +1,71 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { quotationConvertible } from "../domain/status";
+import type { PricedDocument } from "../workflows/steps/prepare-document";
+import { invoicingConflict, notFound } from "./context";
+import { signalQuotationClosed } from "./follow-up";
+import { insertSalesInvoice } from "./invoice-row";
+import type { QuotationRecord } from "./records";
+
+export interface ConvertQuotationInput {
+  id: string;
+  created_by: string;
+  due_days: number;
+}
+
+export interface ConvertedQuotation {
+  quotation_id: string;
+  invoice_id: string;
+}
+
+/** The quotation's priced content exactly as offered. */
+function offered(q: QuotationRecord): PricedDocument {
+  return {
+    buyer: q.buyer, lines: q.lines, subtotal_sen: q.subtotal_sen, discount_sen: q.discount_sen, sst_sen: q.sst_sen,
+    total_sen: q.total_sen, prices_include_tax: q.prices_include_tax,
+  };
+}
+
+/**
+ * Quotation → invoice in ONE transaction: the quotation row locked FOR UPDATE and checked (a
+ * second convert waits here and gets its 409 before any number is taken), the next INV number of
+ * the shop's one series, the invoice with the quotation's lines and totals as offered, and the
+ * quotation marked converted. A crash anywhere before the commit leaves neither invoice nor gap.
+ *
+ * After the commit the follow-up reminders are told to stop, best-effort: if that signal is lost,
+ * the follow-up's reminder and expiry activities read the quotation first and stop on any status
+ * other than "sent".
+ */
+export async function convertQuotation(container: MedusaContainer, input: ConvertQuotationInput): Promise<ConvertedQuotation> {
+  const now = new Date();
+  const done = await sqlConnection(container).transaction(async (trx) => {
+    const [row] = await rows(trx, `SELECT * FROM quotation WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.id]);
+    if (!row) throw notFound("Quotation", input.id);
+    const quotation = row as unknown as QuotationRecord;
+    if (!quotationConvertible(quotation.status)) {
+      throw invoicingConflict("not_convertible", `Quotation ${quotation.quotation_number} is ${quotation.status} and cannot be converted`, {
+        status: quotation.status, converted_invoice_id: quotation.converted_invoice_id,
+      });
+    }
+    const invoice = await insertSalesInvoice(trx, {
+      priced: offered(quotation), customer_id: quotation.customer_id, quotation_id: quotation.id, due_days: input.due_days,
+      notes: quotation.notes, created_by: input.created_by, idempotency_key: null, request_hash: null,
+    }, now);
+    await trx.raw(
+      `UPDATE quotation SET status = 'converted', converted_invoice_id = ?, decided_at = ?, updated_at = now() WHERE id = ?`,
+      [invoice.id, now, quotation.id],
+    );
+    return { quotation_id: quotation.id, quotation_number: quotation.quotation_number, previous: quotation.status, invoice_id: invoice.id };
+  });
+  if (done.previous === "sent") {
+    try {
+      await signalQuotationClosed(container, done.quotation_number, "converted");
+    } catch (err) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(
+        `Quotation ${done.quotation_number} converted; its follow-up was not told (${(err as Error).message}) and stops at its next reminder`,
+      );
+    }
+  }
+  return { quotation_id: done.quotation_id, invoice_id: done.invoice_id };
+}
