@@ -12,7 +12,7 @@ describe("loadConfig", () => {
       jwtSecret: secret,
       healthPort: 9400,
       healthHost: "127.0.0.1",
-      maxCachedWorkflows: 200,
+      maxCachedWorkflows: 20,
     });
   });
 

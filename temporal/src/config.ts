@@ -21,7 +21,7 @@ const envSchema = z.object({
   ),
   WORKER_HEALTH_PORT: fromEnv(z.coerce.number().int().min(0).max(65_535).default(9400)),
   WORKER_HEALTH_HOST: fromEnv(z.string().trim().min(1).default("127.0.0.1")),
-  WORKER_MAX_CACHED_WORKFLOWS: fromEnv(z.coerce.number().int().min(0).max(100_000).default(200)),
+  WORKER_MAX_CACHED_WORKFLOWS: fromEnv(z.coerce.number().int().min(0).max(100_000).default(20)),
 });
 
 export interface WorkerConfig {

@@ -34,9 +34,11 @@ interface Owned {
   detach: () => void;
   /** Health writes in order (connecting before open). */
   writes: Promise<unknown>;
+  /** When this process took the session: until it first opens, a send waits for it briefly. */
+  taken_at: number;
 }
 
-const OPEN_WAIT_MS = 5_000;
+const OPEN_WAIT_MS = 10_000;
 
 export const sessionLockKey = (sessionId: string) => `whatsapp:session:${sessionId}`;
 
@@ -139,8 +141,9 @@ export class SessionSupervisor implements GatewayPort {
   async transmit(request: OutboundRequest): Promise<string> {
     const owned = this.owned.get(request.session_id);
     if (!owned) throw new Error(`session ${request.session_id} is not owned by this process`);
-    // A session just taken (after a restart) is still connecting for a moment: wait, briefly.
-    for (let waited = 0; owned.transport.state === "connecting" && waited < OPEN_WAIT_MS; waited += 100) {
+    // A session just taken (after a restart) is closed, then connecting, for a moment: wait, briefly.
+    const starting = () => owned.transport.state === "connecting" || (owned.transport.state === "closed" && Date.now() - owned.taken_at < OPEN_WAIT_MS);
+    for (let waited = 0; starting() && waited < OPEN_WAIT_MS; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const options = { idempotencyKey: request.idempotency_key, messageId: request.wa_message_id };
@@ -206,7 +209,7 @@ export class SessionSupervisor implements GatewayPort {
       });
       return;
     }
-    const owned: Owned = { transport, detach: () => undefined, writes: Promise.resolve() };
+    const owned: Owned = { transport, detach: () => undefined, writes: Promise.resolve(), taken_at: Date.now() };
     this.owned.set(session.id, owned);
     owned.detach = attachTransport(transport, session.kind, {
       patch: (patch) => {
