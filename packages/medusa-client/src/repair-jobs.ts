@@ -61,7 +61,9 @@ export type RepairJob = z.infer<typeof repairJobSchema>;
 
 export const repairJobListSchema = z.object({
   repair_jobs: z.array(repairJobSchema),
+  /** Exact up to 1,000 matches; above that the planner's estimate (then `count_estimated` is true). */
   count: z.number(),
+  count_estimated: z.boolean().optional(),
   limit: z.number(),
   offset: z.number(),
 });
@@ -90,9 +92,16 @@ export const changeStatusBodySchema = z.object({
 });
 export type ChangeStatusBody = z.infer<typeof changeStatusBodySchema>;
 
+/** List orders of GET /admin/repair-jobs ("-" = newest / latest first); each has its index. */
+export const REPAIR_JOB_LIST_SORTS = ["-created_at", "created_at", "-received_at", "received_at", "-sla_due_at", "sla_due_at"] as const;
+export const repairJobListSortSchema = z.enum(REPAIR_JOB_LIST_SORTS);
+export type RepairJobListSort = z.infer<typeof repairJobListSortSchema>;
+
 export const listRepairJobsQuerySchema = z.object({
   status: repairStatusSchema.optional(),
+  /** Job number (dashes optional), phone digits in any format, IMEI / serial, name, brand / model. */
   q: z.string().trim().max(100).optional(),
+  sort: repairJobListSortSchema.default("-created_at"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   ...repairDeskListFiltersSchema.shape,
@@ -106,6 +115,6 @@ export const repairJobBoardSchema = z.object({
 });
 export type RepairJobBoard = z.infer<typeof repairJobBoardSchema>;
 
-/** GET /admin/repair-jobs/sla-breaches: open jobs past due, most overdue first. */
+/** GET /admin/repair-jobs/sla-breaches: open jobs past due, the 100 most overdue first; `count` is all of them. */
 export const slaBreachListSchema = z.object({ repair_jobs: z.array(repairJobSchema), count: z.number() });
 export type SlaBreachList = z.infer<typeof slaBreachListSchema>;

@@ -1,24 +1,67 @@
 import { describe, expect, it } from "vitest";
 import type { RepairJob } from "@voltura/medusa-client";
 import { groupBoard } from "../api/admin/repair-jobs/board/route";
-import { listFilters } from "../api/admin/repair-jobs/query";
+import { jobListQuery, jobListStatements, SEARCH_RANK_WINDOW, searchCondition, searchTerms } from "../desk/job-list-sql";
 
-describe("listFilters", () => {
-  it("maps the desk filters, mine meaning the caller", () => {
-    expect(listFilters({ priority: "urgent", device_type: "laptop", mine: true, callerId: "user_me", technician_id: "user_other" })).toEqual({
-      priority: "urgent", device_type: "laptop", technician_id: "user_me",
-    });
+describe("jobListQuery", () => {
+  const now = new Date("2026-12-06T00:00:00Z");
+  it("maps the desk filters on live rows, mine meaning the caller", () => {
+    const { where, orderBy } = jobListQuery({ priority: "urgent", device_type: "laptop", mine: true, callerId: "user_me", technician_id: "user_other" }, now);
+    expect(where.sql).toBe("deleted_at IS NULL AND priority = ? AND device_type = ? AND technician_id = ?");
+    expect(where.bindings).toEqual(["urgent", "laptop", "user_me"]);
+    expect(orderBy.sql).toBe("created_at DESC, id DESC");
   });
-  it("narrows to breached ids, or excludes them", () => {
-    expect(listFilters({ breached: true }, ["a", "b"])).toEqual({ id: ["a", "b"] });
-    expect(listFilters({ breached: false }, ["a"])).toEqual({ id: { $nin: ["a"] } });
+  it("orders by the asked sort with the id as tie-break", () => {
+    expect(jobListQuery({ sort: "sla_due_at" }, now).orderBy.sql).toBe("sla_due_at ASC, id ASC");
+    expect(jobListQuery({ sort: "-received_at" }, now).orderBy.sql).toBe("received_at DESC, id DESC");
   });
-  it("escapes LIKE wildcards in a search and also searches the IMEI", () => {
-    const f = listFilters({ q: "50%_off" }) as { $or: Array<Record<string, { $ilike: string }>> };
-    expect(f.$or[0]!.job_number!.$ilike).toBe("%50\\%\\_off%");
-    expect(f.$or.some((c) => "imei_serial" in c)).toBe(true);
+  it("narrows to breached jobs in SQL, or excludes them", () => {
+    const breached = jobListQuery({ breached: true }, now).where;
+    expect(breached.sql).toContain("(sla_due_at < ?::timestamptz AND coalesce(sla_paused_since");
+    expect(breached.bindings).toEqual([now, now]);
+    expect(jobListQuery({ breached: false }, now).where.sql).toContain("AND NOT (sla_due_at < ?");
   });
-  it("refuses mine without a caller", () => expect(() => listFilters({ mine: true })).toThrow(/mine/));
+  it("refuses mine without a caller", () => expect(() => jobListQuery({ mine: true }, now)).toThrow(/mine/));
+  it("ranks exact hits before similar names, then the sort, within a bounded window of matches", () => {
+    const { search, orderBy } = jobListQuery({ q: "Tan Wei" }, now);
+    expect(search!.rank.sql).toMatch(/^CASE WHEN \(job_number_key = \? OR imei_serial = \?\) THEN 0 ELSE 1 END, greatest\(similarity/);
+    expect(orderBy.sql).toBe("created_at DESC, id DESC");
+    const page = jobListStatements({ q: "Tan Wei" }, now, { limit: 20, offset: 0 }).page;
+    expect(page.sql).toContain(`LIMIT ${SEARCH_RANK_WINDOW})`);
+    expect(page.bindings.slice(-2)).toEqual([20, 0]);
+    expect(jobListStatements({ q: "Tan Wei" }, now, { limit: 50, offset: 2000 }).page.sql).toContain("LIMIT 2050)");
+  });
+  it("takes a whole phone number or a job number without its prefix as an exact hit", () => {
+    const exact = jobListQuery({ q: "012-345 6789", status: "pending" }, now).search!.exact;
+    expect(exact.sql).toContain("deleted_at IS NULL AND status = ? AND (");
+    expect(exact.bindings).toEqual(["pending", "0123456789", "0123456789", "%0123456789", "0123456789", "0123456789", "60123456789"]);
+  });
+});
+
+describe("searchTerms", () => {
+  it("reads a phone number in any format as digits, and the whole number as E.164 digits", () => {
+    expect(searchTerms("012-345 6789")).toMatchObject({ digits: "0123456789", phoneDigits: "60123456789", text: null });
+    expect(searchTerms("+60123456789")).toMatchObject({ digits: "60123456789", phoneDigits: "60123456789" });
+    expect(searchTerms("6789")).toMatchObject({ digits: "6789", phoneDigits: null, key: "6789" });
+  });
+  it("keys a job number without dashes or case", () => {
+    expect(searchTerms("vsh-2026-000123").key).toBe("VSH2026000123");
+    expect(searchTerms("VSH2026000123").key).toBe("VSH2026000123");
+  });
+  it("escapes LIKE wildcards in text and searches name and device", () => {
+    const terms = searchTerms("50%_off");
+    expect(terms.text).toBe("50\\%\\_off");
+    const match = searchCondition(terms);
+    expect(match.sql).toContain("repair_search_key(customer_name) LIKE");
+    expect(match.sql).toContain("repair_search_key(brand || ' ' || model) LIKE");
+    expect(match.bindings).toContain("50\\%\\_off");
+  });
+  it("searches only prefixes of the job number and IMEI below three characters", () => {
+    const match = searchCondition(searchTerms("v1"));
+    expect(match.sql).toBe("(job_number_key LIKE ? OR imei_serial LIKE ?)");
+    expect(match.bindings).toEqual(["V1%", "V1%"]);
+  });
+  it("matches nothing when nothing usable was typed", () => expect(searchCondition(searchTerms("--")).sql).toBe("FALSE"));
 });
 
 describe("groupBoard", () => {

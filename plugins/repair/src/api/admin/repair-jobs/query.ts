@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { RepairStatus } from "@voltura/domain";
 import type { listRepairJobsQuerySchema, RepairJob } from "@voltura/medusa-client";
 import type { z } from "zod";
-import { repairService } from "../../../desk/context";
+import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { EXACT_COUNT_LIMIT, jobListStatements } from "../../../desk/job-list-sql";
 import { jobSla } from "../../../desk/sla";
 
 export const JOB_FIELDS = [
@@ -98,39 +99,27 @@ export async function loadRepairJobsByIds(scope: MedusaContainer, ids: string[])
 
 export type ListRepairJobsOptions = z.output<typeof listRepairJobsQuerySchema> & { callerId?: string };
 
-/** The list filters as query.graph filters; `breachedIds` comes from the SLA query when breached is asked for. */
-export function listFilters(opts: Omit<ListRepairJobsOptions, "limit" | "offset">, breachedIds?: string[]): Record<string, unknown> {
-  const filters: Record<string, unknown> = {};
-  if (opts.status) filters.status = opts.status;
-  if (opts.priority) filters.priority = opts.priority;
-  if (opts.device_type) filters.device_type = opts.device_type;
-  if (opts.technician_id) filters.technician_id = opts.technician_id;
-  if (opts.mine) {
-    if (!opts.callerId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: mine: only a signed-in staff member has jobs of their own");
-    filters.technician_id = opts.callerId;
+/**
+ * One page of the list: ids by indexed SQL (see desk/job-list-sql.ts), then the jobs themselves.
+ * The count is exact up to EXACT_COUNT_LIMIT and estimated beyond, so a page never counts every row.
+ */
+export async function listRepairJobs(
+  scope: MedusaContainer,
+  opts: ListRepairJobsOptions,
+  now = new Date(),
+): Promise<{ jobs: RepairJob[]; count: number; count_estimated: boolean }> {
+  const db = sqlConnection(scope);
+  const statements = jobListStatements(opts, now, opts);
+  const page = await rows(db, statements.page.sql, statements.page.bindings);
+  const [counted] = await rows(db, statements.count.sql, statements.count.bindings);
+  let count = Number(counted?.n ?? 0);
+  const estimated = count > EXACT_COUNT_LIMIT;
+  if (estimated) {
+    const [plan] = await rows(db, statements.estimate.sql, statements.estimate.bindings);
+    const json = (plan?.["QUERY PLAN"] ?? []) as Array<{ Plan?: { "Plan Rows"?: number } }>;
+    count = Math.max(count, Math.round(Number(json[0]?.Plan?.["Plan Rows"] ?? 0)));
   }
-  if (opts.breached !== undefined && breachedIds) filters.id = opts.breached ? breachedIds : { $nin: breachedIds };
-  if (opts.q) {
-    const like = { $ilike: `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
-    filters.$or = [
-      { job_number: like }, { customer_name: like }, { customer_phone: like }, { brand: like }, { model: like }, { imei_serial: like },
-    ];
-  }
-  return filters;
-}
-
-export async function listRepairJobs(scope: MedusaContainer, opts: ListRepairJobsOptions): Promise<{ jobs: RepairJob[]; count: number }> {
-  const breachedIds = opts.breached === undefined ? undefined : await repairService(scope).listSlaBreachedJobIds();
-  if (opts.breached && !breachedIds?.length) return { jobs: [], count: 0 };
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY);
-  const { data, metadata } = await query.graph({
-    entity: "repair_job",
-    fields: JOB_FIELDS,
-    filters: listFilters(opts, breachedIds),
-    pagination: { skip: opts.offset, take: opts.limit, order: { created_at: "DESC" } },
-  });
-  const now = new Date();
-  return { jobs: (data as JobRow[]).map((row) => toApiJob(row, now)), count: metadata?.count ?? data.length };
+  return { jobs: await loadRepairJobsByIds(scope, page.map((r) => String(r.id))), count, count_estimated: estimated };
 }
 
 /** Jobs in any of `statuses`, newest change first, at most `take`. */

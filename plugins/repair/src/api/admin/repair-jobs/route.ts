@@ -13,8 +13,8 @@ import { listRepairJobs, loadRepairJob } from "./query";
 
 export const GET = staffRoute([...REPAIR_DESK, "system", "integration"], async (req, res) => {
   const q = parseOrThrow(listRepairJobsQuerySchema, req.query);
-  const { jobs, count } = await listRepairJobs(req.scope, { ...q, callerId: req.actor.id });
-  res.json({ repair_jobs: jobs, count, limit: q.limit, offset: q.offset });
+  const { jobs, count, count_estimated } = await listRepairJobs(req.scope, { ...q, callerId: req.actor.id });
+  res.json({ repair_jobs: jobs, count, count_estimated, limit: q.limit, offset: q.offset });
 });
 
 /**
