@@ -1,6 +1,6 @@
 // The generic part of a chaos flow. A flow module is
 //   { name, needs: ["commerce", "worker"], kills: ["commerce", …], retryCodes?: [...], resultOf(json) → id,
-//     prepare(ctx), clients(ctx) → count, client(ctx, i) → [{ key, actor, method, path, body, copies, pauseMs? }],
+//     prepare(ctx), clients(ctx) → count, client(ctx, i) → [{ key, actor, method, path, body, copies, pauseMs? (default 250) }],
 //     check(ctx, outcome) → { columns, failures } }
 // The runner sends every operation `copies` times at once with its one key, retries each copy
 // (backoff, same key and body) until a definite answer — 2xx with a result id, or a 4xx that is
@@ -9,6 +9,8 @@
 import { scheduleKills } from "./killer.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The least pause between one client's operations (a flow may ask for more). */
+const DEFAULT_PAUSE_MS = 250;
 /** 409 codes meaning "not decided yet, send the same request again". */
 const DEFAULT_RETRY_CODES = ["checkout_in_progress", "checkout_retry", "idempotency_key_in_use", "in_progress", "retry"];
 
@@ -85,8 +87,9 @@ export async function runFlow(flow, ctx) {
       const record = records.get(op.key);
       await Promise.all(Array.from({ length: op.copies ?? 2 }, () => sendCopy(ctx, flow, op, record, stats, retryCodes)));
       settled += 1;
-      // A client's pace between operations, for flows whose requests are too quick for kills to land.
-      if (op.pauseMs) await sleep(op.pauseMs);
+      // A client's pace between operations, so a kill (at most 400 ms after its point) lands while
+      // clients still send even when the requests answer in milliseconds.
+      await sleep(op.pauseMs ?? DEFAULT_PAUSE_MS);
     }
   }));
   const runSeconds = (Date.now() - tRun) / 1000;
