@@ -2,11 +2,11 @@
 // `npm run bench`: throughput and latency of the repair desk's hot paths against a real stack
 // (its own database `voltura_bench`, a fresh in-memory Temporal server). Numbers are printed, not
 // asserted: targets live here, not in the tests.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CommerceClient } from "@voltura/medusa-client";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { benchCheckout, prepareCartBaseline } from "./bench-pos.mjs";
+import { measure, rssMb } from "./bench/measure.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
 import { stopAll } from "./lib/processes.mjs";
@@ -16,44 +16,12 @@ import { ensureDevServices } from "./lib/stack.mjs";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-function rssMb(pid) {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
-    return match ? Math.round(Number(match[1]) / 1024) : "?";
-  } catch {
-    return "?";
-  }
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(name, count, concurrency, task) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      const t = performance.now();
-      await task(i);
-      latencies.push(performance.now() - t);
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const row = {
-    benchmark: name, requests: count, concurrency,
-    "req/s": (count / seconds).toFixed(1),
-    "p50 ms": percentile(latencies, 50).toFixed(1),
-    "p95 ms": percentile(latencies, 95).toFixed(1),
-    "max ms": latencies.at(-1).toFixed(1),
-  };
-  return row;
-}
-
 async function main() {
+  // `npm run bench --scale` reaches here as npm's config flag: the same as `npm run bench:scale`.
+  if (process.argv.includes("--scale") || process.env.npm_config_scale === "true") {
+    await import("./bench-scale.mjs");
+    return;
+  }
   const base = testEnv();
   const env = {
     ...base,
@@ -85,7 +53,7 @@ async function main() {
   rows.push(...await benchCheckout({ env, client, measure, requests: REQUESTS, concurrency: CONCURRENCY, database: "voltura_bench", baselineBlocker }));
 
   console.table(rows);
-  for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid)} MB`);
+  for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid) ?? "?"} MB`);
   stopAll();
   stopTemporal(7253);
   process.exit(0);

@@ -21,12 +21,12 @@ import { purchasingStep } from "./seed-scale/purchasing.mjs";
 import { repairBillingStep } from "./seed-scale/repair-billing.mjs";
 import { repairJobsStep } from "./seed-scale/repair-jobs.mjs";
 import { database } from "./seed-scale/sql.mjs";
-import { whatsappStep } from "./seed-scale/whatsapp.mjs";
+import { conciergeInboxStep, whatsappStep } from "./seed-scale/whatsapp.mjs";
 
 /** In dependency order: jobs pick customers and devices, billing reads jobs, purchasing covers what the sales sold. */
-const STEPS = [customersStep, repairJobsStep, repairBillingStep, whatsappStep, posSalesStep, purchasingStep];
+const STEPS = [customersStep, repairJobsStep, repairBillingStep, whatsappStep, conciergeInboxStep, posSalesStep, purchasingStep];
 const ANALYZE = ["customer", "customer_profile", "device", "repair_job", "repair_job_status_change", "repair_line", "repair_quote", "repair_invoice",
-  "repair_payment", "repair_warranty", "whatsapp_message", "whatsapp_contact", "pos_sale", "pos_sale_line", "pos_payment", "\"order\"",
+  "repair_payment", "repair_warranty", "whatsapp_message", "whatsapp_contact", "concierge_conversation", "concierge_handoff", "pos_sale", "pos_sale_line", "pos_payment", "\"order\"",
   "order_line_item", "order_item", "stock_movement", "purchase_order", "purchase_order_line", "inventory_level"];
 
 const seconds = (ms) => (ms / 1000).toFixed(1);

@@ -55,6 +55,7 @@ function profile(name, ports) {
       given.WHATSAPP_AUTH_STATE_KEY ??
       Buffer.from(hkdfSync("sha256", secrets.JWT_SECRET, "voltura", "whatsapp-auth-state", 32)).toString("hex"),
     MEDUSA_PORT: String(ports.commerce),
+    COMMERCE_HEAP_MB: given.COMMERCE_HEAP_MB ?? "768",
     COMMERCE_HOST: commerceHost,
     MEDUSA_URL: given.MEDUSA_URL ?? `http://${reachableHost(commerceHost)}:${ports.commerce}`,
     CONSOLE_PORT: String(ports.console),

@@ -50,3 +50,40 @@ UNION ALL SELECT 'whatsapp_message', count(*) FROM wmsg
 UNION ALL SELECT 'whatsapp_message (longest chat)', count(*) FROM wmsg WHERE k = 1;
 `,
 };
+
+// The concierge inbox over those chats: one conversation per phone, its last turn the chat's latest
+// message; every 150th chat was handed to a person (closed since, but for a handful still open or claimed).
+export const conciergeInboxStep = {
+  name: "concierge inbox",
+  marker: anyScaleRow("concierge_conversation", "conv"),
+  script: () => `
+CREATE TEMP TABLE wlast ON COMMIT DROP AS
+  SELECT row_number() OVER (ORDER BY phone) AS k, * FROM (
+    SELECT DISTINCT ON (m.phone) m.phone, m.customer_id, m.id, m.body, m.created_at
+      FROM whatsapp_message m
+     WHERE m.id COLLATE "C" >= 'wamsg_scale_' AND m.id COLLATE "C" < 'wamsg_scale\`' AND m.deleted_at IS NULL
+     ORDER BY m.phone, m.created_at DESC, m.id DESC) latest;
+
+INSERT INTO concierge_conversation (id, phone, customer_id, mode, summary, recent_turns, language, last_message_at, created_at, updated_at)
+  SELECT pg_temp.sid('conv', k), phone, customer_id, CASE WHEN k % 1500 = 0 THEN 'handoff' ELSE 'bot' END, '',
+         jsonb_build_array(jsonb_build_object('message_id', id, 'customer', body, 'reply', '', 'language', 'mixed', 'handoff', k % 1500 = 0,
+           'at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
+         'mixed', created_at, created_at - interval '30 days', created_at
+    FROM wlast
+  ON CONFLICT (phone) WHERE deleted_at IS NULL DO NOTHING;
+SELECT 'mark', 'concierge_conversation', clock_timestamp();
+
+INSERT INTO concierge_handoff (id, phone, customer_id, reason, status, assigned_to, assigned_name, opened_at, escalated_at, closed_at, closed_by, created_at, updated_at)
+  SELECT pg_temp.sid('hoff', k), phone, customer_id, 'Customer asked for a person',
+         CASE WHEN k % 3000 = 0 THEN 'claimed' WHEN k % 1500 = 0 THEN 'open' ELSE 'closed' END,
+         CASE WHEN k % 3000 = 0 THEN 'seed' END, CASE WHEN k % 3000 = 0 THEN 'Seeded staff' END,
+         created_at, CASE WHEN k % 4500 = 0 THEN created_at + interval '30 minutes' END,
+         CASE WHEN k % 1500 <> 0 THEN created_at + interval '2 hours' END, CASE WHEN k % 1500 <> 0 THEN 'seed' END,
+         created_at, created_at
+    FROM wlast WHERE k % 150 = 0;
+SELECT 'mark', 'concierge_handoff', clock_timestamp();
+
+SELECT 'concierge_conversation', count(*) FROM wlast
+UNION ALL SELECT 'concierge_handoff (open or claimed)', count(*) FROM wlast WHERE k % 1500 = 0;
+`,
+};

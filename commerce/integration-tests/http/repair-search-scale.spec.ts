@@ -92,6 +92,24 @@ medusaIntegrationTestRunner({
       expect(device.count_estimated).toBe(false);
     });
 
+    it("finds the words of the issue in Bahasa Melayu and English (stemmed), exact hits still first", async () => {
+      const intake = async (issue: string) => (await api.post("/admin/repair-jobs", jobBody({ issue }), manager)).data.repair_job as { id: string; job_number: string };
+      const skrin = await intake("Skrin pecah selepas jatuh");
+      const battery = await intake("Battery drains fast");
+      const cracked = await intake("Phone has a cracked screen");
+      for (const q of ["skrin pecah", "PECAH skrin", "selepas jatuh"]) {
+        expect(ids(await search(q)), q).toEqual([skrin.id]);
+      }
+      expect(ids(await search("battery"))).toEqual([battery.id]);
+      expect(ids(await search("batteries draining"))).toEqual([battery.id]);
+      const screens = ids(await search("cracked screens"));
+      expect(screens).toContain(cracked.id);
+      // "Screen cracked", the issue of the other intakes: the same words in another order.
+      expect(screens).toContain(aisyah.id);
+      expect(screens).not.toContain(battery.id);
+      expect(ids(await search(skrin.job_number))[0]).toBe(skrin.id);
+    });
+
     it("runs every search and list sort on its index, never a sequential scan of repair_job", async () => {
       const c = getContainer();
       const now = new Date();
@@ -103,6 +121,8 @@ medusaIntegrationTestRunner({
         [IMEI, "IDX_repair_job_imei_serial_trgm"],
         ["tan wei", "IDX_repair_job_customer_name_trgm"],
         ["samsung model 5", "IDX_repair_job_device_trgm"],
+        ["skrin pecah", "IDX_repair_job_issue_search"],
+        ["cracked screens", "IDX_repair_job_issue_search"],
       ];
       const timings: string[] = [];
       for (const [q, index] of searches) {

@@ -33,6 +33,7 @@ import {
   type ListCrmCustomersQuery,
   type UpdateCrmCustomerBody,
 } from "./crm.js";
+import { searchAnswerSchema, type SearchAnswer, type SearchQuery } from "./search.js";
 import {
   pickupAnswerSchema,
   repairBillingAnswerSchema,
@@ -62,6 +63,7 @@ import {
   type UploadPhotosFields,
 } from "./repair-desk.js";
 import { repairJobBoardSchema, slaBreachListSchema, type RepairJobBoard, type SlaBreachList } from "./repair-jobs.js";
+import { dashboardSchema, type Dashboard } from "./dashboard.js";
 
 /** An error answer from the commerce API, with Medusa's `type` and `message`. */
 export class CommerceError extends Error {
@@ -195,6 +197,16 @@ export class CommerceClient {
     return r.customers;
   }
 
+  // ---- Search (plugins/platform) ----
+
+  /** One search over jobs, customers and items (the kinds the caller's role may read), exact hits first. */
+  search(query: SearchQuery): Promise<SearchAnswer> {
+    const params = new URLSearchParams({ q: query.q });
+    if (query.kinds?.length) params.set("entity", query.kinds.join(","));
+    if (query.limit !== undefined) params.set("limit", String(query.limit));
+    return this.request("GET", `/admin/search?${params}`, searchAnswerSchema);
+  }
+
   listCrmDuplicates(): Promise<CrmDuplicates> {
     return this.request("GET", "/admin/crm/duplicates", crmDuplicatesSchema);
   }
@@ -285,6 +297,11 @@ export class CommerceClient {
   /** Open jobs past their SLA, most overdue first (owner / manager). */
   listSlaBreaches(): Promise<SlaBreachList> {
     return this.request("GET", "/admin/repair-jobs/sla-breaches", slaBreachListSchema);
+  }
+
+  /** The console's dashboard in one call: job counts, recent jobs, SLA breaches, low stock, revenue, new customers. */
+  getDashboard(): Promise<Dashboard> {
+    return this.request("GET", "/admin/dashboard", dashboardSchema);
   }
 
   /** Uploads JPEG / PNG / WebP photos (≤ 8 MB each) with one tag; multipart, so not through request(). */

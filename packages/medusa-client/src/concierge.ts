@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { tryNormalisePhone } from "@voltura/domain";
 import type { CommerceClient } from "./client.js";
+import { keysetCursorSchema } from "./keyset.js";
 
 // ---- shared enums ---------------------------------------------------------------------------
 
@@ -124,11 +125,18 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** Conversations newest activity first; `next_cursor` (for `before`) is null on the last page. */
 export const inboxSchema = z.object({
   handoffs: z.array(handoffSchema),
   conversations: z.array(conversationSchema),
+  next_cursor: z.string().nullable().optional().default(null),
 });
 export type Inbox = z.infer<typeof inboxSchema>;
+export const inboxQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: keysetCursorSchema.optional(),
+});
+export type InboxQuery = z.input<typeof inboxQuerySchema>;
 
 export const draftBodySchema = z.object({
   phone: phoneInput,
@@ -213,8 +221,12 @@ export class ConciergeApi {
     return this.client.request("POST", `/admin/concierge/handoffs/${enc(id)}/escalate`, escalationSchema, {});
   }
 
-  inbox(): Promise<Inbox> {
-    return this.client.request("GET", "/admin/concierge/inbox", inboxSchema);
+  inbox(query: { limit?: number; before?: string } = {}): Promise<Inbox> {
+    const params = new URLSearchParams();
+    if (query.limit) params.set("limit", String(query.limit));
+    if (query.before) params.set("before", query.before);
+    const qs = params.toString();
+    return this.client.request("GET", `/admin/concierge/inbox${qs ? `?${qs}` : ""}`, inboxSchema);
   }
 
   async conversation(phone: string): Promise<{ conversation: Conversation | null; handoff: Handoff | null }> {

@@ -109,7 +109,9 @@ export type CrmCustomerSummary = z.infer<typeof crmCustomerSummarySchema>;
 
 export const crmCustomerListSchema = z.object({
   customers: z.array(crmCustomerSummarySchema),
+  /** Exact up to 1,000 matches; above that the planner's estimate (then `count_estimated` is true). */
   count: z.number(),
+  count_estimated: z.boolean().optional(),
   limit: z.number(),
   offset: z.number(),
 });

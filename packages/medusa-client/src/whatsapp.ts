@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CommerceClient } from "./client.js";
+import { keysetCursorSchema } from "./keyset.js";
 
 // ---- the WhatsApp gateway (plugins/whatsapp): schemas shared by the routes, the console and the worker ----
 
@@ -47,6 +48,8 @@ export const listWhatsAppMessagesQuerySchema = z.object({
   direction: z.enum(["in", "out"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** The `next_cursor` of the page before: the next older page (newest first), instead of an offset. */
+  before: keysetCursorSchema.optional(),
 });
 export type ListWhatsAppMessagesQuery = z.input<typeof listWhatsAppMessagesQuerySchema>;
 
@@ -100,7 +103,16 @@ export const whatsappMessageSchema = z.object({
 });
 export type WhatsAppMessage = z.infer<typeof whatsappMessageSchema>;
 
-export const whatsappMessageListSchema = z.object({ messages: z.array(whatsappMessageSchema), count: z.number().int() });
+/**
+ * Newest first. `count` is exact up to 1,000 and the planner's estimate beyond (`count_estimated`);
+ * `next_cursor` (for `before`) is null on the last page.
+ */
+export const whatsappMessageListSchema = z.object({
+  messages: z.array(whatsappMessageSchema),
+  count: z.number().int(),
+  count_estimated: z.boolean().optional().default(false),
+  next_cursor: z.string().nullable().optional().default(null),
+});
 export type WhatsAppMessageList = z.infer<typeof whatsappMessageListSchema>;
 
 export const whatsappSendAnswerSchema = z.object({ message: whatsappMessageSchema, replayed: z.boolean().optional() });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ringgitAmount, toNotes, toPurchase, toRepairJobs, toSummary, type CustomerGraphRow } from "../api/admin/crm/shapes";
-import { searchFilters } from "../api/admin/crm/customers-query";
 
 const row: CustomerGraphRow = {
   id: "cus_1", first_name: "Aisyah", last_name: "Rahman", email: null, phone: "+60123456789", created_at: new Date("2026-11-01T00:00:00Z"),
@@ -46,25 +45,5 @@ describe("customer shapes", () => {
     expect(toPurchase({ id: "order_1", display_id: 7, status: "pending", currency_code: "myr", total: 64.8, items: [{ id: "a" }, null], created_at: "2026-11-24T02:00:00Z" })).toEqual({
       id: "order_1", display_id: 7, status: "pending", currency_code: "myr", total_sen: 6480, item_count: 1, created_at: "2026-11-24T02:00:00.000Z",
     });
-  });
-});
-
-describe("searchFilters", () => {
-  it("searches a full number in E.164 and in legacy formats", () => {
-    expect(searchFilters("012-345 6789")).toEqual({ $or: [{ phone: "+60123456789" }, { phone: { $like: "%1%2%3%4%5%6%7%8%9%" } }] });
-  });
-  it("searches the start of a number as an E.164 prefix and middle digits as a fragment", () => {
-    expect(searchFilters("016-22")).toEqual({ phone: { $like: "+601622%" } });
-    expect(searchFilters("2201144")).toEqual({ phone: { $like: "%2201144%" } });
-  });
-  it("needs every word to match a name, company or email, with wildcards escaped", () => {
-    const like = (t: string) => ({ $ilike: `%${t}%` });
-    expect(searchFilters("wei 50%")).toEqual({
-      $and: [
-        { $or: [{ first_name: like("wei") }, { last_name: like("wei") }, { company_name: like("wei") }, { email: like("wei") }] },
-        { $or: [{ first_name: like("50\\%") }, { last_name: like("50\\%") }, { company_name: like("50\\%") }, { email: like("50\\%") }] },
-      ],
-    });
-    expect(searchFilters(undefined)).toEqual({});
   });
 });

@@ -2,6 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { ringgitToSen } from "@voltura/domain";
 import type { PosCatalogueItem } from "@voltura/medusa-client";
+import { sqlConnection } from "@voltura/medusa-kit";
+import { itemTitle } from "@voltura/plugin-platform/search/item-sql";
+import { searchItems } from "@voltura/plugin-platform/search/service";
 
 /** What the counter needs to know of a variant to sell it. */
 export interface SellableVariant extends PosCatalogueItem {
@@ -35,8 +38,7 @@ export function myrPriceSen(variant: Pick<VariantRow, "prices">): number | null 
 }
 
 export function variantTitle(variant: Pick<VariantRow, "title" | "product">): string {
-  const product = variant.product?.title ?? "";
-  return !variant.title || variant.title === "Default" || variant.title === product ? product || variant.title || "Item" : `${product} (${variant.title})`;
+  return itemTitle({ product_title: variant.product?.title, variant_title: variant.title });
 }
 
 /**
@@ -97,24 +99,18 @@ export async function toSellables(container: MedusaContainer, rows: VariantRow[]
 }
 
 /**
- * Counter search. An exact code (barcode, SKU, EAN, UPC) is tried first, because that is what a
- * scanner types; otherwise the product module's text search over titles, SKUs and barcodes.
+ * Counter search through the search service's item query (plugins/platform search/item-sql.ts):
+ * an exact code (barcode, SKU in any case, EAN, UPC) first, because that is what a scanner types;
+ * then codes starting with the entry, then product / variant names by trigram. `code` alone finds
+ * only the exact code.
  */
 export async function searchCatalogue(container: MedusaContainer, input: { q?: string; code?: string; limit: number }, locationId: string): Promise<SellableVariant[]> {
-  const products = container.resolve(Modules.PRODUCT);
-  const code = (input.code ?? input.q ?? "").trim();
-  let ids: string[] = [];
-  if (code) {
-    const exact = await products.listProductVariants(
-      { $or: [{ barcode: code }, { sku: code }, { ean: code }, { upc: code }, { sku: code.toUpperCase() }] },
-      { select: ["id"], take: 5 },
-    );
-    ids = exact.map((v) => v.id);
-  }
-  if (!ids.length && input.q && !input.code) {
-    const found = await products.listProductVariants({ q: input.q.trim() }, { select: ["id"], take: input.limit, order: { sku: "ASC" } });
-    ids = found.map((v) => v.id);
-  }
+  const found = await searchItems(sqlConnection(container), {
+    q: (input.code ?? input.q ?? "").trim(),
+    exactOnly: !!input.code,
+    limit: input.limit,
+  });
+  const ids = found.map((row) => row.id);
   if (!ids.length) return [];
   const rows = await loadVariantRows(container, { id: ids });
   const order = new Map(ids.map((id, i) => [id, i]));

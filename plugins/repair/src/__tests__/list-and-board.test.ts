@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RepairJob } from "@voltura/medusa-client";
 import { groupBoard } from "../api/admin/repair-jobs/board/route";
+import { BOARD_FINISHED_STATUSES, BOARD_OPEN_STATUSES, boardStatements } from "../desk/board-sql";
 import { jobListQuery, jobListStatements, SEARCH_RANK_WINDOW, searchCondition, searchTerms } from "../desk/job-list-sql";
 
 describe("jobListQuery", () => {
@@ -52,8 +53,8 @@ describe("searchTerms", () => {
     const terms = searchTerms("50%_off");
     expect(terms.text).toBe("50\\%\\_off");
     const match = searchCondition(terms);
-    expect(match.sql).toContain("repair_search_key(customer_name) LIKE");
-    expect(match.sql).toContain("repair_search_key(brand || ' ' || model) LIKE");
+    expect(match.sql).toContain("customer_name_key LIKE '%' || repair_search_key(?) || '%'");
+    expect(match.sql).toContain("device_key LIKE '%' || repair_search_key(?) || '%'");
     expect(match.bindings).toContain("50\\%\\_off");
   });
   it("searches only prefixes of the job number and IMEI below three characters", () => {
@@ -76,5 +77,36 @@ describe("groupBoard", () => {
     expect(board.columns[0]!.repair_jobs.map((j) => j.id)).toEqual(["A", "B"]);
     expect(board.columns[1]!.count).toBe(0);
     expect(board.finished.map((j) => j.id)).toEqual(["D"]);
+  });
+});
+
+describe("issue words", () => {
+  it("searches the issue's words, simple and English, for text but not for a phone number", () => {
+    const match = searchCondition(searchTerms("Skrin pecah"));
+    expect(match.sql).toContain("issue_search @@ (plainto_tsquery('simple'::regconfig, repair_search_key(?)) || plainto_tsquery('english'::regconfig, ?))");
+    expect(match.bindings.slice(-2)).toEqual(["Skrin pecah", "Skrin pecah"]);
+    expect(searchTerms("50%_off").words).toBe("50%_off");
+    expect(searchCondition(searchTerms("012-345 6789")).sql).not.toContain("issue_search");
+    expect(searchCondition(searchTerms("lc")).sql).not.toContain("issue_search");
+  });
+  it("ranks issue matches after exact hits and similar names", () => {
+    const { search } = jobListQuery({ q: "battery" }, new Date("2026-12-06T00:00:00Z"));
+    expect(search!.rank.sql).toMatch(/^CASE WHEN .* THEN 0 ELSE 1 END, greatest\(similarity.*\) DESC, ts_rank\(issue_search, /);
+  });
+});
+
+describe("boardStatements", () => {
+  const now = new Date("2026-12-06T00:00:00Z");
+  it("reads open jobs by status ordered by the effective SLA due time, the job number as tie-break", () => {
+    const { open } = boardStatements(now);
+    expect(open.sql).toContain("PARTITION BY j.status ORDER BY (j.sla_due_at + j.sla_paused_seconds * interval '1 second'");
+    expect(open.sql).toContain("THEN ?::timestamptz - coalesce(j.sla_paused_since, ?::timestamptz) ELSE interval '0' END), j.job_number COLLATE \"C\"");
+    expect(open.bindings).toEqual([now, now, ...BOARD_OPEN_STATUSES]);
+  });
+  it("reads the last finished newest change first", () => {
+    const { finished } = boardStatements(now);
+    expect(finished.sql).toContain("ORDER BY j.updated_at DESC, j.id DESC LIMIT 20");
+    expect(finished.bindings).toEqual([...BOARD_FINISHED_STATUSES]);
+    expect(BOARD_FINISHED_STATUSES).toEqual(["delivered", "cancelled", "returned_unrepaired"]);
   });
 });

@@ -3,7 +3,8 @@ import { normalisePhone, SLA_PAUSED_STATUSES, SLA_RUNNING_STATUSES, type Priorit
 import type { RepairJobListSort } from "@voltura/medusa-client";
 
 /**
- * GET /admin/repair-jobs as SQL over the indexes of Migration20261206160000: every condition is
+ * GET /admin/repair-jobs as SQL over the indexes of Migration20261206160000 (stored name / device keys and
+ * the issue words: Migration20261206190000, Migration20261206191300): every condition is
  * one an index answers (see ARCHITECTURE.md, "Repair desk", List and search).
  */
 
@@ -34,6 +35,8 @@ export interface SearchTerms {
   phoneDigits: string | null;
   /** The entry with LIKE wildcards escaped, for the name and device (3 characters or more). */
   text: string | null;
+  /** The entry as typed, for the words of the issue (3 characters or more, not a phone number). */
+  words: string | null;
 }
 
 /** Shorter than this, a trigram index cannot help: only prefixes of the job number / IMEI are searched. */
@@ -59,8 +62,15 @@ export function searchTerms(q: string): SearchTerms {
     digits: digits.length >= TRIGRAM_MIN ? digits : null,
     phoneDigits,
     text: entry.length >= TRIGRAM_MIN && !phoneLike ? escapeLike(entry) : null,
+    words: entry.length >= TRIGRAM_MIN && !phoneLike ? entry : null,
   };
 }
+
+/**
+ * The words typed, as the issue's `issue_search` vector holds them (two bindings: the words):
+ * 'simple' on the unaccented lower case (Bahasa Melayu words as written) or 'english' (stemmed).
+ */
+const ISSUE_WORDS = `(plainto_tsquery('simple'::regconfig, repair_search_key(?)) || plainto_tsquery('english'::regconfig, ?))`;
 
 /** Rows matching the search: an OR of indexed conditions (none, when nothing usable was typed). */
 export function searchCondition(terms: SearchTerms): SqlPart {
@@ -79,10 +89,14 @@ export function searchCondition(terms: SearchTerms): SqlPart {
   }
   if (terms.text) {
     parts.push(
-      `repair_search_key(customer_name) LIKE '%' || repair_search_key(?) || '%'`,
-      `repair_search_key(brand || ' ' || model) LIKE '%' || repair_search_key(?) || '%'`,
+      `customer_name_key LIKE '%' || repair_search_key(?) || '%'`,
+      `device_key LIKE '%' || repair_search_key(?) || '%'`,
     );
     bindings.push(terms.text, terms.text);
+  }
+  if (terms.words) {
+    parts.push(`issue_search @@ ${ISSUE_WORDS}`);
+    bindings.push(terms.words, terms.words);
   }
   return { sql: parts.length ? `(${parts.join(" OR ")})` : "FALSE", bindings };
 }
@@ -106,14 +120,18 @@ export function exactCondition(terms: SearchTerms): SqlPart {
   return { sql: `(${exact.join(" OR ")})`, bindings };
 }
 
-/** Exact hits first, then the closest name / device by trigram similarity (then the list's sort). */
+/** Exact hits first, then the closest name / device by trigram similarity, then the issue's words (then the list's sort). */
 export function searchRank(terms: SearchTerms): SqlPart {
   const exact = exactCondition(terms);
   let sql = `CASE WHEN ${exact.sql} THEN 0 ELSE 1 END`;
   const bindings = [...exact.bindings];
   if (terms.text) {
-    sql += `, greatest(similarity(repair_search_key(customer_name), repair_search_key(?)), similarity(repair_search_key(brand || ' ' || model), repair_search_key(?))) DESC`;
+    sql += `, greatest(similarity(customer_name_key, repair_search_key(?)), similarity(device_key, repair_search_key(?))) DESC`;
     bindings.push(terms.text, terms.text);
+  }
+  if (terms.words) {
+    sql += `, ts_rank(issue_search, ${ISSUE_WORDS}) DESC`;
+    bindings.push(terms.words, terms.words);
   }
   return { sql, bindings };
 }
@@ -190,7 +208,7 @@ export const EXACT_COUNT_LIMIT = 1000;
  * broad term ("samsung") never ranks every row; deeper pages widen the window.
  */
 export const SEARCH_RANK_WINDOW = 1000;
-const CANDIDATE_COLUMNS = "id, created_at, received_at, sla_due_at, job_number_key, imei_serial, phone_digits, customer_name, brand, model";
+const CANDIDATE_COLUMNS = "id, created_at, received_at, sla_due_at, job_number_key, imei_serial, phone_digits, customer_name_key, device_key, issue_search";
 
 /** The statements of one list request: the page of ids, the capped count, the estimate. */
 export function jobListStatements(filters: JobListFilters, now: Date, page: { limit: number; offset: number }): { page: SqlPart; count: SqlPart; estimate: SqlPart } {

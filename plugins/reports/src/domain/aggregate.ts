@@ -1,6 +1,7 @@
 import { allocateProRata } from "@voltura/pos-rules";
 import type { CompletedJobFact, SaleFact, SaleSource } from "./facts";
-import { shopDay, shopMonth, type ShopRange } from "./range";
+import { daySaleRows, lineGroupsOf, technicianGroupsOf, UNASSIGNED, type DaySaleRow, type LineGroup, type TechnicianGroup } from "./day-rows";
+import type { ShopRange } from "./range";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -8,33 +9,43 @@ export interface DailySalesRow { day: string; sales: number; revenue_sen: number
 
 /** One row per day of the range (zero days included), in shop time. */
 export function dailySales(facts: readonly SaleFact[], range: ShopRange): DailySalesRow[] {
-  const rows = new Map(range.days.map((day) => [day, { day, sales: 0, revenue_sen: 0, sst_sen: 0, total_sen: 0, by_source: { pos: 0, repair: 0, invoice: 0 } } as DailySalesRow]));
-  for (const fact of facts) {
-    const row = rows.get(shopDay(fact.at));
-    if (!row) continue;
-    row.sales += 1;
-    row.revenue_sen += fact.revenue_sen;
-    row.sst_sen += fact.sst_sen;
-    row.total_sen += fact.revenue_sen + fact.sst_sen;
-    row.by_source[fact.source] += fact.revenue_sen;
+  return dailyOf(daySaleRows(facts), range);
+}
+
+export function dailyOf(rows: readonly DaySaleRow[], range: ShopRange): DailySalesRow[] {
+  const days = new Map(range.days.map((day) => [day, { day, sales: 0, revenue_sen: 0, sst_sen: 0, total_sen: 0, by_source: { pos: 0, repair: 0, invoice: 0 } } as DailySalesRow]));
+  for (const row of rows) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    day.sales += row.sales;
+    day.revenue_sen += row.revenue_sen;
+    day.sst_sen += row.sst_sen;
+    day.total_sen += row.revenue_sen + row.sst_sen;
+    day.by_source[row.source] += row.revenue_sen;
   }
-  return [...rows.values()];
+  return [...days.values()];
 }
 
 export interface MonthlyRevenueRow { month: string; sales: number; revenue_sen: number; sst_sen: number; average_sale_sen: number }
 
 export function monthlyRevenue(facts: readonly SaleFact[]): MonthlyRevenueRow[] {
-  const rows = new Map<string, MonthlyRevenueRow>();
-  for (const fact of facts) {
-    const month = shopMonth(fact.at);
-    const row = rows.get(month) ?? { month, sales: 0, revenue_sen: 0, sst_sen: 0, average_sale_sen: 0 };
-    row.sales += 1;
-    row.revenue_sen += fact.revenue_sen;
-    row.sst_sen += fact.sst_sen;
-    rows.set(month, row);
+  return monthlyOf(daySaleRows(facts));
+}
+
+/** Months with at least one sale, in order. */
+export function monthlyOf(rows: readonly DaySaleRow[]): MonthlyRevenueRow[] {
+  const months = new Map<string, MonthlyRevenueRow>();
+  for (const row of rows) {
+    if (!row.sales) continue;
+    const month = row.day.slice(0, 7);
+    const entry = months.get(month) ?? { month, sales: 0, revenue_sen: 0, sst_sen: 0, average_sale_sen: 0 };
+    entry.sales += row.sales;
+    entry.revenue_sen += row.revenue_sen;
+    entry.sst_sen += row.sst_sen;
+    months.set(month, entry);
   }
-  return [...rows.values()]
-    .map((row) => ({ ...row, average_sale_sen: row.sales ? Math.round(row.revenue_sen / row.sales) : 0 }))
+  return [...months.values()]
+    .map((entry) => ({ ...entry, average_sale_sen: entry.sales ? Math.round(entry.revenue_sen / entry.sales) : 0 }))
     .sort((a, b) => a.month.localeCompare(b.month));
 }
 
@@ -42,38 +53,32 @@ export interface BestSellerRow { key: string; title: string; kind: "item" | "ser
 
 /** Items and services ranked by revenue (then quantity, then title), top `limit` of each. */
 export function bestSellers(facts: readonly SaleFact[], limit = 10): { items: BestSellerRow[]; services: BestSellerRow[] } {
-  const rows = new Map<string, BestSellerRow>();
-  for (const line of facts.flatMap((f) => f.lines)) {
-    const id = `${line.kind}:${line.key}`;
-    const row = rows.get(id) ?? { key: line.key, title: line.title, kind: line.kind, quantity: 0, revenue_sen: 0 };
-    row.quantity += line.quantity;
-    row.revenue_sen += line.revenue_sen;
-    rows.set(id, row);
-  }
-  const ranked = [...rows.values()].sort((a, b) => b.revenue_sen - a.revenue_sen || b.quantity - a.quantity || a.title.localeCompare(b.title));
+  return bestSellersOf(lineGroupsOf(facts), limit);
+}
+
+export function bestSellersOf(groups: readonly LineGroup[], limit = 10): { items: BestSellerRow[]; services: BestSellerRow[] } {
+  const ranked = groups
+    .map(({ key, title, kind, quantity, revenue_sen }): BestSellerRow => ({ key, title, kind, quantity, revenue_sen }))
+    .sort((a, b) => b.revenue_sen - a.revenue_sen || b.quantity - a.quantity || a.title.localeCompare(b.title));
   return { items: ranked.filter((r) => r.kind === "item").slice(0, limit), services: ranked.filter((r) => r.kind === "service").slice(0, limit) };
 }
 
 export interface TechnicianRow { technician: string; jobs_completed: number; average_turnaround_hours: number; revenue_sen: number }
 
-export const UNASSIGNED = "Unassigned";
+export { UNASSIGNED };
 
 /** Jobs completed, mean intake → completion time (hours, 1 decimal) and invoiced revenue per technician. */
 export function technicianPerformance(jobs: readonly CompletedJobFact[]): TechnicianRow[] {
-  const groups = new Map<string, CompletedJobFact[]>();
-  for (const job of jobs) {
-    const name = job.technician?.trim() || UNASSIGNED;
-    groups.set(name, [...(groups.get(name) ?? []), job]);
-  }
-  return [...groups.entries()].map(([technician, list]) => {
-    const hours = list.map((j) => (j.completed_at.getTime() - j.received_at.getTime()) / 3_600_000);
-    return {
-      technician,
-      jobs_completed: list.length,
-      average_turnaround_hours: Math.round((sum(hours) / list.length) * 10) / 10,
-      revenue_sen: sum(list.map((j) => j.revenue_sen)),
-    };
-  }).sort((a, b) => b.jobs_completed - a.jobs_completed || b.revenue_sen - a.revenue_sen || a.technician.localeCompare(b.technician));
+  return technicianRowsOf(technicianGroupsOf(jobs));
+}
+
+export function technicianRowsOf(groups: readonly TechnicianGroup[]): TechnicianRow[] {
+  return groups.filter((g) => g.jobs > 0).map((g) => ({
+    technician: g.technician,
+    jobs_completed: g.jobs,
+    average_turnaround_hours: Math.round((g.turnaround_ms / 3_600_000 / g.jobs) * 10) / 10,
+    revenue_sen: g.revenue_sen,
+  })).sort((a, b) => b.jobs_completed - a.jobs_completed || b.revenue_sen - a.revenue_sen || a.technician.localeCompare(b.technician));
 }
 
 export interface MarginRow {
@@ -91,14 +96,12 @@ export interface MarginReport { rows: MarginRow[]; revenue_sen: number; cost_sen
  * Services carry no stock cost and are left out; items without a cost are listed but not summed.
  */
 export function profitMargins(facts: readonly SaleFact[], averageCostSen: Readonly<Record<string, number>>): MarginReport {
-  const rows = new Map<string, MarginRow & { inventory_item_id: string | null }>();
-  for (const line of facts.flatMap((f) => f.lines).filter((l) => l.kind === "item")) {
-    const row = rows.get(line.key) ?? { key: line.key, title: line.title, quantity: 0, revenue_sen: 0, cost_sen: null, margin_sen: null, margin_bp: null, inventory_item_id: line.inventory_item_id };
-    row.quantity += line.quantity;
-    row.revenue_sen += line.revenue_sen;
-    rows.set(line.key, row);
-  }
-  const result: MarginRow[] = [...rows.values()].map(({ inventory_item_id, ...row }) => {
+  return marginsOf(lineGroupsOf(facts), averageCostSen);
+}
+
+export function marginsOf(groups: readonly LineGroup[], averageCostSen: Readonly<Record<string, number>>): MarginReport {
+  const result: MarginRow[] = groups.filter((g) => g.kind === "item").map(({ key, title, quantity, revenue_sen, inventory_item_id }) => {
+    const row: MarginRow = { key, title, quantity, revenue_sen, cost_sen: null, margin_sen: null, margin_bp: null };
     const unit = inventory_item_id ? averageCostSen[inventory_item_id] : undefined;
     if (unit === undefined) return row;
     const cost = unit * row.quantity;
@@ -127,6 +130,11 @@ export function netLineRevenue(grossSen: readonly number[], saleSstSen: number, 
 export interface ReportTotals { sales: number; revenue_sen: number; sst_sen: number; average_sale_sen: number }
 
 export function reportTotals(facts: readonly SaleFact[]): ReportTotals {
-  const revenue = sum(facts.map((f) => f.revenue_sen));
-  return { sales: facts.length, revenue_sen: revenue, sst_sen: sum(facts.map((f) => f.sst_sen)), average_sale_sen: facts.length ? Math.round(revenue / facts.length) : 0 };
+  return totalsOf(daySaleRows(facts));
+}
+
+export function totalsOf(rows: readonly DaySaleRow[]): ReportTotals {
+  const sales = sum(rows.map((r) => r.sales));
+  const revenue = sum(rows.map((r) => r.revenue_sen));
+  return { sales, revenue_sen: revenue, sst_sen: sum(rows.map((r) => r.sst_sen)), average_sale_sen: sales ? Math.round(revenue / sales) : 0 };
 }

@@ -18,6 +18,8 @@ export const reportQuerySchema = z.object({
   to: shopDaySchema.optional(),
   source: sourcesSchema,
   limit: z.coerce.number().int().min(1).max(100).default(10),
+  /** `daily` (default): stored daily rows plus live days; `live`: every sale of the range read from the sources. */
+  mode: z.enum(["daily", "live"]).default("daily"),
 });
 
 export const exportQuerySchema = reportQuerySchema.extend({

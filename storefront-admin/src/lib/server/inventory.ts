@@ -41,12 +41,3 @@ export function levelsCsv(levels: readonly InventoryLevelRow[]): string {
   ]);
   return toSafeCsv(LEVELS_CSV_HEADER, rows, { bom: true });
 }
-
-/** How many items are at or below their threshold, for the dashboard banner (0 when it cannot be read). */
-export async function lowStockCount(commerce: CommerceClient): Promise<number> {
-  try {
-    return (await inventoryApi(commerce).listLevels({ low_stock: "true", limit: 1 })).low_stock_count;
-  } catch {
-    return 0;
-  }
-}

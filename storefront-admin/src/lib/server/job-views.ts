@@ -1,5 +1,5 @@
 import { formatPhoneForDisplay, formatShopTime } from "@voltura/domain";
-import type { RepairBilling, RepairJob } from "@voltura/medusa-client";
+import type { DashboardJob, RepairBilling, RepairJob } from "@voltura/medusa-client";
 import { firstName } from "$lib/repair/board";
 import { DEVICE_TYPE_LABELS } from "$lib/repair/labels";
 import { PAYMENT_METHOD_LABELS } from "$lib/repair/payments";
@@ -11,7 +11,7 @@ import { actorName } from "./staff-directory";
 const shopTime = (iso: string | null | undefined) => (iso ? formatShopTime(iso) : null);
 
 /** A job as the board, "My jobs" and the tables show it. */
-export function jobCard(job: RepairJob): JobCard {
+export function jobCard(job: DashboardJob): JobCard {
   return {
     id: job.id,
     jobNumber: job.job_number,

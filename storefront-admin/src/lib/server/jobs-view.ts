@@ -1,5 +1,5 @@
 import { formatPhoneForDisplay, formatShopTime, type DeviceType } from "@voltura/domain";
-import type { RepairJob } from "@voltura/medusa-client";
+import type { DashboardJob } from "@voltura/medusa-client";
 import type { JobRow } from "$lib/types";
 
 export const DEVICE_LABELS: Record<DeviceType, string> = {
@@ -11,7 +11,7 @@ export const DEVICE_LABELS: Record<DeviceType, string> = {
 };
 
 /** A repair job as the tables show it: phone in Malaysian format, times in shop time. */
-export function jobRow(job: RepairJob): JobRow {
+export function jobRow(job: DashboardJob): JobRow {
   return {
     id: job.id,
     jobNumber: job.job_number,

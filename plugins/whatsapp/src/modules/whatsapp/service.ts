@@ -8,6 +8,7 @@ import { WhatsAppContact } from "./models/whatsapp-contact";
 import { WhatsAppMessage, type ContextKind, type MessageMedia } from "./models/whatsapp-message";
 import { WhatsAppSession } from "./models/whatsapp-session";
 import type { MessageRow } from "./rows";
+import { EXACT_COUNT_LIMIT, messageListStatements, plannedRows, type MessageListFilter } from "../../domain/message-list-sql";
 
 type Ctx = Context<EntityManager>;
 
@@ -35,13 +36,11 @@ export interface NewInbound {
   simulated?: boolean;
 }
 
-export interface MessageFilter {
-  phone?: string;
-  customer_id?: string;
-  session_id?: string;
-  direction?: "in" | "out";
-  limit: number;
-  offset: number;
+export interface MessagePage {
+  rows: MessageRow[];
+  count: number;
+  count_estimated: boolean;
+  next_cursor: string | null;
 }
 
 const COLUMNS = `id, session_id, direction, phone, customer_id, body, media, wa_message_id, status, status_changed_at, error,
@@ -131,25 +130,22 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
     await ctx.manager!.execute(`DELETE FROM whatsapp_message WHERE id = ?`, [id]);
   }
 
+  /** One page, newest first (keyset with `before`), and the count capped at EXACT_COUNT_LIMIT (estimated beyond). */
   @InjectManager()
-  async listMessageRows(filter: MessageFilter, @MedusaContext() ctx: Ctx = {}): Promise<{ rows: MessageRow[]; count: number }> {
-    const where = ["deleted_at IS NULL"];
-    const params: unknown[] = [];
-    for (const key of ["phone", "customer_id", "session_id", "direction"] as const) {
-      if (filter[key]) {
-        where.push(`${key} = ?`);
-        params.push(filter[key]);
-      }
-    }
-    const clause = where.join(" AND ");
-    const rows = (await ctx.manager!.execute(
-      `SELECT ${COLUMNS} FROM whatsapp_message WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-      [...params, filter.limit, filter.offset],
-    )) as MessageRow[];
-    const [{ count }] = (await ctx.manager!.execute(`SELECT count(*)::int AS count FROM whatsapp_message WHERE ${clause}`, params)) as [
-      { count: number },
-    ];
-    return { rows, count: Number(count) };
+  async listMessageRows(filter: MessageListFilter, @MedusaContext() ctx: Ctx = {}): Promise<MessagePage> {
+    const statements = messageListStatements(filter, COLUMNS);
+    const found = (await ctx.manager!.execute(statements.page.sql, statements.page.bindings)) as Array<MessageRow & { next_cursor: string }>;
+    const page = found.slice(0, filter.limit);
+    const [{ n }] = (await ctx.manager!.execute(statements.count.sql, statements.count.bindings)) as [{ n: number }];
+    let count = Number(n);
+    const estimated = count > EXACT_COUNT_LIMIT;
+    if (estimated) count = Math.max(count, plannedRows(await ctx.manager!.execute(statements.estimate.sql, statements.estimate.bindings)));
+    return {
+      rows: page.map(({ next_cursor: _cursor, ...row }) => row as MessageRow),
+      count,
+      count_estimated: estimated,
+      next_cursor: found.length > filter.limit ? page.at(-1)!.next_cursor : null,
+    };
   }
 
   /** Outbound messages of a session waiting to be sent and held by nobody (never claimed, or the claim ran out), oldest first. */

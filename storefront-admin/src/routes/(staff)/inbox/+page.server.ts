@@ -5,18 +5,21 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const { commerce } = requireRole(locals, ALL_STAFF);
-  let inbox: Inbox = { handoffs: [], conversations: [] };
+  const before = url.searchParams.get("before") || undefined;
+  let inbox: Inbox = { handoffs: [], conversations: [], next_cursor: null };
   let problem: string | null = null;
   try {
-    inbox = await new ConciergeApi(commerce).inbox();
+    inbox = await new ConciergeApi(commerce).inbox({ before });
   } catch (err) {
     problem = commerceProblem(err).message;
   }
   const handoffPhones = new Set(inbox.handoffs.map((h) => h.phone));
   return {
     problem,
+    older: inbox.next_cursor,
+    viewingOlder: Boolean(before),
     handoffs: inbox.handoffs.map((h) => ({ ...h, phoneText: formatPhoneForDisplay(h.phone) })),
     // Live chats the bot is answering (chats with an open handoff are listed above).
     chats: inbox.conversations

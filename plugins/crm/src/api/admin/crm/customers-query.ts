@@ -1,113 +1,88 @@
-import type { FilterableCustomerProps, MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
-import { classifyCustomerSearch, escapeLike } from "@voltura/domain";
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import type { CrmCustomerDetail, CrmCustomerSummary, listCrmCustomersQuerySchema } from "@voltura/medusa-client";
+import type { CustomerType } from "@voltura/domain";
+import { rows, sqlConnection } from "@voltura/medusa-kit";
+import type { CustomerSearchInput } from "@voltura/plugin-platform/search/customer-sql";
+import { searchCustomers } from "@voltura/plugin-platform/search/service";
 import type { z } from "zod";
-import { CRM_MODULE } from "../../../modules/crm/index";
-import type CrmModuleService from "../../../modules/crm/service";
-import { DETAIL_FIELDS, SUMMARY_FIELDS, toDevices, toNotes, toPurchase, toRepairJobs, toSummary, type CustomerGraphRow } from "./shapes";
+import { DETAIL_FIELDS, toDevices, toNotes, toPurchase, toRepairJobs, toSummary, type CustomerGraphRow } from "./shapes";
 
 export type ListQuery = z.output<typeof listCrmCustomersQuerySchema>;
 type Filters = Record<string, unknown>;
-
-/** Digits in order with anything between them: finds "012-345 6789" as well as "+60123456789". */
-const digitsInOrder = (digits: string) => `%${digits.split("").join("%")}%`;
-
-/** Customer-module filters for the search box: phone in any format, or name / company / email words. */
-export function searchFilters(q: string | undefined): Filters {
-  if (!q) return {};
-  const search = classifyCustomerSearch(q);
-  switch (search.kind) {
-    case "phone":
-      return { $or: [{ phone: search.e164 }, { phone: { $like: digitsInOrder(search.e164.replace(/\D/g, "").slice(-9)) } }] };
-    case "phone_prefix":
-      return { phone: { $like: `${search.prefix}%` } };
-    case "phone_contains":
-      return { phone: { $like: `%${search.digits}%` } };
-    case "text":
-      return {
-        $and: search.terms.map((term) => {
-          const like = { $ilike: `%${escapeLike(term)}%` };
-          return { $or: [{ first_name: like }, { last_name: like }, { company_name: like }, { email: like }] };
-        }),
-      };
-  }
-}
 
 async function graph(scope: MedusaContainer, entity: string, fields: string[], filters: Filters) {
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity, fields, filters });
   return data as Array<Record<string, unknown>>;
 }
 
-const linkedCustomerIds = (rows: Array<Record<string, unknown>>) =>
-  rows.map((r) => (r.customer as { id?: string } | null)?.id).filter((id): id is string => !!id);
-
-/** Customers matching the CRM-side filters, or null when none is given. */
-async function customerIdsFromCrmFilters(scope: MedusaContainer, q: ListQuery): Promise<Set<string> | null> {
-  let ids: Set<string> | null = null;
-  const narrow = (next: Iterable<string>) => {
-    const set = new Set(next);
-    ids = ids ? new Set([...ids].filter((id) => set.has(id))) : set;
-  };
-  if (q.type || q.tag || q.last_visit_before || q.last_visit_after) {
-    const crm = scope.resolve<CrmModuleService>(CRM_MODULE);
-    const profileIds = await crm.listProfileIdsMatching({
-      customer_type: q.type, tag: q.tag, last_visit_before: q.last_visit_before, last_visit_after: q.last_visit_after,
-    });
-    const matched = profileIds.length ? linkedCustomerIds(await graph(scope, "customer_profile", ["id", "customer.id"], { id: profileIds })) : [];
-    // Customers without a profile yet are walk-ins with no tags and no recorded visit.
-    if (q.type === "walk_in" && !q.tag && !q.last_visit_before && !q.last_visit_after) matched.push(...(await customerIdsWithoutProfile(scope)));
-    narrow(matched);
-  }
-  if (q.device_type) narrow(linkedCustomerIds(await graph(scope, "device", ["id", "customer.id"], { device_type: q.device_type })));
-  return ids;
-}
-
-async function customerIdsWithoutProfile(scope: MedusaContainer): Promise<string[]> {
-  const rows = await graph(scope, "customer", ["id", "customer_profile.id"], {});
-  return rows.filter((r) => !r.customer_profile).map((r) => String(r.id));
-}
-
-/** Summaries in the order of `ids`. */
+/**
+ * Summaries in the order of `ids`, in one SQL statement over the customer, its profile and the
+ * device / repair-job link tables (what query.graph reads for SUMMARY_FIELDS), shaped by toSummary.
+ */
 async function summaries(scope: MedusaContainer, ids: string[]): Promise<CrmCustomerSummary[]> {
   if (!ids.length) return [];
-  const rows = (await graph(scope, "customer", SUMMARY_FIELDS, { id: ids })) as unknown as CustomerGraphRow[];
-  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  const found = await rows(
+    sqlConnection(scope),
+    `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at,
+        p.id AS profile_id, p.customer_type, p.tags, p.last_visit_at,
+        array(SELECT dl.device_id FROM customer_customer_crm_device dl JOIN device d ON d.id = dl.device_id AND d.deleted_at IS NULL
+               WHERE dl.customer_id = c.id AND dl.deleted_at IS NULL) AS device_ids,
+        array(SELECT jl.repair_job_id FROM customer_customer_repair_repair_job jl JOIN repair_job j ON j.id = jl.repair_job_id AND j.deleted_at IS NULL
+               WHERE jl.customer_id = c.id AND jl.deleted_at IS NULL) AS job_ids
+       FROM customer c
+       LEFT JOIN customer_customer_crm_customer_profile cl ON cl.customer_id = c.id AND cl.deleted_at IS NULL
+       LEFT JOIN customer_profile p ON p.id = cl.customer_profile_id AND p.deleted_at IS NULL
+      WHERE c.id = ANY(?) AND c.deleted_at IS NULL`,
+    [ids],
+  );
+  const byId = new Map(
+    found.map((r) => {
+      const row: CustomerGraphRow = {
+        id: String(r.id),
+        first_name: (r.first_name as string | null) ?? null,
+        last_name: (r.last_name as string | null) ?? null,
+        email: (r.email as string | null) ?? null,
+        phone: (r.phone as string | null) ?? null,
+        created_at: r.created_at as Date,
+        customer_profile: r.profile_id
+          ? { id: String(r.profile_id), customer_type: r.customer_type as CustomerType, tags: r.tags, last_visit_at: (r.last_visit_at as Date | null) ?? null }
+          : null,
+        devices: (r.device_ids as string[]).map((id) => ({ id })),
+        repair_jobs: (r.job_ids as string[]).map((id) => ({ id })),
+      };
+      return [row.id, toSummary(row)] as const;
+    }),
+  );
   return ids.map((id) => byId.get(id)).filter((s): s is CrmCustomerSummary => !!s);
 }
 
-export async function listCrmCustomers(scope: MedusaContainer, q: ListQuery): Promise<{ customers: CrmCustomerSummary[]; count: number }> {
-  const crmIds = await customerIdsFromCrmFilters(scope, q);
-  if (crmIds && !(crmIds as Set<string>).size) return { customers: [], count: 0 };
-  const filters = { ...searchFilters(q.q), ...(crmIds ? { id: [...(crmIds as Set<string>)] } : {}) } as FilterableCustomerProps;
-  const customers = scope.resolve(Modules.CUSTOMER);
-  const desc = q.order.startsWith("-");
-  const direction: "ASC" | "DESC" = desc ? "DESC" : "ASC";
+/** The list's query as the search service's customer input (plugins/platform search/customer-sql.ts). */
+export function customerSearchInput(q: ListQuery): CustomerSearchInput {
+  return {
+    q: q.q,
+    filters: {
+      customer_type: q.type,
+      tag: q.tag,
+      device_type: q.device_type,
+      last_visit_before: q.last_visit_before,
+      last_visit_after: q.last_visit_after,
+    },
+    order: q.order,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
 
-  if (q.order.endsWith("last_visit_at")) {
-    // The last visit lives in the CRM profile, so this order is applied after the search.
-    const all = await customers.listCustomers(filters, { select: ["id"], take: null });
-    const rows = all.length ? await graph(scope, "customer", ["id", "created_at", "customer_profile.last_visit_at"], { id: all.map((c) => c.id) }) : [];
-    const visit = (r: Record<string, unknown>) => {
-      const at = (r.customer_profile as { last_visit_at?: unknown } | null)?.last_visit_at;
-      return at ? new Date(String(at)).getTime() : null;
-    };
-    const sorted = rows.sort((a, b) => {
-      const va = visit(a), vb = visit(b);
-      if (va === vb) return String(a.id).localeCompare(String(b.id));
-      if (va === null) return 1; // never visited: last either way
-      if (vb === null) return -1;
-      return desc ? vb - va : va - vb;
-    });
-    const page = sorted.slice(q.offset, q.offset + q.limit).map((r) => String(r.id));
-    return { customers: await summaries(scope, page), count: rows.length };
-  }
-
-  const order: Record<string, "ASC" | "DESC"> = q.order.endsWith("name")
-    ? { first_name: direction, last_name: direction, id: "ASC" }
-    : { created_at: direction, id: "ASC" };
-  const [page, count] = await customers.listAndCountCustomers(filters, { select: ["id"], skip: q.offset, take: q.limit, order });
-  return { customers: await summaries(scope, page.map((c) => c.id)), count };
+/**
+ * One page of customers by the search service's indexed SQL (best match first when searching,
+ * then the chosen order), with a count that is exact up to 1,000 and estimated beyond.
+ */
+export async function listCrmCustomers(scope: MedusaContainer, q: ListQuery): Promise<{ customers: CrmCustomerSummary[]; count: number; count_estimated: boolean }> {
+  const db = sqlConnection(scope);
+  const input = customerSearchInput(q);
+  const found = await searchCustomers(db, input);
+  return { customers: await summaries(scope, found.rows.map((row) => row.id)), count: found.count, count_estimated: found.estimated };
 }
 
 /** Everything the customer page shows: profile, devices, repair jobs with status, purchases and notes. */

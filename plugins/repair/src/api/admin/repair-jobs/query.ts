@@ -121,21 +121,3 @@ export async function listRepairJobs(
   }
   return { jobs: await loadRepairJobsByIds(scope, page.map((r) => String(r.id))), count, count_estimated: estimated };
 }
-
-/** Jobs in any of `statuses`, newest change first, at most `take`. */
-export async function listJobsInStatuses(
-  scope: MedusaContainer,
-  statuses: readonly RepairStatus[],
-  take: number,
-  order: Record<string, "ASC" | "DESC">,
-): Promise<RepairJob[]> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY);
-  const { data } = await query.graph({
-    entity: "repair_job",
-    fields: JOB_FIELDS,
-    filters: { status: [...statuses] },
-    pagination: { skip: 0, take, order },
-  });
-  const now = new Date();
-  return (data as JobRow[]).map((row) => toApiJob(row, now));
-}

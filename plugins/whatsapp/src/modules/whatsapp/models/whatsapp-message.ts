@@ -48,6 +48,7 @@ export const WhatsAppMessage = model
   .indexes([
     { on: ["session_id", "wa_message_id"], unique: true, where: "wa_message_id IS NOT NULL" },
     { on: ["idempotency_key"], unique: true, where: "idempotency_key IS NOT NULL" },
-    { on: ["phone", "created_at"] },
+    { on: ["phone", "created_at", "id"] },
+    { on: ["created_at", "id"] },
     { on: ["customer_id"] },
   ]);

@@ -18,17 +18,22 @@ async function jobsOf(commerce: CommerceClient, phone: string) {
   return list.repair_jobs.filter((j) => j.customer_phone === phone);
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** Messages shown at once: the newest page, older ones a page at a time through the cursor. */
+const CHAT_PAGE = 100;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { commerce } = requireRole(locals, ALL_STAFF);
   const phone = phoneOf(params.phone);
   const api = new ConciergeApi(commerce);
-  const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID() };
+  const before = url.searchParams.get("before") || undefined;
+  const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID(), older: null as string | null, viewingOlder: Boolean(before) };
   try {
-    const [messages, chat, jobs] = await Promise.all([listWhatsAppMessages(commerce, { phone, limit: 200 }), api.conversation(phone), jobsOf(commerce, phone)]);
+    const [messages, chat, jobs] = await Promise.all([listWhatsAppMessages(commerce, { phone, limit: CHAT_PAGE, before }), api.conversation(phone), jobsOf(commerce, phone)]);
     return {
       ...base,
       problem: null,
-      messages: [...messages.messages].sort((a, b) => a.created_at.localeCompare(b.created_at)),
+      older: messages.next_cursor,
+      messages: [...messages.messages].reverse(),
       handoff: chat.handoff,
       conversation: chat.conversation,
       jobs: jobs.map((j) => ({

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const filters = { phone: typedPhone, customer_id: customerId ?? "", direction: direction ?? "" };
   const phoneError = typedPhone && !phone ? `"${typedPhone}" is not a phone number (try 012-345 6789)` : null;
-  if (phoneError) return { filters, phoneError, messages: [], count: 0, page, pages: 1, problem: null };
+  if (phoneError) return { filters, phoneError, messages: [], count: 0, countEstimated: false, page, pages: 1, problem: null };
   try {
     const list = await listWhatsAppMessages(commerce, {
       ...(phone ? { phone } : {}),
@@ -32,11 +32,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       phoneError,
       messages: list.messages.map((m) => ({ ...m, phoneText: formatPhoneForDisplay(m.phone) })),
       count: list.count,
+      countEstimated: list.count_estimated,
       page,
       pages: Math.max(1, Math.ceil(list.count / PAGE_SIZE)),
       problem: null,
     };
   } catch (err) {
-    return { filters, phoneError, messages: [], count: 0, page, pages: 1, problem: commerceProblem(err).message };
+    return { filters, phoneError, messages: [], count: 0, countEstimated: false, page, pages: 1, problem: commerceProblem(err).message };
   }
 };

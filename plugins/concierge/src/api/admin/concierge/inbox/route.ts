@@ -1,13 +1,25 @@
-import { staffRoute } from "@voltura/medusa-kit";
+import { inboxQuerySchema } from "@voltura/medusa-client";
+import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
+import { inboxStatements } from "../../../../inbox-sql";
 import { toConversation, toHandoff, type ConversationRecord, type HandoffRecord } from "../../../../shapes";
-import { conciergeOf } from "../../../../workflows/steps/service";
 import { INBOX } from "../roles";
 
-/** Open and claimed handoffs (escalated first, then oldest first), then the most recent live chats. */
+/**
+ * Open and claimed handoffs (escalated first, then oldest first), then the live chats by last
+ * activity, a page at a time: `limit` (default 50) and `before` (the `next_cursor` of the page before).
+ */
 export const GET = staffRoute(INBOX, async (req, res) => {
-  const service = conciergeOf(req.scope);
-  const handoffs = (await service.listHandoffs({ status: ["open", "claimed"] }, { order: { opened_at: "ASC" }, take: 200 })) as unknown as HandoffRecord[];
-  handoffs.sort((a, b) => Number(Boolean(b.escalated_at)) - Number(Boolean(a.escalated_at)));
-  const conversations = (await service.listConversations({}, { order: { last_message_at: "DESC" }, take: 50 })) as unknown as ConversationRecord[];
-  res.json({ handoffs: handoffs.map(toHandoff), conversations: conversations.map(toConversation) });
+  const q = parseOrThrow(inboxQuerySchema, req.query);
+  const db = sqlConnection(req.scope);
+  const statements = inboxStatements(q);
+  const [handoffs, found] = await Promise.all([
+    rows(db, statements.handoffs.sql, statements.handoffs.bindings),
+    rows(db, statements.conversations.sql, statements.conversations.bindings),
+  ]);
+  const page = found.slice(0, q.limit);
+  res.json({
+    handoffs: (handoffs as unknown as HandoffRecord[]).map(toHandoff),
+    conversations: (page as unknown as ConversationRecord[]).map(toConversation),
+    next_cursor: found.length > q.limit ? String(page.at(-1)!.next_cursor) : null,
+  });
 });

@@ -7,8 +7,8 @@ import { listCrmCustomers, loadCrmCustomer } from "../customers-query";
 
 export const GET = staffRoute(ALL_STAFF, async (req, res) => {
   const q = parseOrThrow(listCrmCustomersQuerySchema, req.query);
-  const { customers, count } = await listCrmCustomers(req.scope, q);
-  res.json({ customers, count, limit: q.limit, offset: q.offset });
+  const { customers, count, count_estimated } = await listCrmCustomers(req.scope, q);
+  res.json({ customers, count, count_estimated, limit: q.limit, offset: q.offset });
 });
 
 export const POST = staffRoute(CRM_EDITORS, async (req, res) => {

@@ -1,30 +1,38 @@
-import { isTerminalStatus, REPAIR_DESK, REPAIR_STATUS_LABELS, REPAIR_STATUSES } from "@voltura/domain";
+import { REPAIR_DESK, REPAIR_STATUS_LABELS, type RepairStatus } from "@voltura/domain";
 import type { RepairJob, RepairJobBoard } from "@voltura/medusa-client";
-import { staffRoute } from "@voltura/medusa-kit";
-import { listJobsInStatuses } from "../query";
+import { rows, sqlConnection, staffRoute, type SqlRow } from "@voltura/medusa-kit";
+import { BOARD_OPEN_STATUSES, boardStatements } from "../../../../desk/board-sql";
+import { toApiJob, type JobRow } from "../query";
 
-const OPEN_STATUSES = REPAIR_STATUSES.filter((s) => !isTerminalStatus(s));
-const FINISHED_STATUSES = REPAIR_STATUSES.filter((s) => isTerminalStatus(s));
-/** More open jobs than this is not a board any more; the list with filters is. */
-const MAX_OPEN = 1000;
-const FINISHED_SHOWN = 20;
-
-/** Open jobs by status (most urgent SLA first), one column per open status. */
+/** Open jobs by status (most urgent SLA first), one column per open status: the rule the SQL of desk/board-sql.ts follows. */
 export function groupBoard(open: RepairJob[], finished: RepairJob[]): RepairJobBoard {
   return {
-    columns: OPEN_STATUSES.map((status) => {
-      const jobs = open.filter((j) => j.status === status).sort((a, b) => a.sla.due_at.localeCompare(b.sla.due_at) || a.job_number.localeCompare(b.job_number));
+    columns: BOARD_OPEN_STATUSES.map((status) => {
+      const jobs = open.filter((j) => j.status === status).sort((a, b) => a.sla!.due_at.localeCompare(b.sla!.due_at) || a.job_number.localeCompare(b.job_number));
       return { status, label: REPAIR_STATUS_LABELS[status], count: jobs.length, repair_jobs: jobs };
     }),
     finished,
   };
 }
 
-/** The kanban: every open job grouped by status, and the last 20 finished (delivered, cancelled, returned). */
+const toCard = (now: Date) => ({ linked_customer_id, column_count: _count, position: _position, ...row }: SqlRow): RepairJob =>
+  toApiJob({ ...row, customer: linked_customer_id ? { id: String(linked_customer_id) } : null } as JobRow, now);
+
+/** The kanban: every open job grouped by status, and the last 20 finished (delivered, cancelled, returned), all in indexed SQL. */
 export const GET = staffRoute([...REPAIR_DESK, "system"], async (req, res) => {
+  const now = new Date();
+  const db = sqlConnection(req.scope);
+  const statements = boardStatements(now);
   const [open, finished] = await Promise.all([
-    listJobsInStatuses(req.scope, OPEN_STATUSES, MAX_OPEN, { received_at: "ASC" }),
-    listJobsInStatuses(req.scope, FINISHED_STATUSES, FINISHED_SHOWN, { updated_at: "DESC" }),
+    rows(db, statements.open.sql, statements.open.bindings),
+    rows(db, statements.finished.sql, statements.finished.bindings),
   ]);
-  res.json(groupBoard(open, finished));
+  const board: RepairJobBoard = {
+    columns: BOARD_OPEN_STATUSES.map((status: RepairStatus) => {
+      const cards = open.filter((r) => r.status === status);
+      return { status, label: REPAIR_STATUS_LABELS[status], count: Number(cards[0]?.column_count ?? 0), repair_jobs: cards.map(toCard(now)) };
+    }),
+    finished: finished.map(toCard(now)),
+  };
+  res.json(board);
 });

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS, type ShopSettings } from "@voltura/domain";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { buildReport } from "../../../../reports/build-report";
+import { buildLiveReport, buildReport } from "../../../../reports/build-report";
 import { REPORT_SECTIONS, reportCsv, reportPdf, sectionTable, type ReportSection } from "../../../../reports/export";
 import { exportQuerySchema, rangeOf } from "../../../../reports/query";
 
@@ -18,7 +18,7 @@ export const GET = staffRoute(MANAGERS, async (req, res) => {
   if (query.format === "csv" && !csvSection) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: section is required for CSV");
   }
-  const report = await buildReport(req.scope, range, query.source, query.limit);
+  const report = await (query.mode === "live" ? buildLiveReport : buildReport)(req.scope, range, query.source, query.limit);
   const name = `report-${report.range.from}-${report.range.to}`;
   const sections: readonly ReportSection[] = query.section ? [query.section] : REPORT_SECTIONS;
   // Written before the file leaves: an export that cannot be audited is not made.

@@ -13,9 +13,9 @@ import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, req
 export const GET = staffRoute(SENDERS, async (req, res) => {
   const q = parseOrThrow(listWhatsAppMessagesQuerySchema, req.query);
   const phone = q.phone ? phoneOr400(q.phone, "phone") : undefined;
-  const { rows, count } = await whatsappService(req.scope).listMessageRows({ ...q, phone });
+  const { rows, count, count_estimated, next_cursor } = await whatsappService(req.scope).listMessageRows({ ...q, phone });
   const names = await customerNamesOf(req.scope, rows);
-  res.json({ messages: rows.map((r) => toApiMessage(r, names)), count, limit: q.limit, offset: q.offset });
+  res.json({ messages: rows.map((r) => toApiMessage(r, names)), count, count_estimated, next_cursor, limit: q.limit, offset: q.offset });
 });
 
 /**
