@@ -65,6 +65,7 @@ async function measureSize(size, database) {
   const values = pickValues(database);
   const commerce = startProcess("commerce", medusa, ["start"], { cwd: commerceDir, env: { ...commerceProcessEnv(env), PORT: env.MEDUSA_PORT, HOST: "127.0.0.1" } });
   await waitForHttp(`${env.MEDUSA_URL}/health`, "The commerce core");
+  await reportDaysReady(database);
   const rss = watchPeakRss(commerce.pid);
   const managerId = psql("SELECT id FROM \"user\" WHERE email = 'manager@voltura.demo'", database);
   const client = new CommerceClient({ baseUrl: env.MEDUSA_URL, jwtSecret: env.JWT_SECRET, actor: { id: managerId, role: "manager", name: "Bench" } });
@@ -96,6 +97,14 @@ async function measureSize(size, database) {
   rss.stop();
   await stopAllAndWait();
   return { results, peakRss, values };
+}
+
+/** Waits (up to 5 min) for the reports' daily rows to cover every day before today: their first fill runs as a job after start. */
+async function reportDaysReady(database) {
+  const ready = `SELECT coalesce((SELECT complete_before >= to_char(now() AT TIME ZONE 'Asia/Kuala_Lumpur', 'YYYY-MM-DD')
+    FROM report_refresh_state WHERE id = 'daily'), false)`;
+  if (psql("SELECT to_regclass('report_refresh_state') IS NOT NULL", database) !== "t") return;
+  for (let waited = 0; waited < 300 && psql(ready, database) !== "t"; waited += 2) await new Promise((r) => setTimeout(r, 2000));
 }
 
 function table(bySize) {

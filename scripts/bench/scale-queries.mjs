@@ -38,8 +38,8 @@ const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) 
 export function scaleQueries(v) {
   const sorts = ["-created_at", "created_at", "-received_at", "received_at", "-sla_due_at", "sla_due_at"];
   return [
-    // The floor: an authenticated request that reads one settings row (what every answer pays).
-    ["floor: shop settings", "list", "/admin/settings"],
+    // For scale: one row read through a Medusa module service (what such a read costs under load).
+    ["shop settings (one row through its module service)", "list", "/admin/settings"],
     ...sorts.map((sort) => [`job list, sort=${sort}`, "list", `/admin/repair-jobs?${q({ limit: 50, sort })}`]),
     ["job list, status=delivered", "list", `/admin/repair-jobs?${q({ limit: 50, status: "delivered" })}`],
     ["job list, status=in_progress", "list", `/admin/repair-jobs?${q({ limit: 50, status: "in_progress" })}`],

@@ -5,6 +5,7 @@ import type { PosCatalogueItem } from "@voltura/medusa-client";
 import { sqlConnection } from "@voltura/medusa-kit";
 import { itemTitle } from "@voltura/plugin-platform/search/item-sql";
 import { searchItems } from "@voltura/plugin-platform/search/service";
+import { loadSellableRows } from "./catalogue-sql";
 
 /** What the counter needs to know of a variant to sell it. */
 export interface SellableVariant extends PosCatalogueItem {
@@ -110,10 +111,6 @@ export async function searchCatalogue(container: MedusaContainer, input: { q?: s
     exactOnly: !!input.code,
     limit: input.limit,
   });
-  const ids = found.map((row) => row.id);
-  if (!ids.length) return [];
-  const rows = await loadVariantRows(container, { id: ids });
-  const order = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return toSellables(container, rows, locationId);
+  const sellable = await loadSellableRows(sqlConnection(container), found.map((row) => row.id), locationId);
+  return sellable.map(({ row, available }) => toSellable(row, available));
 }

@@ -14,13 +14,13 @@ export const BOARD_CARDS_PER_COLUMN = 500;
 export const BOARD_FINISHED_SHOWN = 20;
 
 /** The columns of a RepairJob answer (query.ts JOB_FIELDS), the customer from its link. */
-const CARD_COLUMNS = [
+export const CARD_COLUMNS = [
   "id", "job_number", "status", "device_type", "brand", "model", "issue", "priority", "customer_name", "customer_phone",
   "workflow_id", "created_by", "created_at", "updated_at", "imei_serial", "colour", "accessories", "condition_notes",
   "deposit_sen", "technician_id", "technician_name", "diagnosis", "received_at", "sla_due_at", "sla_paused_seconds",
   "sla_paused_since", "eta", "completed_at", "delivered_at", "tracking_token",
 ].map((c) => `j.${c}`).join(", ");
-const CUSTOMER = `(SELECT l.customer_id FROM customer_customer_repair_repair_job l WHERE l.repair_job_id = j.id AND l.deleted_at IS NULL LIMIT 1) AS linked_customer_id`;
+export const CUSTOMER = `(SELECT l.customer_id FROM customer_customer_repair_repair_job l WHERE l.repair_job_id = j.id AND l.deleted_at IS NULL LIMIT 1) AS linked_customer_id`;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 

@@ -2,7 +2,7 @@ import { REPAIR_DESK, REPAIR_STATUS_LABELS, type RepairStatus } from "@voltura/d
 import type { RepairJob, RepairJobBoard } from "@voltura/medusa-client";
 import { rows, sqlConnection, staffRoute, type SqlRow } from "@voltura/medusa-kit";
 import { BOARD_OPEN_STATUSES, boardStatements } from "../../../../desk/board-sql";
-import { toApiJob, type JobRow } from "../query";
+import { jobFromCardRow } from "../query";
 
 /** Open jobs by status (most urgent SLA first), one column per open status: the rule the SQL of desk/board-sql.ts follows. */
 export function groupBoard(open: RepairJob[], finished: RepairJob[]): RepairJobBoard {
@@ -15,8 +15,7 @@ export function groupBoard(open: RepairJob[], finished: RepairJob[]): RepairJobB
   };
 }
 
-const toCard = (now: Date) => ({ linked_customer_id, column_count: _count, position: _position, ...row }: SqlRow): RepairJob =>
-  toApiJob({ ...row, customer: linked_customer_id ? { id: String(linked_customer_id) } : null } as JobRow, now);
+const toCard = (now: Date) => ({ column_count: _count, position: _position, ...row }: SqlRow): RepairJob => jobFromCardRow(row, now);
 
 /** The kanban: every open job grouped by status, and the last 20 finished (delivered, cancelled, returned), all in indexed SQL. */
 export const GET = staffRoute([...REPAIR_DESK, "system"], async (req, res) => {

@@ -1,23 +1,23 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { ALL_STAFF, phonePrefixFromPartial, tryNormalisePhone, type CustomerType } from "@voltura/domain";
 import { lookupCrmCustomersQuerySchema, type CrmLookup } from "@voltura/medusa-client";
-import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
+import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { searchCustomers } from "@voltura/plugin-platform/search/service";
 import { customerName } from "../../../../../workflows/customer-state";
 
 export const LOOKUP_LIMIT = 8;
 
+/** Each customer's CRM type, in one statement over the profile link (walk_in without a profile). */
 async function customerTypes(scope: MedusaContainer, ids: string[]): Promise<Map<string, CustomerType>> {
   if (!ids.length) return new Map();
-  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["id", "customer_profile.customer_type"],
-    filters: { id: ids },
-  });
-  return new Map(
-    (data as Array<{ id: string; customer_profile?: { customer_type: CustomerType } | null }>).map((r) => [r.id, r.customer_profile?.customer_type ?? "walk_in"]),
+  const found = await rows(
+    sqlConnection(scope),
+    `SELECT cl.customer_id, p.customer_type FROM customer_customer_crm_customer_profile cl
+       JOIN customer_profile p ON p.id = cl.customer_profile_id AND p.deleted_at IS NULL
+      WHERE cl.customer_id = ANY(?) AND cl.deleted_at IS NULL`,
+    [ids],
   );
+  return new Map(found.map((r) => [String(r.customer_id), r.customer_type as CustomerType]));
 }
 
 /**
