@@ -1,4 +1,6 @@
-import { MedusaService } from "@medusajs/framework/utils";
+import type { Context } from "@medusajs/framework/types";
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import { mergeShopSettings, readStoredShopSettings, type ShopSettings, type ShopSettingsPatch } from "@voltura/domain";
 import { ShopSetting } from "./models/shop-setting";
 
@@ -6,8 +8,10 @@ const SINGLETON_ID = "shop";
 
 export default class ShopSettingsService extends MedusaService({ ShopSetting }) {
   /** The current settings; defaults fill anything never saved. */
-  async retrieveSettings(): Promise<ShopSettings> {
-    const [row] = await this.listShopSettings({ id: SINGLETON_ID });
+  @InjectManager()
+  async retrieveSettings(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<ShopSettings> {
+    // Read on most requests (prices, tax, reports): one plain statement, no entity to hydrate.
+    const [row] = (await ctx.manager!.execute(`SELECT value FROM shop_setting WHERE id = ? AND deleted_at IS NULL`, [SINGLETON_ID])) as Array<{ value: unknown }>;
     return readStoredShopSettings(row?.value);
   }
 
