@@ -133,13 +133,26 @@ medusaIntegrationTestRunner({
     });
 
     it("reports claims pending past 5 minutes, not fresh ones", async () => {
-      await sql().raw(`INSERT INTO pos_sale (id, idempotency_key, request_hash, status, register_id, cashier_id, cashier_name, created_at) VALUES
-        ('psale_it_stale', 'it-stale', 'h', 'pending', 'main', 'u', 'Test', now() - interval '10 minutes'),
-        ('psale_it_fresh', 'it-fresh', 'h', 'pending', 'main', 'u', 'Test', now() - interval '1 minute')`);
-      await sql().raw(`INSERT INTO whatsapp_message (id, session_id, direction, phone, body, status, idempotency_key, created_at)
-        VALUES ('wa_msg_it_stale', 'wasess_it', 'out', '+60123456789', 'x', 'pending', 'it:stale', now() - interval '30 minutes')`);
+      const insertClaims = async () => {
+        await sql().raw(`INSERT INTO pos_sale (id, idempotency_key, request_hash, status, register_id, cashier_id, cashier_name, created_at) VALUES
+          ('psale_it_stale', 'it-stale', 'h', 'pending', 'main', 'u', 'Test', now() - interval '10 minutes'),
+          ('psale_it_fresh', 'it-fresh', 'h', 'pending', 'main', 'u', 'Test', now() - interval '1 minute') ON CONFLICT (id) DO NOTHING`);
+        await sql().raw(`INSERT INTO whatsapp_message (id, session_id, direction, phone, body, status, idempotency_key, created_at)
+          VALUES ('wa_msg_it_stale', 'wasess_it', 'out', '+60123456789', 'x', 'pending', 'it:stale', now() - interval '30 minutes') ON CONFLICT (id) DO NOTHING`);
+      };
+      // The recovery jobs (every minute) clean dead claims, which is what they are for: when one took a
+      // claim of ours between the insert and the check, the check rightly missed it, so try again.
+      const takenByRecovery = async () => Number((await sql().raw(
+        `SELECT ((SELECT count(*) FROM pos_sale WHERE id = 'psale_it_stale' AND status = 'pending' AND lease_until IS NULL)
+              + (SELECT count(*) FROM whatsapp_message WHERE id = 'wa_msg_it_stale' AND status = 'pending' AND lease_until IS NULL))::int AS left`,
+      )).rows[0].left) < 2;
       try {
-        const failing = await expectOnlyBreachesOf("no_stale_claims");
+        let failing = await insertClaims().then(() => expectOnlyBreachesOf("no_stale_claims"));
+        for (let attempt = 0; attempt < 3 && failing.breaches.length < 2 && (await takenByRecovery()); attempt++) {
+          await sql().raw(`DELETE FROM pos_sale WHERE id = 'psale_it_stale'`);
+          await sql().raw(`DELETE FROM whatsapp_message WHERE id = 'wa_msg_it_stale'`);
+          failing = await insertClaims().then(() => expectOnlyBreachesOf("no_stale_claims"));
+        }
         expect(failing.breaches.map((b) => [b.kind, b.ref])).toEqual([["claim_stale", "wa_msg_it_stale"], ["claim_stale", "psale_it_stale"]]);
         expect(failing.breaches[1]!.message).toMatch(/Counter checkout it-stale was started 1\d minutes ago/);
       } finally {
