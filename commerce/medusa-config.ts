@@ -46,6 +46,7 @@ module.exports = defineConfig({
     { resolve: "@voltura/plugin-pos", options: {} },
     { resolve: "@voltura/plugin-invoicing", options: {} },
     { resolve: "@voltura/plugin-reports", options: {} },
+    { resolve: "@voltura/plugin-campaigns", options: {} },
   ],
   modules: [
     ...redisModules,

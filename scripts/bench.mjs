@@ -2,6 +2,7 @@
 // `npm run bench`: throughput and latency of the repair desk's hot paths against a real stack
 // (its own database `voltura_bench`, a fresh in-memory Temporal server). Numbers are printed, not
 // asserted: targets live here, not in the tests.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { CommerceClient } from "@voltura/medusa-client";
 import { buildAll, migrateAndSeed, startApps } from "./lib/apps.mjs";
@@ -15,6 +16,23 @@ import { ensureDevServices } from "./lib/stack.mjs";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+/**
+ * The campaign row: the pacer workflows at 5k and 50k recipients (BENCH_CAMPAIGN_SIZES) in a process
+ * of their own, so its peak RSS is the worker's (scripts/bench/campaign.mjs). Its V8 heap has a
+ * ceiling (BENCH_WORKER_HEAP_MB, 256): without one V8 grows lazily and RSS says little about what stays.
+ */
+function benchCampaignPacers() {
+  const sizes = process.env.BENCH_CAMPAIGN_SIZES ?? "5000,50000";
+  log("test", `campaign pacers at ${sizes} recipients (compressed pacing)…`);
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${process.env.BENCH_WORKER_HEAP_MB ?? 256}`, path.join(repoRoot, "scripts", "bench", "campaign.mjs"), sizes], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const last = child.stdout.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !last.startsWith("[")) {
+    log("test", `campaign bench failed (exit ${child.status}): ${child.stdout.slice(-500)}`);
+    return;
+  }
+  console.table(JSON.parse(last));
+}
 
 async function main() {
   // `npm run bench --scale` reaches here as npm's config flag: the same as `npm run bench:scale`.
@@ -56,6 +74,7 @@ async function main() {
   for (const [name, child] of Object.entries(apps)) log("test", `${name} resident memory after the run: ${rssMb(child.pid) ?? "?"} MB`);
   stopAll();
   stopTemporal(7253);
+  benchCampaignPacers();
   process.exit(0);
 }
 

@@ -2,7 +2,8 @@
 // `npm run seed:scale`: five years of a busy shop on top of the demo shop, written through SQL
 // (INSERT … SELECT over generate_series), not the HTTP API: 100k customers with CRM profiles and
 // devices, 200k repair jobs with history, quotes, invoices, payments and warranties, 1M WhatsApp
-// messages, 300k counter sales with their orders and ledger rows, 50k purchase-order lines. Every
+// messages, 300k counter sales with their orders and ledger rows, 50k purchase-order lines, four years
+// of monthly WhatsApp campaigns (about 1M recipients, one campaign of 50k, with their messages). Every
 // number series continues its counter, on-hand stays equal to the ledger. Deterministic (rows come
 // from hashes of their number) and idempotent: each step is one transaction and is skipped when its
 // first row exists, so a second run adds nothing and a broken run resumes.
@@ -22,12 +23,13 @@ import { repairBillingStep } from "./seed-scale/repair-billing.mjs";
 import { repairJobsStep } from "./seed-scale/repair-jobs.mjs";
 import { database } from "./seed-scale/sql.mjs";
 import { conciergeInboxStep, whatsappStep } from "./seed-scale/whatsapp.mjs";
+import { campaignsStep } from "./seed-scale/campaigns.mjs";
 
 /** In dependency order: jobs pick customers and devices, billing reads jobs, purchasing covers what the sales sold. */
-const STEPS = [customersStep, repairJobsStep, repairBillingStep, whatsappStep, conciergeInboxStep, posSalesStep, purchasingStep];
+const STEPS = [customersStep, repairJobsStep, repairBillingStep, whatsappStep, conciergeInboxStep, posSalesStep, purchasingStep, campaignsStep];
 const ANALYZE = ["customer", "customer_profile", "device", "repair_job", "repair_job_status_change", "repair_line", "repair_quote", "repair_invoice",
   "repair_payment", "repair_warranty", "whatsapp_message", "whatsapp_contact", "concierge_conversation", "concierge_handoff", "pos_sale", "pos_sale_line", "pos_payment", "\"order\"",
-  "order_line_item", "order_item", "stock_movement", "purchase_order", "purchase_order_line", "inventory_level"];
+  "order_line_item", "order_item", "stock_movement", "purchase_order", "purchase_order_line", "inventory_level", "campaign", "campaign_recipient"];
 
 const seconds = (ms) => (ms / 1000).toFixed(1);
 

@@ -13,7 +13,7 @@ const env = await ensureDevServices(devEnv());
 log("commerce", "building (cached after the first run)…");
 await buildAll(env);
 log("commerce", "migrating and seeding the demo shop…");
-await migrateAndSeed(env);
+await migrateAndSeed({ ...env, VOLTURA_DEMO_RUNNING_CAMPAIGN: "1" });
 onShutdown(() => log("console", "stopped"));
 const logDir = path.join(repoRoot, ".data", "logs");
 try {

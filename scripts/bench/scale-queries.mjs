@@ -1,5 +1,5 @@
 // What `npm run bench:scale` asks, at both sizes: the console's lists, searches, board, inbox, chat,
-// dashboard and a year's report. Search values are read from the database being measured, so both
+// campaigns (list, analytics and recipients of the biggest), dashboard and a year's report. Search values are read from the database being measured, so both
 // sizes answer the same kind of question (a real job number, phone, name, IMEI, barcode).
 import { psql } from "../lib/services.mjs";
 
@@ -22,19 +22,20 @@ export function pickValues(db) {
     `SELECT coalesce(v.sku, '') || '|' || coalesce(v.barcode, v.ean, v.upc, v.sku, '') || '|' || v.title FROM product_variant v
      WHERE v.deleted_at IS NULL AND v.sku IS NOT NULL ORDER BY v.created_at LIMIT 1`, db).split("|");
   const chatPhone = one("SELECT phone FROM whatsapp_message WHERE deleted_at IS NULL GROUP BY phone ORDER BY count(*) DESC LIMIT 1", db);
+  const campaign = one(`SELECT campaign_id FROM campaign_recipient WHERE deleted_at IS NULL GROUP BY campaign_id ORDER BY count(*) DESC, campaign_id LIMIT 1`, db);
   const today = one("SELECT to_char(now() AT TIME ZONE 'Asia/Kuala_Lumpur', 'YYYY-MM-DD')", db);
   const yearAgo = one("SELECT to_char((now() AT TIME ZONE 'Asia/Kuala_Lumpur')::date - 364, 'YYYY-MM-DD')", db);
   const digits = phone.replace(/\D/g, "");
   return {
     jobNumber, jobNumberBare: jobNumber.replace(/\D/g, ""), customerName, phone, localPhone: `0${digits.slice(2)}`,
     lastDigits: digits.slice(-4), phonePrefix: `0${digits.slice(2, 7)}`, imei, technician, sku, barcode,
-    itemWord: title.split(/\s+/)[0] ?? title, chatPhone, today, yearAgo,
+    itemWord: title.split(/\s+/)[0] ?? title, chatPhone, today, yearAgo, campaign,
   };
 }
 
 const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")).toString();
 
-/** [name, target group, path] for every request the bench measures. */
+/** [name, target group, path] for every request the bench measures; the path is null when the data has nothing to ask for. */
 export function scaleQueries(v) {
   const sorts = ["-created_at", "created_at", "-received_at", "received_at", "-sla_due_at", "sla_due_at"];
   return [
@@ -68,6 +69,12 @@ export function scaleQueries(v) {
     ["inbox list", "list", "/admin/concierge/inbox"],
     ["chat, newest 50 of 5,000", "list", `/admin/whatsapp/messages?${q({ phone: v.chatPhone, limit: 50 })}`],
     ["chat, as the console loads it (100)", "list", `/admin/whatsapp/messages?${q({ phone: v.chatPhone, limit: 100 })}`],
+    // GET /admin/campaigns is Medusa's promotion campaigns: the WhatsApp campaigns are listed under /plans.
+    ["campaign list", "list", `/admin/campaigns/plans?${q({ limit: 50 })}`],
+    // Null (skipped by the bench) when the database has no campaign with recipients.
+    ["campaign analytics, the biggest campaign", "list", v.campaign ? `/admin/campaigns/${v.campaign}/analytics` : null],
+    ["campaign recipients, first page", "list", v.campaign ? `/admin/campaigns/${v.campaign}/recipients?${q({ limit: 50 })}` : null],
+    ["campaign recipients, failed", "list", v.campaign ? `/admin/campaigns/${v.campaign}/recipients?${q({ limit: 50, status: "failed" })}` : null],
     ["dashboard", "dashboard", "/admin/dashboard"],
     ["reports, a year", "dashboard", `/admin/reports?${q({ from: v.yearAgo, to: v.today })}`],
   ];

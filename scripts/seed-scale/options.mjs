@@ -31,5 +31,8 @@ export function sizes(scale) {
     contacts: at(30_000, 20),
     sales: at(300_000, 100),
     purchaseLines: at(50_000, 50),
+    campaigns: at(48, 3),
+    campaignRecipients: at(1_000_000, 300),
+    bigCampaign: at(50_000, 100),
   };
 }

@@ -8,6 +8,7 @@ import type { RepairFlowActivities } from "./activities/repair-flows.js";
 import type { WhatsAppActivities } from "./activities/whatsapp.js";
 import type { InvoicingActivities } from "./activities/invoicing.js";
 import type { IntegrityActivities } from "./integrity-definitions.js";
+import type { CampaignActivities } from "./activities/campaigns.js";
 
-export type { ConciergeActivities, IntegrityActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
-export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities & IntegrityActivities;
+export type { CampaignActivities, ConciergeActivities, IntegrityActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
+export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities & IntegrityActivities & CampaignActivities;

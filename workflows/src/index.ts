@@ -23,3 +23,7 @@ export type * from "./activities/invoicing.js";
 export type { quotationFollowUp } from "./quotation-followup.js";
 export * from "./integrity-definitions.js";
 export type { integrityNightly } from "./integrity-nightly.js";
+export * from "./campaign-definitions.js";
+export type * from "./activities/campaigns.js";
+export type { campaignRun } from "./campaign-run.js";
+export type { campaignPacer } from "./campaign-pacer.js";

@@ -5,3 +5,5 @@ export * from "./pickup-reminders.js";
 export * from "./conversation.js";
 export * from "./quotation-followup.js";
 export * from "./integrity-nightly.js";
+export * from "./campaign-run.js";
+export * from "./campaign-pacer.js";

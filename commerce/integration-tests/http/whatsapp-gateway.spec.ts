@@ -130,6 +130,11 @@ medusaIntegrationTestRunner({
       const stop = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60133334444", body: "STOP" }, as.manager);
       await until(() => events["whatsapp.contact.opted_out"]!.filter((e) => e.phone === "+60133334444"), (e) => e.length === 1, "opt-out event");
       expect(events["whatsapp.contact.opted_out"]!.find((e) => e.phone === "+60133334444")).toEqual({ phone: "+60133334444", customer_id: stop.data.message.customer_id });
+      // The customer is told, in BM when no campaign message says otherwise (the campaigns plugin's subscriber).
+      const confirmation = await until(
+        async () => (await api.get("/admin/whatsapp/messages?phone=%2B60133334444", as.manager)).data.messages as Array<{ direction: string; body: string }>,
+        (messages) => messages.some((m) => m.direction === "out" && /tidak akan menerima mesej promosi/.test(m.body)), "the opt-out confirmation");
+      expect(confirmation.filter((m) => m.direction === "out")).toHaveLength(1);
       const reminder = await settle(api.post("/admin/whatsapp/messages", { to: "+60133334444", body: "Day 20 reminder", idempotency_key: "it:rem:1", context: { kind: "reminder", ref: "pickup-VSH-1" } }, as.technician));
       expect(reminder.status).toBe(409);
       expect(reminder.data.code).toBe("opted_out");

@@ -1,6 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { seedBilling } from "./seed/billing";
+import { launchDemoRunningCampaign, seedCampaigns } from "./seed/campaigns";
 import { seedCatalogue } from "./seed/catalogue";
 import { seedConcierge } from "./seed/concierge";
 import { seedCrm } from "./seed/crm";
@@ -61,5 +62,8 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   await seedInvoicing(container);
   await seedConcierge(container);
   await seedWhatsApp(container);
+  await seedCampaigns(container);
+  // `npm start` only: a campaign sending on the simulator would add messages under the end-to-end tests.
+  if (process.env.VOLTURA_DEMO_RUNNING_CAMPAIGN === "1") await launchDemoRunningCampaign(container);
   logger.info("Demo shop ready");
 }

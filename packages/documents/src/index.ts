@@ -12,3 +12,4 @@ export * from "./sales-document-schema.js";
 export { renderPurchaseOrder, PURCHASE_ORDER_TEXT } from "./purchase-order.js";
 export { purchaseOrderDocumentSchema, type PurchaseOrderDocumentData } from "./purchase-order-schema.js";
 export { renderReportPdf, reportDocumentSchema, type ReportDocumentData } from "./report.js";
+export { renderCampaignReportPdf, campaignReportSchema, type CampaignReportData } from "./campaign-report.js";

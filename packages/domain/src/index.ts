@@ -21,3 +21,8 @@ export * from "./audit.js";
 export * from "./csv.js";
 export * from "./password-policy.js";
 export * from "./signin-throttle.js";
+export * from "./campaign-contract.js";
+export * from "./campaign-pacing.js";
+export * from "./campaign-message.js";
+export * from "./campaign-format.js";
+export * from "./campaign-csv.js";

@@ -16,3 +16,6 @@ export * from "./invoicing-api.js";
 export * from "./staff-accounts.js";
 export * from "./audit.js";
 export * from "./dashboard.js";
+export * from "./campaign-dispatch.js";
+export * from "./campaigns.js";
+export * from "./campaigns-api.js";

@@ -4,7 +4,7 @@ import { keysetCursorSchema } from "./keyset.js";
 
 // ---- the WhatsApp gateway (plugins/whatsapp): schemas shared by the routes, the console and the worker ----
 
-export const WHATSAPP_CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert"] as const;
+export const WHATSAPP_CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert", "campaign"] as const;
 export const WHATSAPP_MESSAGE_STATUSES = ["pending", "sent", "delivered", "read", "failed"] as const;
 export const WHATSAPP_SESSION_KINDS = ["baileys", "simulator"] as const;
 export const WHATSAPP_SESSION_STATES = ["new", "pairing", "connecting", "open", "closed", "needs_pairing", "stopped"] as const;
@@ -65,6 +65,24 @@ export const simulatorInboundBodySchema = z.object({
 export type SimulatorInboundBody = z.input<typeof simulatorInboundBodySchema>;
 
 export const simulatorReceiptBodySchema = z.object({ status: z.enum(["sent", "delivered", "read"]) });
+
+/**
+ * The body of POST /admin/whatsapp/simulator/limits: WhatsApp's side of campaign pacing, played on a
+ * simulator session: a reach-out timelock (sends are refused with 463 while it runs), a new-chat cap,
+ * and a refusal of the next send.
+ */
+export const simulatorLimitsBodySchema = z
+  .object({
+    session_id: z.string().trim().min(1).optional(),
+    reachout_timelock_until: z.iso.datetime({ offset: true }).nullable().optional(),
+    new_chat_cap: z.number().int().min(0).max(100_000).nullable().optional(),
+    refuse_next_send: z.union([z.literal(463), z.literal(401), z.literal(403)]).optional(),
+  })
+  .refine((b) => b.reachout_timelock_until !== undefined || b.new_chat_cap !== undefined || b.refuse_next_send !== undefined, {
+    message: "give reachout_timelock_until, new_chat_cap or refuse_next_send",
+    path: ["reachout_timelock_until"],
+  });
+export type SimulatorLimitsBody = z.input<typeof simulatorLimitsBodySchema>;
 export type SimulatorReceiptBody = z.input<typeof simulatorReceiptBodySchema>;
 
 export const createWhatsAppSessionBodySchema = z.object({
@@ -117,6 +135,36 @@ export type WhatsAppMessageList = z.infer<typeof whatsappMessageListSchema>;
 
 export const whatsappSendAnswerSchema = z.object({ message: whatsappMessageSchema, replayed: z.boolean().optional() });
 
+export const whatsappSessionLimitsSchema = z.object({
+  /** ISO; null when no reach-out timelock (WhatsApp's block on new chats) is active. */
+  reachout_timelock_until: z.string().nullable(),
+  /** New chats WhatsApp allows in its current cycle; null when it sets none or did not say. */
+  new_chat_cap: z.number().int().nullable(),
+  new_chat_used: z.number().int().nullable(),
+  /** When the limits were last read (ISO). */
+  checked_at: z.string().nullable(),
+  /** Sends WhatsApp refused in the last 24 h, by code. */
+  failed_463: z.number().int(),
+  failed_401: z.number().int(),
+  failed_403: z.number().int(),
+});
+export type WhatsAppSessionLimits = z.infer<typeof whatsappSessionLimitsSchema>;
+const NO_SESSION_LIMITS: WhatsAppSessionLimits = {
+  reachout_timelock_until: null, new_chat_cap: null, new_chat_used: null, checked_at: null, failed_463: 0, failed_401: 0, failed_403: 0,
+};
+
+/**
+ * The 422 answer of POST /admin/whatsapp/messages when WhatsApp refused the message with 463
+ * (account_restricted), 401 (unauthorized) or 403 (forbidden): failed for good, counted against the number.
+ */
+export const whatsappSendRefusedSchema = z.object({
+  type: z.literal("send_refused"),
+  code: z.enum(["account_restricted", "unauthorized", "forbidden"]),
+  status_code: z.number().int(),
+  message: z.string(),
+});
+export type WhatsAppSendRefused = z.infer<typeof whatsappSendRefusedSchema>;
+
 export const whatsappSessionSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -132,6 +180,8 @@ export const whatsappSessionSchema = z.object({
   last_disconnect_reason: z.string().nullable(),
   alerts: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })),
   owner: z.string().nullable(),
+  /** WhatsApp's limits on the number, read on connect and every few minutes, and its refused sends in the last 24 h. */
+  limits: whatsappSessionLimitsSchema.optional().default(NO_SESSION_LIMITS),
   created_at: z.string(),
 });
 export type WhatsAppSession = z.infer<typeof whatsappSessionSchema>;
@@ -165,7 +215,8 @@ function qs(query: Record<string, unknown>): string {
 
 /**
  * Sends (or finds the message already sent under the same idempotency key). Refused with 409
- * (CommerceError.body.code "opted_out") for reminders to a contact who opted out.
+ * (CommerceError.body.code "opted_out") for reminders and campaign messages to a contact who opted out,
+ * and with 422 (body: whatsappSendRefusedSchema) when WhatsApp refused it with 463 / 401 / 403.
  */
 export function sendWhatsAppMessage(client: CommerceClient, body: SendWhatsAppBody) {
   return client.request("POST", "/admin/whatsapp/messages", whatsappSendAnswerSchema, body);
@@ -201,8 +252,24 @@ export async function scanSimulatorSession(client: CommerceClient, id: string): 
   return (await client.request("POST", `/admin/whatsapp/sessions/${encodeURIComponent(id)}/scan`, z.object({ session: whatsappSessionSchema }), {})).session;
 }
 
+export const whatsappPresenceBodySchema = z.object({
+  to: phoneInput,
+  state: z.enum(["composing", "paused"]),
+});
+export type WhatsAppPresenceBody = z.input<typeof whatsappPresenceBodySchema>;
+
+/** Typing presence ("composing") to a chat from this session, before a campaign message. */
+export async function sendWhatsAppPresence(client: CommerceClient, sessionId: string, body: WhatsAppPresenceBody): Promise<void> {
+  await client.request("POST", `/admin/whatsapp/sessions/${encodeURIComponent(sessionId)}/presence`, z.unknown(), body);
+}
+
 export function getWhatsAppHealth(client: CommerceClient): Promise<WhatsAppHealth> {
   return client.request("GET", "/admin/whatsapp/health", whatsappHealthSchema);
+}
+
+/** Plays WhatsApp's limits on a simulator session; the session as stored after. */
+export async function simulateWhatsAppLimits(client: CommerceClient, body: SimulatorLimitsBody): Promise<WhatsAppSession> {
+  return (await client.request("POST", "/admin/whatsapp/simulator/limits", z.object({ session: whatsappSessionSchema }), body)).session;
 }
 
 export function simulateWhatsAppInbound(client: CommerceClient, body: SimulatorInboundBody) {

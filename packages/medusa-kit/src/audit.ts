@@ -57,6 +57,14 @@ export async function recordAudit(req: MedusaRequest, entry: RequestAuditEntry):
   await req.scope.resolve<AuditRecorder>(AUDIT_MODULE).record(auditEntryFor(req, entry));
 }
 
+/**
+ * For writes whose own rows are the record (a campaign recipient's status and timestamps): no generic
+ * `http.*` row, which would add two audit rows per message of every campaign.
+ */
+export function recordedByItsOwnRows(req: MedusaRequest): void {
+  (req as AuditableRequest).auditRecorded = true;
+}
+
 export function auditAlreadyRecorded(req: MedusaRequest): boolean {
   return (req as AuditableRequest).auditRecorded === true;
 }

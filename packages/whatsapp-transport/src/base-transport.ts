@@ -1,18 +1,25 @@
 import { RecentIds } from "./bounded-map.js";
-import { InvalidRecipientError, TransportNotOpenError } from "./errors.js";
+import { refusalStatusOf } from "./baileys/mapping.js";
+import { countsAgainstSender, InvalidRecipientError, sendFailureCodeOf, TransportNotOpenError, TransportSendError } from "./errors.js";
 import { IdempotentSends, mediaFingerprint, textFingerprint } from "./idempotent-sends.js";
 import { ReceiptTracker } from "./receipt-tracker.js";
 import { TransportEmitter } from "./typed-emitter.js";
 import {
   e164Schema,
   inboundMessageSchema,
+  limitsEventSchema,
+  presenceStates,
+  sendFailureSchema,
   outboundMediaSchema,
   receiptSchema,
   sendOptionsSchema,
   type ConnectionEvent,
   type ConnectionState,
+  type AccountLimits,
   type E164,
+  type LimitsEvent,
   type OutboundMedia,
+  type PresenceState,
   type ReceiptStatus,
   type SendOptions,
   type SendResult,
@@ -63,6 +70,8 @@ export abstract class BaseTransport implements WhatsAppTransport {
   /** `messageId`: the id to send under when the caller chose one (see SendOptions). */
   protected abstract transmitText(to: E164, text: string, messageId?: string): Promise<string>;
   protected abstract transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string>;
+  protected abstract transmitPresence(to: E164, state: PresenceState): Promise<void>;
+  protected abstract fetchLimits(): Promise<AccountLimits>;
 
   on<E extends TransportEventName>(event: E, listener: TransportListener<E>): () => void {
     return this.events.on(event, listener);
@@ -92,6 +101,18 @@ export abstract class BaseTransport implements WhatsAppTransport {
     return { messageId };
   }
 
+  async sendPresence(to: E164, state: PresenceState): Promise<void> {
+    const recipient = this.checkRecipient(to);
+    if (!presenceStates.includes(state)) throw new TypeError(`presence must be one of ${presenceStates.join(", ")}`);
+    if (this.currentState !== "open") throw new TransportNotOpenError(this.currentState);
+    await this.transmitPresence(recipient, state);
+  }
+
+  async accountLimits(): Promise<AccountLimits> {
+    if (this.currentState !== "open") throw new TransportNotOpenError(this.currentState);
+    return this.fetchLimits();
+  }
+
   private checkRecipient(to: string): E164 {
     const parsed = e164Schema.safeParse(to);
     if (!parsed.success) throw new InvalidRecipientError(String(to));
@@ -100,7 +121,17 @@ export abstract class BaseTransport implements WhatsAppTransport {
 
   private async transmit(to: E164, send: () => Promise<string>): Promise<string> {
     if (this.currentState !== "open") throw new TransportNotOpenError(this.currentState);
-    const messageId = await send();
+    let messageId: string;
+    try {
+      messageId = await send();
+    } catch (error) {
+      // 463 / 401 / 403 count against the number: they leave as a typed error the gateway can count.
+      const statusCode = refusalStatusOf(error);
+      if (!(error instanceof TransportSendError) && countsAgainstSender(statusCode)) {
+        throw new TransportSendError(statusCode!, `WhatsApp refused the message (${statusCode}): ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
     this.receipts.registerOutbound(messageId, to);
     return messageId;
   }
@@ -123,6 +154,26 @@ export abstract class BaseTransport implements WhatsAppTransport {
     if (!this.inboundIds.firstSighting(`${parsed.data.from}|${parsed.data.id}`)) return false;
     this.events.emit("message", parsed.data);
     return true;
+  }
+
+  /** Emits `limits` (validated) for a change WhatsApp announced. */
+  protected acceptLimits(limits: Omit<LimitsEvent, "timestamp">): void {
+    const parsed = limitsEventSchema.safeParse({ ...limits, timestamp: this.now().toISOString() });
+    if (parsed.success) this.events.emit("limits", parsed.data);
+    else this.events.emit("error", new Error(`dropped invalid account limits: ${parsed.error.message}`));
+  }
+
+  /** Emits `sendFailed` for a message WhatsApp refused after the send returned. */
+  protected acceptSendFailure(messageId: string, statusCode: number | undefined): void {
+    const to = this.receipts.recipientOf(messageId);
+    const failure = sendFailureSchema.parse({
+      messageId,
+      code: sendFailureCodeOf(statusCode),
+      ...(statusCode !== undefined ? { statusCode } : {}),
+      ...(to ? { to } : {}),
+      timestamp: this.now().toISOString(),
+    });
+    this.events.emit("sendFailed", failure);
   }
 
   /** Emits `receipt` only when the status moves forward (sent → delivered → read). */

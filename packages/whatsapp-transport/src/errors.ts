@@ -1,4 +1,4 @@
-import type { AlertKind } from "./types.js";
+import type { AlertKind, SendFailureCode } from "./types.js";
 
 export class TransportNotOpenError extends Error {
   constructor(readonly state: string) {
@@ -30,5 +30,32 @@ export class IdempotencyKeyReusedError extends Error {
   constructor(readonly idempotencyKey: string) {
     super(`idempotency key "${idempotencyKey}" was already used for a different message`);
     this.name = "IdempotencyKeyReusedError";
+  }
+}
+
+const STATUS_CODES: Record<number, SendFailureCode> = { 463: "account_restricted", 401: "unauthorized", 403: "forbidden" };
+
+/** The failure code for a WhatsApp status code: 463 / 401 / 403 by name, anything else `rejected`. */
+export function sendFailureCodeOf(statusCode: number | undefined): SendFailureCode {
+  return (statusCode !== undefined && STATUS_CODES[statusCode]) || "rejected";
+}
+
+/** True for the status codes that count against a number's health (463, 401, 403). */
+export function countsAgainstSender(statusCode: number | undefined): boolean {
+  return statusCode !== undefined && statusCode in STATUS_CODES;
+}
+
+/** WhatsApp refused the send with a status code that counts against the number (463, 401, 403). */
+export class TransportSendError extends Error {
+  readonly code: SendFailureCode;
+
+  constructor(
+    readonly statusCode: number,
+    message = `WhatsApp refused the message (${statusCode})`,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "TransportSendError";
+    this.code = sendFailureCodeOf(statusCode);
   }
 }

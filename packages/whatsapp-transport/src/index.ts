@@ -11,5 +11,5 @@ export * from "./auth-state/auth-state-store.js";
 export * from "./auth-state/encryption.js";
 export * from "./baileys/baileys-types.js";
 export { BaileysTransport, type BaileysTransportOptions } from "./baileys/baileys-transport.js";
-export { inboundFromBaileys, receiptStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";
+export { inboundFromBaileys, receiptStatusOf, refusalStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";
 export { messageStatuses, nextMessageStatus, type MessageStatus } from "./message-status.js";

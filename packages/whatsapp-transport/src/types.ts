@@ -127,8 +127,53 @@ export interface SendResult {
   messageId: string;
 }
 
+/** Typing presence in a chat: "composing" shows "typing…", "paused" clears it. */
+export const presenceStates = ["composing", "paused"] as const;
+export type PresenceState = (typeof presenceStates)[number];
+
+/** WhatsApp's limits on this number, as last read. */
+export interface AccountLimits {
+  /** When WhatsApp's reach-out timelock (no new chats) ends, ISO 8601 UTC; null when none is active. */
+  reachoutTimelockUntil: string | null;
+  /** New chats WhatsApp allows in the current cycle (its new-chat message cap); null when it sets none or did not say. */
+  newChatMessageCap: number | null;
+  /** New chats already started in the cycle, when WhatsApp said. */
+  newChatMessagesUsed?: number | null;
+}
+
+/** A change WhatsApp announced on its own: only the fields present are news. */
+export const limitsEventSchema = z.object({
+  reachoutTimelockUntil: z.iso.datetime().nullable().optional(),
+  newChatMessageCap: z.number().int().nonnegative().nullable().optional(),
+  newChatMessagesUsed: z.number().int().nonnegative().nullable().optional(),
+  timestamp: z.iso.datetime(),
+});
+export type LimitsEvent = z.infer<typeof limitsEventSchema>;
+
+/**
+ * Why WhatsApp refused a message, for the numbers that count against a sender's health:
+ * 463 account_restricted (reach-out restricted / timelocked), 401 unauthorized, 403 forbidden;
+ * anything else is `rejected`.
+ */
+export const sendFailureCodes = ["account_restricted", "unauthorized", "forbidden", "rejected"] as const;
+export type SendFailureCode = (typeof sendFailureCodes)[number];
+
+/** WhatsApp refused a message after the send returned (an error in its server acknowledgement). */
+export const sendFailureSchema = z.object({
+  messageId: z.string().min(1),
+  to: e164Schema.optional(),
+  code: z.enum(sendFailureCodes),
+  statusCode: z.number().int().optional(),
+  timestamp: z.iso.datetime(),
+});
+export type SendFailure = z.infer<typeof sendFailureSchema>;
+
 export interface TransportEventMap {
   qr: string;
+  /** WhatsApp changed this number's limits (a timelock set or lifted, a new-chat cap update). */
+  limits: LimitsEvent;
+  /** A message WhatsApp refused after accepting the send. */
+  sendFailed: SendFailure;
   connection: ConnectionEvent;
   message: InboundMessage;
   receipt: Receipt;
@@ -148,6 +193,10 @@ export interface WhatsAppTransport {
   disconnect(): Promise<void>;
   sendText(to: E164, text: string, options: SendOptions): Promise<SendResult>;
   sendMedia(to: E164, media: OutboundMedia, options: SendOptions): Promise<SendResult>;
+  /** Shows or clears "typing…" in the chat with `to` (before a message, so it reads like a person). */
+  sendPresence(to: E164, state: PresenceState): Promise<void>;
+  /** Asks WhatsApp for this number's current limits (reach-out timelock, new-chat cap). */
+  accountLimits(): Promise<AccountLimits>;
   /** Subscribes; returns the unsubscribe function. */
   on<E extends TransportEventName>(event: E, listener: TransportListener<E>): () => void;
   off<E extends TransportEventName>(event: E, listener: TransportListener<E>): void;

@@ -8,5 +8,6 @@ import invoices from "./invoices.mjs";
 import whatsappSend from "./whatsapp-send.mjs";
 import crmMerge from "./crm-merge.mjs";
 import stock from "./stock.mjs";
+import campaign from "./campaign.mjs";
 
-export const FLOWS = [posCheckout, posPayment, posReturn, invoices, whatsappSend, crmMerge, stock, repairIntake, repairStatus];
+export const FLOWS = [posCheckout, posPayment, posReturn, invoices, whatsappSend, crmMerge, stock, repairIntake, repairStatus, campaign];

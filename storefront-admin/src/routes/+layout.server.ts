@@ -1,4 +1,5 @@
-import { ROLE_LABELS } from "@voltura/domain";
+import { MANAGERS, ROLE_LABELS, roleAllowed } from "@voltura/domain";
+import { emergencyStopState } from "$lib/campaigns/emergency.server";
 import { demoAccountsStatus } from "$lib/server/demo-status";
 import { getEnv } from "$lib/server/env";
 import { navFor } from "$lib/server/nav";
@@ -11,11 +12,16 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   const clerkProps =
     env.clerkEnabled && locals.auth ? (await import("svelte-clerk/server")).buildClerkProps(locals.auth() as never) : {};
   // The demo seed's accounts have published passwords: warn every signed-in staff member.
-  const demo = staff && locals.commerce ? await demoAccountsStatus(locals.commerce) : null;
+  const [demo, stop] = staff && locals.commerce ? await Promise.all([demoAccountsStatus(locals.commerce), emergencyStopState(locals.commerce)]) : [null, null];
   return {
     demoAccounts: demo?.active ? { emails: demo.accounts.map((a) => a.email), canManage: staff?.role === "owner" } : null,
     staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: ROLE_LABELS[staff.role] } : null,
     nav: staff ? navFor(staff.role) : [],
+    // The campaigns' emergency stop in the header: shown while a campaign runs or the stop is on.
+    emergencyStop:
+      staff && stop && (stop.stopped || stop.running_campaigns > 0)
+        ? { stopped: stop.stopped, running: stop.running_campaigns, stoppedBy: stop.stopped_by_name, canRelease: roleAllowed(staff.role, MANAGERS) }
+        : null,
     theme: parseTheme(cookies.get(THEME_COOKIE)),
     contrast: parseContrast(cookies.get(CONTRAST_COOKIE)),
     clerkPublishableKey: env.clerkEnabled ? (env.PUBLIC_CLERK_PUBLISHABLE_KEY ?? null) : null,

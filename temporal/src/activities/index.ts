@@ -5,6 +5,7 @@ import { createRepairFlowActivities } from "./repair-flows.js";
 import { createWhatsAppActivities } from "./whatsapp.js";
 import { createInvoicingActivities } from "./invoicing.js";
 import { createIntegrityActivities } from "./integrity.js";
+import { createCampaignActivities } from "./campaigns.js";
 
 /** What activities may use. Built once in main.ts; tests pass their own. */
 export interface ActivityDeps {
@@ -22,5 +23,6 @@ export function createActivities(deps: ActivityDeps): VolturaActivities {
     ...createRepairFlowActivities(deps),
     ...createInvoicingActivities(deps),
     ...createIntegrityActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }

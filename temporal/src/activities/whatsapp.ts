@@ -35,6 +35,7 @@ export function createWhatsAppActivities({ commerce }: ActivityDeps): WhatsAppAc
           idempotency_key: input.idempotencyKey,
           ...(input.media ? { media: input.media } : {}),
           ...(input.context ? { context: input.context } : {}),
+          ...(input.sessionId ? { session_id: input.sessionId } : {}),
         });
         return { messageId: message.id, waMessageId: message.wa_message_id, status: message.status };
       } catch (err) {

@@ -1,6 +1,6 @@
 /** Activities of the WhatsApp gateway, as workflows see them (types only). */
 
-export type WhatsAppContextKind = "concierge" | "staff" | "quote" | "reminder" | "receipt" | "document" | "alert";
+export type WhatsAppContextKind = "concierge" | "staff" | "quote" | "reminder" | "receipt" | "document" | "alert" | "campaign";
 
 export interface SendWhatsAppRequest {
   /** The same key always means the same message: a retried activity never sends twice. */
@@ -8,7 +8,10 @@ export interface SendWhatsAppRequest {
   /** Any Malaysian format or E.164. */
   to: string;
   body: string;
-  media?: { url: string; mimetype: string; filename?: string; caption?: string };
+  /** A shop file (`file_id`) or an allowed URL. */
+  media?: { url?: string; file_id?: string; mimetype: string; filename?: string; caption?: string };
+  /** The WhatsApp number to send from (a campaign's sender); by default the gateway's default session. */
+  sessionId?: string;
   context?: { kind: WhatsAppContextKind; ref?: string };
 }
 

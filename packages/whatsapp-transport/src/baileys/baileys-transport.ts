@@ -3,13 +3,16 @@ import { BaseTransport, type BaseTransportOptions } from "../base-transport.js";
 import { TransportNotOpenError, TransportStoppedError } from "../errors.js";
 import { e164ToJid } from "../phone.js";
 import { decideReconnect, type BackoffOptions } from "../reconnect.js";
-import type { E164, OutboundMedia } from "../types.js";
-import type {
-  BaileysConnectionUpdate,
-  BaileysEventMapSubset,
-  BaileysOutboundContent,
-  BaileysSocketFactory,
-  BaileysSocketLike,
+import type { AccountLimits, E164, OutboundMedia, PresenceState } from "../types.js";
+import {
+  WAMessageStatus,
+  type BaileysConnectionUpdate,
+  type BaileysNewChatMessageCap,
+  type BaileysReachoutTimelock,
+  type BaileysEventMapSubset,
+  type BaileysOutboundContent,
+  type BaileysSocketFactory,
+  type BaileysSocketLike,
 } from "./baileys-types.js";
 import { inboundFromBaileys, receiptStatusOf, statusCodeOf } from "./mapping.js";
 import { SessionAuth } from "./session-auth.js";
@@ -34,6 +37,28 @@ function defaultSchedule(run: () => void, delayMs: number): () => void {
   return () => clearTimeout(timer);
 }
 
+/** An active timelock without an end time is read as lasting this long (the supervisor reads the limits again before). */
+const OPEN_ENDED_TIMELOCK_MS = 60 * 60_000;
+
+/** The end of an active reach-out timelock (ISO), or null when none is active. */
+export function timelockUntil(state: BaileysReachoutTimelock | undefined, now: Date): string | null {
+  if (!state?.isActive) return null;
+  const ends = state.timeEnforcementEnds ? new Date(state.timeEnforcementEnds) : null;
+  if (ends && !Number.isNaN(ends.getTime())) return ends.getTime() > now.getTime() ? ends.toISOString() : null;
+  return new Date(now.getTime() + OPEN_ENDED_TIMELOCK_MS).toISOString();
+}
+
+/** A quota count; WhatsApp's pushed updates may carry it as text. */
+function quota(value: unknown): number | null {
+  const count = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof count === "number" && Number.isSafeInteger(count) && count >= 0 ? count : null;
+}
+
+/** WhatsApp's new-chat cap info as limits: the cycle's quota and what is used of it. */
+export function newChatCapLimits(info: BaileysNewChatMessageCap | undefined): Pick<AccountLimits, "newChatMessageCap" | "newChatMessagesUsed"> {
+  return { newChatMessageCap: quota(info?.total_quota), newChatMessagesUsed: quota(info?.used_quota) };
+}
+
 function mediaContent(media: OutboundMedia): BaileysOutboundContent {
   const upload = media.data ? Buffer.from(media.data) : { url: media.url as string };
   const mimetype = media.mimeType ? { mimetype: media.mimeType } : {};
@@ -53,6 +78,12 @@ function mediaContent(media: OutboundMedia): BaileysOutboundContent {
         ...caption,
       };
   }
+}
+
+/** The error code of a failed server ack ("463" in messageStubParameters[0]). */
+function errorCodeOf(parameters: string[] | null | undefined): number | undefined {
+  const code = Number(parameters?.[0]);
+  return Number.isInteger(code) && code > 0 ? code : undefined;
 }
 
 /** WhatsApp over a Baileys socket, with the reconnect policy, a stored session and de-duplication. */
@@ -125,6 +156,24 @@ export class BaileysTransport extends BaseTransport {
     return this.send(to, mediaContent(media), messageId);
   }
 
+  protected async transmitPresence(to: E164, state: PresenceState): Promise<void> {
+    const socket = this.socket;
+    if (!socket) throw new TransportNotOpenError("closed");
+    await socket.sendPresenceUpdate(state, e164ToJid(to));
+  }
+
+  /** Both queries at once; a failed cap query reads as "no cap known", a failed timelock query fails the call. */
+  protected async fetchLimits(): Promise<AccountLimits> {
+    const socket = this.socket;
+    if (!socket) throw new TransportNotOpenError("closed");
+    const [timelock, cap] = await Promise.allSettled([socket.fetchAccountReachoutTimelock(), socket.fetchNewChatMessageCap()]);
+    if (timelock.status === "rejected") throw timelock.reason instanceof Error ? timelock.reason : new Error(String(timelock.reason));
+    return {
+      reachoutTimelockUntil: timelockUntil(timelock.value, this.now()),
+      ...newChatCapLimits(cap.status === "fulfilled" ? cap.value : undefined),
+    };
+  }
+
   private async send(to: E164, content: BaileysOutboundContent, messageId?: string): Promise<string> {
     const socket = this.socket;
     if (!socket) throw new TransportNotOpenError("closed");
@@ -171,9 +220,12 @@ export class BaileysTransport extends BaseTransport {
         }
       }
       for (const { key, update } of events["messages.update"] ?? []) {
+        if (!key.fromMe || !key.id) continue;
         const status = receiptStatusOf(update.status);
-        if (key.fromMe && key.id && status) this.acceptReceipt(key.id, status);
+        if (status) this.acceptReceipt(key.id, status);
+        else if (update.status === WAMessageStatus.ERROR) this.acceptSendFailure(key.id, errorCodeOf(update.messageStubParameters));
       }
+      if (events["message-capping.update"]) this.acceptLimits(newChatCapLimits(events["message-capping.update"]));
       if (events["connection.update"]) this.handleConnectionUpdate(events["connection.update"]);
     } catch (cause) {
       this.events.emit("error", cause instanceof Error ? cause : new Error(String(cause)));
@@ -182,6 +234,7 @@ export class BaileysTransport extends BaseTransport {
 
   private handleConnectionUpdate(update: Partial<BaileysConnectionUpdate>): void {
     if (update.qr) this.events.emit("qr", update.qr);
+    if (update.reachoutTimeLock) this.acceptLimits({ reachoutTimelockUntil: timelockUntil(update.reachoutTimeLock, this.now()) });
     if (update.connection === "open") {
       this.attempt = 0;
       this.setConnection({ state: "open" });

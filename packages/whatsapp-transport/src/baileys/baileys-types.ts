@@ -1,5 +1,5 @@
 /**
- * The slice of @whiskeysockets/baileys 6.7 this adapter uses, written out structurally so the
+ * The slice of @whiskeysockets/baileys (6.7, and the 7.x additions marked) this adapter uses, written out structurally so the
  * package builds and tests without Baileys installed (its libsignal dependency is a git URL).
  * Shapes follow lib/Types/{Events,Message,State,Auth}.d.ts and lib/Socket/socket.d.ts; the real
  * `makeWASocket(...)` result satisfies BaileysSocketLike.
@@ -51,10 +51,34 @@ export interface BaileysWAMessage {
   pushName?: string | null;
   /** proto.WebMessageInfo.Status: 0 ERROR, 1 PENDING, 2 SERVER_ACK, 3 DELIVERY_ACK, 4 READ, 5 PLAYED. */
   status?: number | null;
+  /** With status ERROR from a server ack: [the error code, e.g. "463", and maybe a text]. */
+  messageStubParameters?: string[] | null;
 }
 
 /** WebMessageInfo.Status values (WAProto). */
 export const WAMessageStatus = { ERROR: 0, PENDING: 1, SERVER_ACK: 2, DELIVERY_ACK: 3, READ: 4, PLAYED: 5 } as const;
+
+/** 7.x ReachoutTimelockState (lib/Types/State.d.ts): WhatsApp's block on starting new chats. */
+export interface BaileysReachoutTimelock {
+  isActive?: boolean;
+  timeEnforcementEnds?: Date;
+  enforcementType?: string;
+}
+
+/** 7.x NewChatMessageCapInfo: the quota of new chats per cycle. */
+export interface BaileysNewChatMessageCap {
+  total_quota?: number;
+  used_quota?: number;
+  cycle_start_timestamp?: string;
+  cycle_end_timestamp?: string;
+  server_sent_timestamp?: string;
+  ote_status?: string;
+  mv_status?: string;
+  capping_status?: string;
+}
+
+/** 7.x WAPresence. */
+export type BaileysPresence = "unavailable" | "available" | "composing" | "recording" | "paused";
 
 export interface BaileysConnectionUpdate {
   connection?: "open" | "connecting" | "close";
@@ -63,6 +87,8 @@ export interface BaileysConnectionUpdate {
   qr?: string;
   isNewLogin?: boolean;
   receivedPendingNotifications?: boolean;
+  /** 7.x: set on a timelock notification, and after fetchAccountReachoutTimelock(). */
+  reachoutTimeLock?: BaileysReachoutTimelock;
 }
 
 export type BaileysUpsertType = "append" | "notify";
@@ -73,6 +99,8 @@ export interface BaileysEventMapSubset {
   "creds.update": object;
   "messages.upsert": { messages: BaileysWAMessage[]; type: BaileysUpsertType; requestId?: string };
   "messages.update": { key: BaileysMessageKey; update: Partial<BaileysWAMessage> }[];
+  /** 7.x: WhatsApp pushed a new-chat cap update. */
+  "message-capping.update": BaileysNewChatMessageCap;
 }
 
 /** Baileys' event buffer (`sock.ev`): `process` gets every batch of events as one map. */
@@ -99,6 +127,11 @@ export interface BaileysSocketLike {
   ): Promise<{ key: BaileysMessageKey } | undefined>;
   end(error: Error | undefined): void;
   logout(msg?: string): Promise<void>;
+  /** "composing" / "paused" to a chat JID (a chatstate node). */
+  sendPresenceUpdate(type: BaileysPresence, toJid?: string): Promise<void>;
+  /** 7.x: also emits connection.update { reachoutTimeLock }. */
+  fetchAccountReachoutTimelock(): Promise<BaileysReachoutTimelock>;
+  fetchNewChatMessageCap(): Promise<BaileysNewChatMessageCap>;
 }
 
 /** Baileys AuthenticationState, loosely typed (creds: AuthenticationCreds, keys: SignalKeyStore). */

@@ -17,6 +17,18 @@ export function statusCodeOf(error: unknown): number | undefined {
   return typeof code === "number" ? code : undefined;
 }
 
+/**
+ * The WhatsApp status code of a refused send: an error node's code (Baileys puts it in a Boom's
+ * `data`, e.g. 463, 401, 403, with statusCode 500), else the Boom's own statusCode.
+ */
+export function refusalStatusOf(error: unknown): number | undefined {
+  if (typeof error === "object" && error !== null) {
+    const data = (error as { data?: unknown }).data;
+    if (typeof data === "number" && Number.isInteger(data) && data > 0) return data;
+  }
+  return statusCodeOf(error);
+}
+
 export function receiptStatusOf(status: number | null | undefined): ReceiptStatus | null {
   switch (status) {
     case WAMessageStatus.SERVER_ACK:

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { IdempotencyKeyReusedError, InvalidRecipientError, TransportNotOpenError } from "../errors.js";
-import type { E164, ReceiptStatus, TransportEventMap, TransportEventName, WhatsAppTransport } from "../types.js";
+import { IdempotencyKeyReusedError, InvalidRecipientError, TransportNotOpenError, TransportSendError } from "../errors.js";
+import type { E164, PresenceState, ReceiptStatus, TransportEventMap, TransportEventName, WhatsAppTransport } from "../types.js";
 
 /** What the contract needs from an adapter under test: the transport and a hand on its medium. */
 export interface TransportHarness {
@@ -11,6 +11,14 @@ export interface TransportHarness {
   deliverReceipt(messageId: string, status: ReceiptStatus): Promise<void>;
   /** How many messages really went out over the medium. */
   transmittedCount(): number;
+  /** The typing presences that went out over the medium, oldest first. */
+  presences(): { to: E164; state: PresenceState }[];
+  /** Makes WhatsApp announce new limits (and answer the limits queries with them). */
+  announceLimits(limits: { reachoutTimelockUntil: string | null; newChatMessageCap: number | null }): Promise<void>;
+  /** Makes WhatsApp refuse the next send with this status code (463, 401, 403…). */
+  refuseNextSend(statusCode: number): void;
+  /** Makes WhatsApp refuse an already sent message in its acknowledgement. */
+  refuseAck(messageId: string, statusCode: number): Promise<void>;
   dispose?(): Promise<void>;
 }
 
@@ -135,6 +143,59 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
       const again = await transport.sendMedia(CUSTOMER, media, { idempotencyKey: "quote-pdf" });
       expect(again.messageId).toBe(first.messageId);
       expect(transmittedCount()).toBe(1);
+    });
+
+    it("typing presence goes to the chat only while open, and is not a message", async () => {
+      harness = await makeHarness();
+      await expect(harness.transport.sendPresence(CUSTOMER, "composing")).rejects.toBeInstanceOf(TransportNotOpenError);
+      await harness.transport.connect();
+      await harness.transport.sendPresence(CUSTOMER, "composing");
+      await harness.transport.sendPresence(CUSTOMER, "paused");
+      await expect(harness.transport.sendPresence("0123456789", "composing")).rejects.toBeInstanceOf(InvalidRecipientError);
+      expect(harness.presences()).toEqual([
+        { to: CUSTOMER, state: "composing" },
+        { to: CUSTOMER, state: "paused" },
+      ]);
+      expect(harness.transmittedCount()).toBe(0);
+    });
+
+    it("reads the account's limits: none by default, then what WhatsApp announced", async () => {
+      harness = await makeHarness();
+      await expect(harness.transport.accountLimits()).rejects.toBeInstanceOf(TransportNotOpenError);
+      await harness.transport.connect();
+      expect(await harness.transport.accountLimits()).toMatchObject({ reachoutTimelockUntil: null, newChatMessageCap: null });
+      const announced = recordEvents(harness.transport, "limits");
+      const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
+      await harness.announceLimits({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
+      const merged = Object.assign({}, ...announced);
+      expect(merged).toMatchObject({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
+      expect(await harness.transport.accountLimits()).toMatchObject({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
+      await harness.announceLimits({ reachoutTimelockUntil: null, newChatMessageCap: 50 });
+      expect(announced.at(-1)?.reachoutTimelockUntil ?? null).toBeNull();
+      expect((await harness.transport.accountLimits()).reachoutTimelockUntil).toBeNull();
+    });
+
+    it.each([
+      [463, "account_restricted"],
+      [401, "unauthorized"],
+      [403, "forbidden"],
+    ] as const)("a send refused with %s fails as a typed %s error, and a retry sends", async (statusCode, code) => {
+      const { transport, transmittedCount, refuseNextSend } = await connected();
+      refuseNextSend(statusCode);
+      const refused = await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-1" }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(TransportSendError);
+      expect(refused).toMatchObject({ statusCode, code });
+      expect(transmittedCount()).toBe(0);
+      await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-1" });
+      expect(transmittedCount()).toBe(1);
+    });
+
+    it("a message refused in WhatsApp's acknowledgement is reported with its code", async () => {
+      const { transport, refuseAck } = await connected();
+      const failures = recordEvents(transport, "sendFailed");
+      const { messageId } = await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-2" });
+      await refuseAck(messageId, 463);
+      expect(failures).toEqual([expect.objectContaining({ messageId, to: CUSTOMER, statusCode: 463, code: "account_restricted" })]);
     });
 
     it("disconnect() closes on purpose, without reconnecting, and sends are refused after", async () => {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { BaseTransport, type BaseTransportOptions } from "../base-transport.js";
-import { InvalidRecipientError, TransportStoppedError } from "../errors.js";
+import { InvalidRecipientError, TransportSendError, TransportStoppedError } from "../errors.js";
 import { toE164 } from "../phone.js";
 import { decideReconnect } from "../reconnect.js";
-import type { E164, InboundMedia, InboundMessage, OutboundMedia, ReceiptStatus } from "../types.js";
+import type { AccountLimits, E164, InboundMedia, InboundMessage, OutboundMedia, PresenceState, ReceiptStatus } from "../types.js";
 
 export interface SimulatorOptions extends BaseTransportOptions {
   /** When true, connect() shows a pairing code and waits for simulatePairing(). */
@@ -24,6 +24,12 @@ export interface SimulatedOutbound {
   media?: Omit<OutboundMedia, "data"> & { sizeBytes?: number };
   status: ReceiptStatus | "pending";
   sentAt: string;
+}
+
+export interface SimulatedPresence {
+  to: E164;
+  state: PresenceState;
+  at: string;
 }
 
 export type TranscriptEntry =
@@ -62,6 +68,9 @@ export class SimulatorTransport extends BaseTransport {
   private paired: boolean;
   private pendingConnect: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private inboundCounter = 0;
+  private readonly presences: SimulatedPresence[] = [];
+  private limits: AccountLimits = { reachoutTimelockUntil: null, newChatMessageCap: null, newChatMessagesUsed: null };
+  private readonly sendFailures: number[] = [];
 
   constructor(options: SimulatorOptions = {}) {
     super(options);
@@ -160,6 +169,31 @@ export class SimulatorTransport extends BaseTransport {
     return next;
   }
 
+  /**
+   * WhatsApp changes this number's limits (a timelock set or lifted, a new-chat cap): announced as a
+   * `limits` event and answered by accountLimits(). While a timelock runs, sends are refused with 463.
+   */
+  simulateLimits(limits: Partial<AccountLimits>): void {
+    this.limits = { ...this.limits, ...limits };
+    this.acceptLimits(limits);
+  }
+
+  /** The next send is refused by WhatsApp with this status code (463, 401, 403…), nothing is sent. */
+  simulateSendFailure(statusCode: number): void {
+    this.sendFailures.push(statusCode);
+  }
+
+  /** WhatsApp refuses a message after accepting it (an error in its acknowledgement). */
+  simulateFailedAck(messageId: string, statusCode: number): void {
+    this.findOutbound(messageId);
+    this.acceptSendFailure(messageId, statusCode);
+  }
+
+  /** Every typing presence sent, oldest first. */
+  presenceUpdates(): readonly SimulatedPresence[] {
+    return this.presences;
+  }
+
   /** Every message the transport really sent, oldest first. */
   sentMessages(): readonly SimulatedOutbound[] {
     return this.outbound;
@@ -189,7 +223,22 @@ export class SimulatorTransport extends BaseTransport {
     );
   }
 
+  protected async transmitPresence(to: E164, state: PresenceState): Promise<void> {
+    this.presences.push({ to, state, at: this.now().toISOString() });
+  }
+
+  protected async fetchLimits(): Promise<AccountLimits> {
+    return { ...this.limits, reachoutTimelockUntil: this.activeTimelock() };
+  }
+
+  private activeTimelock(): string | null {
+    const until = this.limits.reachoutTimelockUntil;
+    return until && Date.parse(until) > this.now().getTime() ? until : null;
+  }
+
   private record(message: Pick<SimulatedOutbound, "to" | "text" | "media">, messageId?: string): string {
+    const refusal = this.sendFailures.shift() ?? (this.activeTimelock() ? 463 : undefined);
+    if (refusal !== undefined) throw new TransportSendError(refusal);
     const entry: SimulatedOutbound = {
       ...message,
       messageId: messageId ?? this.newMessageId(),

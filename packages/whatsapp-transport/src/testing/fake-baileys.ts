@@ -1,18 +1,19 @@
-import { EventEmitter } from "node:events";
 import { randomBytes } from "node:crypto";
 import type {
   BaileysAuthState,
-  BaileysEventMapSubset,
   BaileysMessageKey,
+  BaileysNewChatMessageCap,
+  BaileysPresence,
+  BaileysReachoutTimelock,
   BaileysOutboundContent,
   BaileysSocketFactory,
   BaileysWAMessage,
 } from "../baileys/baileys-types.js";
 import { WAMessageStatus } from "../baileys/baileys-types.js";
 import { DisconnectReason } from "../reconnect.js";
+import { FakeEventBuffer } from "./fake-event-buffer.js";
 
-type EventMap = BaileysEventMapSubset;
-type EventName = keyof EventMap;
+export { FakeEventBuffer };
 
 /** An Error shaped like @hapi/boom's, which is what Baileys puts in lastDisconnect.error. */
 export function boomError(message: string, statusCode: number): Error & { isBoom: true; output: { statusCode: number } } {
@@ -20,83 +21,11 @@ export function boomError(message: string, statusCode: number): Error & { isBoom
 }
 
 /**
- * Baileys' event buffer (lib/Utils/event-buffer.js) in miniature: emit() sends a map through the
- * internal "event" channel; process() handlers get that map; on()/off() get single events.
- * buffer()/flush() hold message events back and release them as one consolidated batch, keeping
- * one upsert per message id like the real buffer.
+ * What Baileys throws when WhatsApp answers a query or send with an error node (assertNodeErrorFree):
+ * a Boom whose `data` is the node's code (463, 401, 403…) and statusCode 500.
  */
-export class FakeEventBuffer {
-  private readonly emitter = new EventEmitter();
-  private held: Partial<EventMap> | null = null;
-
-  constructor() {
-    this.emitter.on("event", (map: Partial<EventMap>) => {
-      for (const [event, data] of Object.entries(map)) this.emitter.emit(event, data);
-    });
-  }
-
-  process(handler: (events: Partial<EventMap>) => void | Promise<void>): () => void {
-    const listener = (map: Partial<EventMap>) => void handler(map);
-    this.emitter.on("event", listener);
-    return () => this.emitter.off("event", listener);
-  }
-
-  emit<E extends EventName>(event: E, data: EventMap[E]): boolean {
-    if (this.held && (event === "messages.upsert" || event === "messages.update")) {
-      this.hold(event, data);
-      return true;
-    }
-    return this.emitter.emit("event", { [event]: data });
-  }
-
-  on<E extends EventName>(event: E, listener: (data: EventMap[E]) => void): void {
-    this.emitter.on(event, listener);
-  }
-
-  off<E extends EventName>(event: E, listener: (data: EventMap[E]) => void): void {
-    this.emitter.off(event, listener);
-  }
-
-  removeAllListeners(event: EventName): void {
-    this.emitter.removeAllListeners(event);
-  }
-
-  buffer(): void {
-    this.held ??= {};
-  }
-
-  isBuffering(): boolean {
-    return this.held !== null;
-  }
-
-  flush(): boolean {
-    if (!this.held) return false;
-    const batch = this.held;
-    this.held = null;
-    if (Object.keys(batch).length > 0) this.emitter.emit("event", batch);
-    return true;
-  }
-
-  /** How many process() handlers are attached (a transport must detach from dead sockets). */
-  processorCount(): number {
-    return this.emitter.listenerCount("event") - 1;
-  }
-
-  private hold<E extends EventName>(event: E, data: EventMap[E]): void {
-    const held = this.held!;
-    if (event === "messages.upsert") {
-      const upsert = data as EventMap["messages.upsert"];
-      const previous = held["messages.upsert"];
-      const byId = new Map((previous?.messages ?? []).map((message) => [message.key.id, message]));
-      for (const message of upsert.messages) byId.set(message.key.id, message);
-      held["messages.upsert"] = {
-        messages: [...byId.values()],
-        type: previous?.type === "notify" || upsert.type === "notify" ? "notify" : "append",
-      };
-    } else {
-      held["messages.update"] = [...(held["messages.update"] ?? []), ...(data as EventMap["messages.update"])];
-    }
-  }
+export function refusalError(code: number, text = "error"): Error & { isBoom: true; data: number; output: { statusCode: number } } {
+  return Object.assign(new Error(text), { isBoom: true as const, data: code, output: { statusCode: 500 } });
 }
 
 export interface SentRecord {
@@ -115,6 +44,14 @@ export class FakeBaileysSocket {
   loggedOut = false;
   private failures: Error[] = [];
   private counter = 0;
+  /** Every presence update sent, oldest first. */
+  readonly presences: { type: BaileysPresence; toJid: string | undefined }[] = [];
+  /** What the account queries answer (7.x shapes); set with setReachoutTimelock / setNewChatCap. */
+  reachoutTimelock: BaileysReachoutTimelock = { isActive: false, enforcementType: "DEFAULT" };
+  newChatCap: BaileysNewChatMessageCap = {};
+  /** A query failure for the next fetchAccountReachoutTimelock / fetchNewChatMessageCap. */
+  failNextTimelockQuery: Error | null = null;
+  failNextCapQuery: Error | null = null;
 
   constructor(readonly auth: BaileysAuthState) {}
 
@@ -137,6 +74,30 @@ export class FakeBaileysSocket {
     // Like Baileys: the sent message comes back as an "append" upsert of our own.
     this.ev.emit("messages.upsert", { messages: [message], type: "append" });
     return message;
+  }
+
+  async sendPresenceUpdate(type: BaileysPresence, toJid?: string): Promise<void> {
+    if (this.ended) throw boomError("Connection Closed", DisconnectReason.connectionClosed);
+    this.presences.push({ type, toJid });
+  }
+
+  /** Like Baileys 7: answers the query and also emits connection.update { reachoutTimeLock }. */
+  async fetchAccountReachoutTimelock(): Promise<BaileysReachoutTimelock> {
+    if (this.ended) throw boomError("Connection Closed", DisconnectReason.connectionClosed);
+    const failure = this.failNextTimelockQuery;
+    this.failNextTimelockQuery = null;
+    if (failure) throw failure;
+    const result = { ...this.reachoutTimelock };
+    this.ev.emit("connection.update", { reachoutTimeLock: result });
+    return result;
+  }
+
+  async fetchNewChatMessageCap(): Promise<BaileysNewChatMessageCap> {
+    if (this.ended) throw boomError("Connection Closed", DisconnectReason.connectionClosed);
+    const failure = this.failNextCapQuery;
+    this.failNextCapQuery = null;
+    if (failure) throw failure;
+    return { ...this.newChatCap };
   }
 
   end(error: Error | undefined): void {
@@ -205,6 +166,26 @@ export class FakeBaileysSocket {
   receipt(messageId: string, status: number, remoteJid?: string): void {
     const jid = remoteJid ?? this.sent.find((record) => record.key.id === messageId)?.jid ?? null;
     this.ev.emit("messages.update", [{ key: { remoteJid: jid, fromMe: true, id: messageId }, update: { status } }]);
+  }
+
+  /** WhatsApp sets or lifts a reach-out timelock; `notify` pushes it like a timelock notification. */
+  setReachoutTimelock(state: BaileysReachoutTimelock, notify = true): void {
+    this.reachoutTimelock = state;
+    if (notify) this.ev.emit("connection.update", { reachoutTimeLock: state });
+  }
+
+  /** WhatsApp changes the new-chat cap; `notify` pushes a message-capping.update. */
+  setNewChatCap(info: BaileysNewChatMessageCap, notify = true): void {
+    this.newChatCap = info;
+    if (notify) this.ev.emit("message-capping.update", info);
+  }
+
+  /** WhatsApp refuses one of our messages in its ack: status ERROR with the code, as Baileys reports it. */
+  failedAck(messageId: string, code: number): void {
+    const jid = this.sent.find((record) => record.key.id === messageId)?.jid ?? null;
+    this.ev.emit("messages.update", [
+      { key: { remoteJid: jid, fromMe: true, id: messageId }, update: { status: WAMessageStatus.ERROR, messageStubParameters: [String(code)] } },
+    ]);
   }
 
   updateCreds(update: Record<string, unknown>): void {

@@ -1,10 +1,10 @@
 import { InMemoryAuthStateStore } from "../auth-state/auth-state-store.js";
 import { WAMessageStatus } from "../baileys/baileys-types.js";
 import { BaileysTransport, type BaileysTransportOptions } from "../baileys/baileys-transport.js";
-import { e164ToJid } from "../phone.js";
+import { e164ToJid, jidToE164 } from "../phone.js";
 import { SimulatorTransport } from "../simulator/simulator-transport.js";
-import { createFakeBaileys, type FakeBaileys } from "./fake-baileys.js";
-import type { ReceiptStatus } from "../types.js";
+import { createFakeBaileys, refusalError, type FakeBaileys } from "./fake-baileys.js";
+import type { E164, ReceiptStatus } from "../types.js";
 import type { TransportHarness } from "../contract/index.js";
 
 /** Lets queued microtasks (fake socket scripts, async listeners) run. */
@@ -23,6 +23,14 @@ export function simulatorHarness(): TransportHarness & { transport: SimulatorTra
       transport.simulateReceipt(messageId, status);
     },
     transmittedCount: () => transport.sentMessages().length,
+    presences: () => transport.presenceUpdates().map(({ to, state }) => ({ to, state })),
+    async announceLimits(limits) {
+      transport.simulateLimits(limits);
+    },
+    refuseNextSend: (statusCode) => transport.simulateSendFailure(statusCode),
+    async refuseAck(messageId, statusCode) {
+      transport.simulateFailedAck(messageId, statusCode);
+    },
     dispose: () => transport.disconnect(),
   };
 }
@@ -60,6 +68,25 @@ export function baileysHarness(
       await settle();
     },
     transmittedCount: () => fake.sockets.reduce((total, socket) => total + socket.sent.length, 0),
+    presences: () =>
+      fake.sockets.flatMap((socket) =>
+        socket.presences.map(({ type, toJid }) => ({ to: jidToE164(toJid ?? null) as E164, state: type as "composing" | "paused" })),
+      ),
+    async announceLimits({ reachoutTimelockUntil, newChatMessageCap }) {
+      const socket = fake.latest();
+      socket.setReachoutTimelock(
+        reachoutTimelockUntil
+          ? { isActive: true, timeEnforcementEnds: new Date(reachoutTimelockUntil), enforcementType: "BIZ_QUALITY" }
+          : { isActive: false, enforcementType: "DEFAULT" },
+      );
+      socket.setNewChatCap(newChatMessageCap === null ? {} : { total_quota: newChatMessageCap, used_quota: 0, capping_status: "NONE" });
+      await settle();
+    },
+    refuseNextSend: (statusCode) => fake.latest().failNextSend(refusalError(statusCode)),
+    async refuseAck(messageId, statusCode) {
+      fake.latest().failedAck(messageId, statusCode);
+      await settle();
+    },
     dispose: () => transport.disconnect(),
   };
 }

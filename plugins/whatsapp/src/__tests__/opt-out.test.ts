@@ -18,6 +18,8 @@ describe("blockedByOptOut", () => {
   it.each([
     ["reminder", at, true],
     ["reminder", null, false],
+    ["campaign", at, true],
+    ["campaign", null, false],
     ["quote", at, false],
     ["concierge", at, false],
     ["receipt", at, false],

@@ -21,7 +21,7 @@ export function isOptInMessage(body: string): boolean {
   return OPT_IN_WORDS.has(bare(body));
 }
 
-/** Reminders are the only kind an opted-out contact does not get; replies and documents still go. */
+/** Reminders and campaign messages are what an opted-out contact does not get; replies and documents still go. */
 export function blockedByOptOut(contextKind: string | null | undefined, optedOutAt: Date | string | null | undefined): boolean {
-  return Boolean(optedOutAt) && contextKind === "reminder";
+  return Boolean(optedOutAt) && (contextKind === "reminder" || contextKind === "campaign");
 }

@@ -4,12 +4,15 @@ import {
   SimulatorTransport,
   type ConnectionEvent,
   type InboundMessage,
+  type LimitsEvent,
   type Receipt,
+  type SendFailure,
   type TransportAlert,
   type WhatsAppTransport,
 } from "@voltura/whatsapp-transport";
 import type WhatsAppModuleService from "../modules/whatsapp/service";
 import type { SessionKind } from "../modules/whatsapp/models/whatsapp-session";
+import { limitsFromEvent } from "../domain/session-signals";
 import type { SessionPatch } from "../workflows/steps/sessions";
 import { loadBaileysParts } from "./baileys-socket";
 import { simulatorWireLog } from "./simulator-wire";
@@ -24,7 +27,16 @@ export interface SessionHandlers {
   patch(patch: Omit<SessionPatch, "id">): void;
   inbound(message: InboundMessage): void;
   receipt(receipt: Receipt): void;
+  /** WhatsApp refused a message in its acknowledgement. */
+  sendFailed(failure: SendFailure): void;
+  /** The connection opened (the limits are read again). */
+  opened(): void;
   error(error: Error): void;
+}
+
+/** The patch for limits WhatsApp announced (only what the announcement carries). */
+export function patchForLimits(event: LimitsEvent): Omit<SessionPatch, "id"> {
+  return { limits: limitsFromEvent(event) };
 }
 
 /** The health patch for a connection event, following the reconnect policy's verdict. */
@@ -75,7 +87,10 @@ export function attachTransport(transport: WhatsAppTransport, kind: SessionKind,
       const user = transport instanceof BaileysTransport ? transport.user : undefined;
       const phone = event.state === "open" && user?.id ? `+${user.id.split(/[:@]/)[0]}` : undefined;
       handlers.patch(phone ? { ...patch, phone } : patch);
+      if (event.state === "open") handlers.opened();
     }),
+    transport.on("limits", (event) => handlers.patch(patchForLimits(event))),
+    transport.on("sendFailed", (failure) => handlers.sendFailed(failure)),
     transport.on("alert", (alert) => handlers.patch(alertPatch(alert))),
     transport.on("message", (message) => handlers.inbound(message)),
     transport.on("receipt", (receipt) => handlers.receipt(receipt)),

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { SimulatorTransport, TransportStoppedError, type InboundMessage, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
+import { SimulatorTransport, TransportStoppedError, type E164, type InboundMessage, type PresenceState, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
 import { stableWaMessageId } from "../domain/outbox";
 import type { MessageRow } from "../modules/whatsapp/rows";
 import { recordInboundWhatsAppWorkflow } from "../workflows/record-inbound-whatsapp";
@@ -11,13 +11,13 @@ import { patchWhatsAppSessionWorkflow } from "../workflows/manage-whatsapp-sessi
 import { updateWhatsAppMessageStatusWorkflow } from "../workflows/update-whatsapp-message-status";
 import type { SessionPatch } from "../workflows/steps/sessions";
 import { whatsappService } from "../workflows/steps/service";
+import { LimitsSchedule, readLimits, recordAckRefusal } from "./account-signals";
 import { readAuthStateKey, type AuthKeyStatus } from "./auth-key";
-import { fetchMediaBytes, toOutboundMedia } from "./media";
-import { checkMediaUrl } from "./media-source";
 import { recoverWhatsAppSends } from "./send-recovery";
 import { simulatorEnabled } from "./settings";
 import { currentGateway, registerGateway, type GatewayPort, type OutboundRequest } from "./port";
 import { attachTransport, createTransport, type SessionRecord } from "./session-runtime";
+import { sendOn } from "./transmit";
 
 export interface SupervisorOptions {
   /** How long a session's lock lives without renewal (default 30 s). */
@@ -53,6 +53,7 @@ export class SessionSupervisor implements GatewayPort {
   readonly authKey: AuthKeyStatus;
   private readonly owned = new Map<string, Owned>();
   private readonly inboundDone = new Map<string, Promise<MessageRow | null>>();
+  private readonly limitsSchedule = new LimitsSchedule();
   private readonly leaseSeconds: number;
   private readonly tickMs: number;
   private readonly outboxAfterMs: number;
@@ -146,17 +147,15 @@ export class SessionSupervisor implements GatewayPort {
     for (let waited = 0; starting() && waited < OPEN_WAIT_MS; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const options = { idempotencyKey: request.idempotency_key, messageId: request.wa_message_id };
-    if (!request.media?.url) return (await owned.transport.sendText(request.phone, request.body, options)).messageId;
-    // The simulator only records the URL. A real number gets bytes fetched here, from a source
-    // checked again at send time (a message may have waited in the outbox).
-    if (owned.transport instanceof SimulatorTransport) {
-      return (await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body), options)).messageId;
-    }
-    const verdict = await checkMediaUrl(this.container, request.media.url);
-    if (!verdict.ok) throw new Error(`media.url ${verdict.reason}`);
-    const data = await fetchMediaBytes(verdict.url);
-    return (await owned.transport.sendMedia(request.phone, toOutboundMedia(request.media, request.body, data), options)).messageId;
+    return sendOn(this.container, owned.transport, request);
+  }
+
+  /** Typing presence on an owned, open session (best effort, before a campaign message); false when not open here. */
+  async sendPresence(sessionId: string, to: E164, state: PresenceState): Promise<boolean> {
+    const owned = this.owned.get(sessionId);
+    if (!owned || owned.transport.state !== "open") return false;
+    await owned.transport.sendPresence(to, state);
+    return true;
   }
 
   /** Resolves once the inbound message with this WhatsApp id has gone through the workflow. */
@@ -217,6 +216,11 @@ export class SessionSupervisor implements GatewayPort {
       },
       inbound: (message) => this.onInbound(session.id, message, session.kind === "simulator"),
       receipt: (receipt) => void this.onReceipt(session.id, receipt),
+      sendFailed: (failure) => void recordAckRefusal(this.container, session.id, failure, this.logger),
+      opened: () => {
+        this.limitsSchedule.reset(session.id);
+        this.refreshLimits(session.id);
+      },
       error: (error) => this.logger.warn(`WhatsApp session ${session.id}: ${error.message}`),
     });
     await this.patch(session.id, { owner: this.instanceId });
@@ -261,6 +265,7 @@ export class SessionSupervisor implements GatewayPort {
     const owned = this.owned.get(sessionId)!;
     if (owned.transport.state !== "open") return;
     await this.patch(sessionId, { last_seen_at: new Date(), owner: this.instanceId });
+    this.refreshLimits(sessionId);
     const service = whatsappService(this.container);
     const cutoff = Date.now() - this.outboxAfterMs;
     for (const message of await service.pendingOutbound(sessionId)) {
@@ -268,6 +273,17 @@ export class SessionSupervisor implements GatewayPort {
       const { errors } = await deliverPendingWhatsAppWorkflow(this.container).run({ input: { message_id: message.id }, throwOnError: false });
       if (errors.length) this.logger.warn(`WhatsApp outbox: ${message.id} not sent yet: ${errors[0]!.error.message}`);
     }
+  }
+
+  /** Reads the number's limits when due (on connect, then every few minutes), in the session's write order. */
+  private refreshLimits(sessionId: string): void {
+    const owned = this.owned.get(sessionId);
+    if (!owned || owned.transport.state !== "open" || !this.limitsSchedule.take(sessionId)) return;
+    const read = readLimits(owned.transport, sessionId, this.logger);
+    owned.writes = owned.writes.then(async () => {
+      const patch = await read;
+      if (patch && this.owned.get(sessionId) === owned) await this.patch(sessionId, patch);
+    });
   }
 
   private async patch(sessionId: string, patch: Omit<SessionPatch, "id">): Promise<void> {

@@ -4,3 +4,4 @@ export * from "./record-inbound-whatsapp";
 export * from "./update-whatsapp-message-status";
 export * from "./manage-whatsapp-sessions";
 export * from "./set-whatsapp-contact-opt-out";
+export * from "./record-whatsapp-refusal";

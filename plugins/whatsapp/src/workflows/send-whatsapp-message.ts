@@ -1,5 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { refusalEventFields } from "../domain/session-signals";
 import type { NewOutbound } from "../modules/whatsapp/service";
 import { findCustomerByPhoneStep } from "./steps/inbound";
 import { deliverOutboundStep, reserveOutboundStep } from "./steps/outbound";
@@ -23,7 +24,11 @@ export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message
   when("whatsapp-send-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
     emitEventStep({
       eventName: WHATSAPP_MESSAGE_STATUS,
-      data: transform({ delivered }, ({ delivered }) => ({ message_id: delivered.message.id, status: delivered.message.status })),
+      data: transform({ delivered }, ({ delivered }) => ({
+        message_id: delivered.message.id,
+        status: delivered.message.status,
+        ...refusalEventFields(delivered.message.error),
+      })),
     });
   });
   return new WorkflowResponse(
@@ -40,7 +45,11 @@ export const deliverPendingWhatsAppWorkflow = createWorkflow("deliver-pending-wh
   when("whatsapp-outbox-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
     emitEventStep({
       eventName: WHATSAPP_MESSAGE_STATUS,
-      data: transform({ delivered }, ({ delivered }) => ({ message_id: delivered.message.id, status: delivered.message.status })),
+      data: transform({ delivered }, ({ delivered }) => ({
+        message_id: delivered.message.id,
+        status: delivered.message.status,
+        ...refusalEventFields(delivered.message.error),
+      })),
     });
   });
   return new WorkflowResponse(delivered);

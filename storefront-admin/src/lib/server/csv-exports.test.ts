@@ -4,6 +4,8 @@ import type { CrmCustomerSummary, InventoryLevelRow } from "@voltura/medusa-clie
 import { describe, expect, it } from "vitest";
 import { auditCsv } from "../../../../plugins/platform/src/api/admin/audit/csv";
 import { REPORT_SECTIONS, reportCsv } from "../../../../plugins/reports/src/reports/export";
+import { recipientsCsv } from "../../../../plugins/campaigns/src/dispatch/export";
+import { toSafeCsv } from "@voltura/domain";
 import { customersCsv } from "./customers-csv";
 import { levelsCsv } from "./inventory";
 
@@ -64,6 +66,15 @@ function auditRowWith(text: string): AuditRow {
   };
 }
 
+type CampaignRecipientRow = Parameters<typeof recipientsCsv>[0][number];
+function recipientWith(text: string): CampaignRecipientRow {
+  return {
+    id: text, run_no: 1, customer_id: text, phone: text, name: text, language: "ms", session_id: text, status: "failed", reason: text,
+    body: text, message_id: text, claimed_at: null, sent_at: "2026-12-06T02:00:00.000Z", delivered_at: null, read_at: null,
+    failed_at: null, replied_at: null, opted_out_at: null, converted_at: null,
+  };
+}
+
 interface CsvExport {
   /** The repository file that answers with text/csv. */
   endpoint: string;
@@ -83,6 +94,15 @@ const CSV_EXPORTS: Record<string, CsvExport> = {
   reports: {
     endpoint: "plugins/reports/src/api/admin/reports/export/route.ts",
     render: (text) => REPORT_SECTIONS.map((section) => reportCsv(reportWith(text), section)),
+  },
+  campaignRecipients: {
+    endpoint: "plugins/campaigns/src/api/admin/campaigns/[id]/export/route.ts",
+    render: (text) => [recipientsCsv([recipientWith(text)])],
+  },
+  campaignBlacklist: {
+    endpoint: "plugins/campaigns/src/api/admin/campaigns/blacklist/export/route.ts",
+    // The route writes its rows with toSafeCsv inline, with these columns.
+    render: (text) => [toSafeCsv(["phone", "reason", "added_by", "created_at"], [[text, text, text, new Date("2026-12-06T02:00:00Z")]], { bom: true })],
   },
   audit: {
     endpoint: "plugins/platform/src/api/admin/audit/export/route.ts",

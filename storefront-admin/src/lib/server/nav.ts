@@ -17,6 +17,7 @@ const NAV: readonly (NavItem & { routeId: KnownRouteId })[] = [
   { href: "/reports", label: "Reports", icon: "reports", routeId: "/(staff)/reports" },
   { href: "/inbox", label: "Inbox", icon: "inbox", routeId: "/(staff)/inbox" },
   { href: "/knowledge", label: "Knowledge base", icon: "knowledge", routeId: "/(staff)/knowledge" },
+  { href: "/campaigns", label: "Campaigns", icon: "campaigns", routeId: "/(staff)/campaigns" },
   { href: "/whatsapp/simulator", label: "WhatsApp simulator", icon: "whatsapp-simulator", routeId: "/(staff)/whatsapp/simulator" },
   { href: "/whatsapp/messages", label: "WhatsApp messages", icon: "whatsapp-messages", routeId: "/(staff)/whatsapp/messages" },
   { href: "/whatsapp/sessions", label: "WhatsApp sessions", icon: "whatsapp-sessions", routeId: "/(staff)/whatsapp/sessions" },

@@ -3,7 +3,7 @@ import { ALL_STAFF, CRM_EDITORS, MANAGERS, REPAIR_DESK, roleAllowed, type StaffR
 /**
  * Who may open each route, by SvelteKit route id. Deny by default: a route id that is not listed
  * here is refused to everyone (route-access.test.ts fails when a route file is missing from it).
- * Public routes: /login, the first-run /setup, /health and the customer's tracking page /track/[token].
+ * Public routes: /login, the first-run /setup, /health and the customer pages /track/[token] and /optout/[token].
  */
 export type RouteAccess = "public" | readonly StaffRole[];
 
@@ -82,6 +82,20 @@ export const ROUTE_ACCESS = {
   "/(staff)/settings/integrity": MANAGERS,
   "/(staff)/audit": MANAGERS,
   "/(staff)/audit/export": MANAGERS,
+  // WhatsApp campaigns: planned and run by owners and managers; anyone on the staff may press the emergency stop.
+  "/(staff)/campaigns": MANAGERS,
+  "/(staff)/campaigns/new": MANAGERS,
+  "/(staff)/campaigns/[id]": MANAGERS,
+  "/(staff)/campaigns/[id]/edit": MANAGERS,
+  "/(staff)/campaigns/[id]/export": MANAGERS,
+  "/(staff)/campaigns/audience": MANAGERS,
+  "/(staff)/campaigns/templates": MANAGERS,
+  "/(staff)/campaigns/blacklist": MANAGERS,
+  "/(staff)/campaigns/blacklist/export": MANAGERS,
+  "/(staff)/campaigns/senders": MANAGERS,
+  "/(staff)/campaigns/emergency-stop": ALL_STAFF,
+  // The customer's opt-out page, reached by the signed link in a campaign message.
+  "/optout/[token]": "public",
 } as const satisfies Record<string, RouteAccess>;
 
 export type KnownRouteId = keyof typeof ROUTE_ACCESS;

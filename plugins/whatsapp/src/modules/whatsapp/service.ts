@@ -8,6 +8,7 @@ import { WhatsAppContact } from "./models/whatsapp-contact";
 import { WhatsAppMessage, type ContextKind, type MessageMedia } from "./models/whatsapp-message";
 import { WhatsAppSession } from "./models/whatsapp-session";
 import type { MessageRow } from "./rows";
+import { REFUSAL_SQL, refusalBindings, type RefusalInput } from "./refusal-sql";
 import { EXACT_COUNT_LIMIT, messageListStatements, plannedRows, type MessageListFilter } from "../../domain/message-list-sql";
 
 type Ctx = Context<EntityManager>;
@@ -209,6 +210,13 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
        WHERE id = ? AND claimed_by = ?`,
       [outcome.error.slice(0, 500), outcome.failed, outcome.failed, id, claimedBy],
     );
+  }
+
+  /** A send WhatsApp refused (see REFUSAL_SQL); the failed message, or null when none moved. */
+  @InjectManager()
+  async refuseMessage(input: RefusalInput, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow | null> {
+    const [row] = (await ctx.manager!.execute(REFUSAL_SQL, refusalBindings(input))) as Array<{ message_id: string | null }>;
+    return row?.message_id ? this.getMessage(row.message_id, ctx) : null;
   }
 
   /** Recovery: puts claims whose lease ran out (their process died mid-send) back in the queue; returns their ids. */

@@ -1,6 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { TransportSendError } from "@voltura/whatsapp-transport";
 import { outboxAction, SEND_LEASE_SECONDS } from "../../domain/outbox";
+import { refusalError } from "../../domain/session-signals";
 import { currentGateway } from "../../gateway/port";
 import type { MessageRow } from "../../modules/whatsapp/rows";
 import type { NewOutbound } from "../../modules/whatsapp/service";
@@ -68,6 +70,15 @@ export const deliverOutboundStep = createStep(
         wa_message_id: claimed.wa_message_id!,
       });
     } catch (error) {
+      if (error instanceof TransportSendError) {
+        // Refused (463 / 401 / 403): failed for good in both modes, and counted against the number.
+        const cause = error.cause instanceof Error ? error.cause.message : undefined;
+        const refused = await service.refuseMessage({
+          session_id: claimed.session_id, message_id: claimed.id, claimed_by: gateway.instanceId,
+          status_code: error.statusCode, error: refusalError(error.statusCode, cause),
+        });
+        return new StepResponse<DeliverResult>({ message: refused ?? (await service.getMessage(claimed.id))!, changed: refused !== null });
+      }
       const reason = `WhatsApp did not take the message: ${(error as Error).message}`;
       // This attempt counted: after the last one the outbox stops trying.
       const failed = input.mode === "outbox" && outboxAction({ ...claimed, lease_until: null }, new Date()) === "give_up";

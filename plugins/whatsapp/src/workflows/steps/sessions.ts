@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { mergeLimits, type SessionLimits } from "../../domain/session-signals";
 import type { SessionAlert, SessionKind, SessionState } from "../../modules/whatsapp/models/whatsapp-session";
 import { whatsappService } from "./service";
 
@@ -51,9 +52,11 @@ export interface SessionPatch {
   /** Prepended to alerts (newest first, at most 20 kept). */
   alert?: SessionAlert;
   clear_alerts?: boolean;
+  /** Merged into the stored limits (an announcement carries only what changed). */
+  limits?: Partial<SessionLimits>;
 }
 
-const SNAPSHOT_FIELDS = ["state", "enabled", "phone", "qr", "paired_at", "last_seen_at", "last_disconnect_reason", "owner", "reconnect_count", "alerts"] as const;
+const SNAPSHOT_FIELDS = ["state", "enabled", "phone", "qr", "paired_at", "last_seen_at", "last_disconnect_reason", "owner", "reconnect_count", "alerts", "limits"] as const;
 
 /** Applies what the owning process observed (or what staff asked); compensation restores the fields it touched. */
 export const patchSessionStep = createStep(
@@ -61,13 +64,14 @@ export const patchSessionStep = createStep(
   async (patch: SessionPatch, { container }) => {
     const service = whatsappService(container);
     const before = await service.retrieveWhatsAppSession(patch.id);
-    const { id, count_reconnect, alert, clear_alerts, ...fields } = patch;
+    const { id, count_reconnect, alert, clear_alerts, limits, ...fields } = patch;
     const alerts = clear_alerts ? [] : ((before.alerts as SessionAlert[] | null) ?? []);
     const update = {
       id,
       ...fields,
       ...(count_reconnect ? { reconnect_count: before.reconnect_count + 1 } : {}),
       ...(alert || clear_alerts ? { alerts: alert ? [alert, ...alerts].slice(0, 20) : alerts } : {}),
+      ...(limits ? { limits: mergeLimits(before.limits as SessionLimits | null, limits) } : {}),
     };
     const after = await service.updateWhatsAppSessions(update as Parameters<typeof service.updateWhatsAppSessions>[0] & { id: string });
     const snapshot = Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, before[f]]));

@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { InvalidPhoneError, normalisePhone, roleAllowed, type AnyRole } from "@voltura/domain";
 import type { WhatsAppMessage, WhatsAppSession } from "@voltura/medusa-client";
+import { apiLimits, type SendFailureMark, type SessionLimits } from "../../../domain/session-signals";
 import { simulatorEnabled } from "../../../gateway/settings";
 import type { MessageRow } from "../../../modules/whatsapp/rows";
 import { whatsappService } from "../../../workflows/steps/service";
@@ -77,6 +78,8 @@ interface SessionEntity {
   last_disconnect_reason: string | null;
   alerts: unknown;
   owner: string | null;
+  limits?: unknown;
+  send_failures?: unknown;
   created_at: Date | string;
 }
 
@@ -97,6 +100,7 @@ export function toApiSession(s: SessionEntity, role: string): WhatsAppSession {
     last_disconnect_reason: s.last_disconnect_reason,
     alerts: (s.alerts as WhatsAppSession["alerts"] | null) ?? [],
     owner: s.owner,
+    limits: apiLimits(s.limits as SessionLimits | null, s.send_failures as SendFailureMark[] | null, new Date()),
     created_at: iso(s.created_at)!,
   };
 }

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils";
 import { messageStatuses } from "@voltura/whatsapp-transport";
 
 export const MESSAGE_DIRECTIONS = ["in", "out"] as const;
-export const CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert"] as const;
+export const CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert", "campaign"] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 export interface MessageMedia {

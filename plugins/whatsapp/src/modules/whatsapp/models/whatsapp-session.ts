@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils";
+import type { SendFailureMark, SessionLimits } from "../../../domain/session-signals";
 
 export const SESSION_KINDS = ["baileys", "simulator"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -40,5 +41,9 @@ export const WhatsAppSession = model
     alerts: model.json<SessionAlert[]>(),
     /** The process that holds the session's lock (for the health panel). */
     owner: model.text().nullable(),
+    /** WhatsApp's limits on the number (reach-out timelock, new-chat cap), read on connect and every few minutes. */
+    limits: model.json<SessionLimits>().nullable(),
+    /** Sends refused with 463 / 401 / 403 in the last 24 h, newest first (see refusal-sql.ts). */
+    send_failures: model.json<SendFailureMark[]>().nullable(),
   })
   .indexes([{ on: ["is_default"] }]);

@@ -4,6 +4,7 @@ import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { outboxAction } from "../../../../domain/outbox";
 import type { MessageRow } from "../../../../modules/whatsapp/rows";
 import { blockedByOptOut } from "../../../../domain/opt-out";
+import { refusalAnswer } from "../../../../domain/session-signals";
 import { ensureSupervisor } from "../../../../gateway/boot";
 import { resolveMediaUrl } from "../../../../gateway/media-source";
 import { whatsappService } from "../../../../workflows/steps/service";
@@ -22,7 +23,9 @@ export const GET = staffRoute(SENDERS, async (req, res) => {
  * Sends once per idempotency key: 201 with the new message, 200 with the original on a replay,
  * 400 naming `media.url` for media that is not the shop's own file or document link, nor on a host
  * in WHATSAPP_MEDIA_ALLOWED_HOSTS,
- * 409 { code: "opted_out" } for a reminder to a contact who opted out, 503 when the session is down.
+ * 409 { code: "opted_out" } for a reminder or campaign message to a contact who opted out,
+ * 422 { type: "send_refused", code, status_code, whatsapp_message } when WhatsApp refused it with 463 / 401 / 403
+ * (failed for good, also on a replay: never retried), 503 when the session is down.
  */
 export const POST = staffRoute(SENDERS, async (req, res) => {
   const body = parseOrThrow(sendWhatsAppBodySchema, req.body);
@@ -36,7 +39,9 @@ export const POST = staffRoute(SENDERS, async (req, res) => {
   if (replay) {
     // The one message of this key; one a crash left queued is sent now when nobody holds it.
     const row = await finishPendingSend(req.scope, replay.id);
-    res.status(200).json({ message: toApiMessage(row), replayed: true });
+    const refused = refusalAnswer(row.status === "failed" ? row.error : null);
+    if (refused) res.status(422).json({ ...refused, whatsapp_message: toApiMessage(row), replayed: true });
+    else res.status(200).json({ message: toApiMessage(row), replayed: true });
     return;
   }
   const [contact] = await service.listWhatsAppContacts({ phone }, { take: 1 });
@@ -64,7 +69,9 @@ export const POST = staffRoute(SENDERS, async (req, res) => {
     if (error.code === "session_unavailable") return answerSessionUnavailable(res, error.message);
     throw errors[0]!.error;
   }
-  res.status(result.replayed ? 200 : 201).json({ message: toApiMessage(result.message), replayed: result.replayed });
+  const refused = refusalAnswer(result.message.status === "failed" ? result.message.error : null);
+  if (refused) res.status(422).json({ ...refused, whatsapp_message: toApiMessage(result.message), replayed: result.replayed });
+  else res.status(result.replayed ? 200 : 201).json({ message: toApiMessage(result.message), replayed: result.replayed });
 });
 
 /** A replayed key's message, after one send attempt when it is still queued and unheld (its failure leaves it queued). */

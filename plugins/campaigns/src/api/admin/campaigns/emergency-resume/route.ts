@@ -1,0 +1,17 @@
+import { recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
+import { CAMPAIGN_MANAGERS } from "../../../../dispatch/access";
+import { readEmergencyStop, releaseStop } from "../../../../dispatch/emergency-stop";
+import { wakePacers } from "../../../../planner/run-starter";
+
+/** Releases the emergency stop (owners and managers), then wakes the numbers' pacers so sending resumes at once. */
+export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
+  const db = sqlConnection(req.scope);
+  const changed = await releaseStop(db, { id: req.actor.id, name: req.actor.name ?? null });
+  await recordAudit(req, { action: "campaign.emergency_resume", entity: "campaign_control", entity_id: "emergency_stop", metadata: { was_stopped: changed } });
+  if (changed) {
+    const sessions = await rows(db,
+      `SELECT DISTINCT jsonb_array_elements_text(session_ids) AS session_id FROM campaign WHERE status = 'running' AND deleted_at IS NULL`);
+    await wakePacers(req.scope, sessions.map((s) => String(s.session_id))).catch(() => undefined);
+  }
+  res.json({ emergency_stop: await readEmergencyStop(db) });
+});

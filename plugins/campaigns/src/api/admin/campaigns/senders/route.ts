@@ -1,0 +1,8 @@
+import { sqlConnection, staffRoute } from "@voltura/medusa-kit";
+import { CAMPAIGN_MANAGERS } from "../../../../dispatch/access";
+import { listSenders } from "../../../../dispatch/senders";
+
+/** The session monitor: each number's state, today's sends against today's cap, health, timelock and next allowed send. */
+export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
+  res.json({ senders: await listSenders(sqlConnection(req.scope)) });
+});

@@ -1,0 +1,45 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { sendFailureCodeOf } from "@voltura/whatsapp-transport";
+import { refusalError } from "../domain/session-signals";
+import type { MessageRow } from "../modules/whatsapp/rows";
+import { WHATSAPP_MESSAGE_STATUS } from "./send-whatsapp-message";
+import { whatsappService } from "./steps/service";
+
+export interface RecordRefusalInput {
+  session_id: string;
+  wa_message_id: string;
+  status_code?: number;
+}
+
+/** One statement (REFUSAL_SQL): nothing to compensate. */
+const refuseAckedMessageStep = createStep("refuse-acked-whatsapp-message", async (input: RecordRefusalInput, { container }) => {
+  const statusCode = input.status_code ?? 0;
+  const message: MessageRow | null = await whatsappService(container).refuseMessage({
+    session_id: input.session_id,
+    wa_message_id: input.wa_message_id,
+    status_code: statusCode,
+    error: refusalError(statusCode, "in WhatsApp's acknowledgement"),
+  });
+  return new StepResponse({ message, status_code: statusCode });
+});
+
+/**
+ * WhatsApp refused a message it had taken (an error in its acknowledgement, e.g. 463): the message
+ * fails, the session keeps the mark (463/401/403), and `whatsapp.message.status` says so with the code.
+ */
+export const recordWhatsAppRefusalWorkflow = createWorkflow("record-whatsapp-refusal", (input: RecordRefusalInput) => {
+  const refused = refuseAckedMessageStep(input);
+  when("whatsapp-refusal-failed-a-message", { refused }, ({ refused }) => refused.message !== null).then(() => {
+    emitEventStep({
+      eventName: WHATSAPP_MESSAGE_STATUS,
+      data: transform({ refused }, ({ refused }) => ({
+        message_id: refused.message!.id,
+        status: "failed",
+        status_code: refused.status_code,
+        code: sendFailureCodeOf(refused.status_code),
+      })),
+    });
+  });
+  return new WorkflowResponse(refused);
+});

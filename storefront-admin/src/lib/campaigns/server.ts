@@ -1,0 +1,66 @@
+import { fail, redirect, type RequestEvent } from "@sveltejs/kit";
+import { MANAGERS } from "@voltura/domain";
+import { campaignMediaSchema, CampaignsApi, CAMPAIGN_RAW_PATHS, CommerceError, getWhatsAppHealth, type CampaignMedia } from "@voltura/medusa-client";
+import { z } from "zod";
+import { commerceProblem } from "$lib/server/commerce";
+import { commerceErrorFrom, commerceFetch } from "$lib/server/commerce-raw";
+import { requireRole } from "$lib/server/guard";
+import type { SessionStaff } from "$lib/server/session-store";
+import { BuilderFieldError, builderValuesFrom, campaignBodyFrom, type BuilderValues } from "./builder-form";
+
+/** Campaigns are planned and run by owners and managers. */
+export const CAMPAIGN_MANAGERS = MANAGERS;
+
+export function campaignsFor(locals: App.Locals) {
+  const { commerce, staff } = requireRole(locals, CAMPAIGN_MANAGERS);
+  return { api: new CampaignsApi(commerce), commerce, staff };
+}
+
+const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
+
+/** Uploads the builder's media file once (multipart, as the staff member); commerce checks kind and size again. */
+export async function uploadCampaignMedia(staff: SessionStaff, file: File): Promise<CampaignMedia> {
+  if (file.size > MAX_MEDIA_BYTES) throw new BuilderFieldError("media", "The file is larger than 16 MB");
+  const body = new FormData();
+  body.append("file", file, file.name);
+  const res = await commerceFetch(staff, CAMPAIGN_RAW_PATHS.mediaUpload, { method: "POST", body });
+  if (!res.ok) throw await commerceErrorFrom(res);
+  return z.object({ media: campaignMediaSchema }).parse(await res.json()).media;
+}
+
+/** Commerce's 400 names the field as `<field>: message` or in its path; show it next to that field when we can. */
+function fieldOfProblem(message: string): string {
+  const m = /^([a-z_]+)(?:[.[]|:|\s)/.exec(message);
+  return m?.[1] ?? "form";
+}
+
+export type BuilderFailure = { builder: { values: BuilderValues; errors: Record<string, string>; message: string } };
+
+/** The builder's save: upload a new media file if one came, then create or update; redirect to the campaign. */
+export async function saveCampaign(event: RequestEvent, id: string | null) {
+  const { api, staff } = campaignsFor(event.locals);
+  const form = await event.request.formData();
+  const values = builderValuesFrom(form);
+  const failure = (status: number, errors: Record<string, string>, message: string) => fail(status, { builder: { values, errors, message } } satisfies BuilderFailure);
+  let savedId: string;
+  try {
+    const file = form.get("media_file");
+    if (file instanceof File && file.size > 0) values.media = await uploadCampaignMedia(staff, file);
+    const body = campaignBodyFrom(values);
+    if (!body.name) return failure(400, { name: "Give the campaign a name" }, "Check the highlighted fields.");
+    savedId = id ? (await api.update(id, body)).id : (await api.create(body)).id;
+  } catch (err) {
+    if (err instanceof BuilderFieldError) return failure(400, { [err.field]: err.message }, "Check the highlighted fields.");
+    const problem = commerceProblem(err);
+    const field = err instanceof CommerceError && err.status === 400 ? fieldOfProblem(problem.message) : "form";
+    return failure(problem.status, { [field]: problem.message }, problem.message);
+  }
+  redirect(303, `/campaigns/${encodeURIComponent(savedId)}?saved=1`);
+}
+
+/** What the builder offers: the shop's WhatsApp numbers and the template library. */
+export async function builderOptions(locals: App.Locals) {
+  const { api, commerce } = campaignsFor(locals);
+  const [health, templates] = await Promise.all([getWhatsAppHealth(commerce), api.listTemplates()]);
+  return { sessions: health.sessions.map((s) => ({ id: s.id, name: s.name, phone: s.phone, state: s.state })), templates };
+}
