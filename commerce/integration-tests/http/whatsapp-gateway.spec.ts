@@ -129,7 +129,7 @@ medusaIntegrationTestRunner({
     it("STOP opts the contact out: reminders get 409 opted_out, transactional messages still go", async () => {
       const stop = await api.post("/admin/whatsapp/simulator/inbound", { from: "+60133334444", body: "STOP" }, as.manager);
       await until(() => events["whatsapp.contact.opted_out"]!.filter((e) => e.phone === "+60133334444"), (e) => e.length === 1, "opt-out event");
-      expect(events["whatsapp.contact.opted_out"]!.find((e) => e.phone === "+60133334444")).toEqual({ phone: "+60133334444", customer_id: stop.data.message.customer_id });
+      expect(events["whatsapp.contact.opted_out"]!.find((e) => e.phone === "+60133334444")).toEqual({ phone: "+60133334444", customer_id: stop.data.message.customer_id, source: "keyword" });
       // The customer is told, in BM when no campaign message says otherwise (the campaigns plugin's subscriber).
       const confirmation = await until(
         async () => (await api.get("/admin/whatsapp/messages?phone=%2B60133334444", as.manager)).data.messages as Array<{ direction: string; body: string }>,

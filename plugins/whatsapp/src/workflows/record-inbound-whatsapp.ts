@@ -61,7 +61,7 @@ export const recordInboundWhatsAppWorkflow = createWorkflow("record-inbound-what
   when("whatsapp-opted-out-now", { attached }, ({ attached }) => Boolean(attached?.opted_out_now)).then(() => {
     emitEventStep({
       eventName: WHATSAPP_CONTACT_OPTED_OUT,
-      data: transform({ input, customerId }, ({ input, customerId }) => ({ phone: input.phone, customer_id: customerId })),
+      data: transform({ input, customerId }, ({ input, customerId }) => ({ phone: input.phone, customer_id: customerId, source: "keyword" })),
     }).config({ name: "emit-whatsapp-contact-opted-out" });
   });
 

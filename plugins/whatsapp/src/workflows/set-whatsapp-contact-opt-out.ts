@@ -37,7 +37,7 @@ export const setWhatsAppContactOptOutWorkflow = createWorkflow("set-whatsapp-con
   when("whatsapp-contact-opted-out-now", { result }, ({ result }) => result.opted_out_now).then(() => {
     emitEventStep({
       eventName: WHATSAPP_CONTACT_OPTED_OUT,
-      data: transform({ result }, ({ result }) => ({ phone: result.contact.phone, customer_id: result.contact.customer_id })),
+      data: transform({ result }, ({ result }) => ({ phone: result.contact.phone, customer_id: result.contact.customer_id, source: "staff" })),
     });
   });
   return new WorkflowResponse(result);
