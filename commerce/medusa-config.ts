@@ -47,6 +47,7 @@ module.exports = defineConfig({
     { resolve: "@voltura/plugin-invoicing", options: {} },
     { resolve: "@voltura/plugin-reports", options: {} },
     { resolve: "@voltura/plugin-campaigns", options: {} },
+    { resolve: "@voltura/plugin-operations", options: {} },
   ],
   modules: [
     ...redisModules,

@@ -34,6 +34,18 @@ function benchCampaignPacers() {
   console.table(JSON.parse(last));
 }
 
+/**
+ * The backup rows: backup and restore of the scaled shop (voltura_scale) through @voltura/db-ops
+ * against a plain pg_dump / pg_restore of the same database (scripts/bench/backup.mjs), in a process
+ * of its own. Skipped with a line when voltura_scale does not exist; BENCH_BACKUP=off skips it.
+ */
+function benchBackup() {
+  if (process.env.BENCH_BACKUP === "off") return;
+  log("test", "backup and restore of the scaled shop vs plain pg_dump / pg_restore…");
+  const child = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "bench", "backup.mjs")], { stdio: "inherit" });
+  if (child.status !== 0) log("test", `backup bench failed (exit ${child.status})`);
+}
+
 async function main() {
   // `npm run bench --scale` reaches here as npm's config flag: the same as `npm run bench:scale`.
   if (process.argv.includes("--scale") || process.env.npm_config_scale === "true") {
@@ -75,6 +87,7 @@ async function main() {
   stopAll();
   stopTemporal(7253);
   benchCampaignPacers();
+  benchBackup();
   process.exit(0);
 }
 

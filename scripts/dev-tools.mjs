@@ -12,6 +12,7 @@
 //     Temporal namespace, ports commerce 9200+N / console 4200+N / worker health 9500+N; runs
 //     Playwright with the given args (e.g. e2e/pos-counter.spec.ts) against it, then stops it.
 //     Several slots can run at once. Build first (npx turbo run build).
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateAndSeed, startApps } from "./lib/apps.mjs";
 import { repoRoot, testEnv } from "./lib/env.mjs";
@@ -48,7 +49,17 @@ async function e2eMode() {
     CONSOLE_URL: `http://localhost:${4200 + slot}`,
     ORIGIN: `http://localhost:${4200 + slot}`,
     WORKER_HEALTH_PORT: String(9500 + slot),
+    // Operations: back up and restore this slot's database only, with its own folders (a restore swaps them).
+    BACKUP_DATABASE_URL: localDatabaseUrl(`voltura_e2e_${slot}`),
+    BACKUP_DIR: path.join(repoRoot, ".data", `e2e-slot-${slot}`, "backups"),
+    UPLOADS_DIR: path.join(repoRoot, ".data", `e2e-slot-${slot}`, "uploads"),
   };
+  // A fresh database: the slot's backups and uploads (and those a restore set aside) belong to earlier runs.
+  const slotDir = path.dirname(env.BACKUP_DIR);
+  for (const name of existsSync(slotDir) ? readdirSync(slotDir) : []) {
+    if (name === "backups" || name.startsWith("uploads")) rmSync(path.join(slotDir, name), { recursive: true, force: true });
+  }
+  mkdirSync(env.UPLOADS_DIR, { recursive: true });
   await ensureDevServices(env, { freshDatabase: true });
   let code = 1;
   try {

@@ -27,6 +27,8 @@ export interface Service {
   healthcheck?: Healthcheck;
   restart?: string;
   profiles?: string[];
+  entrypoint?: string | string[];
+  working_dir?: string;
   logging?: { driver?: string; options?: Record<string, string> };
 }
 export interface Compose {
@@ -42,10 +44,12 @@ export const services = compose.services;
 
 export const EXPECTED_SERVICES = [
   "postgres", "redis", "temporal", "temporal-ui", "commerce", "commerce-worker",
-  "temporal-worker", "storefront-admin", "nginx",
+  "temporal-worker", "storefront-admin", "nginx", "minio",
 ];
 /** Run once on demand (`docker compose run --rm NAME`), never by `docker compose up`. */
-export const ONE_SHOT_SERVICES = ["setup", "migrate", "migrate-console"];
+export const ONE_SHOT_SERVICES = ["setup", "migrate", "migrate-console", "restore"];
+/** Run once by every `docker compose up`, then exit (restart "no"). */
+export const INIT_SERVICES = ["minio-bucket"];
 export const APPS = ["commerce", "temporal", "storefront-admin"];
 
 export function service(name: string): Service {

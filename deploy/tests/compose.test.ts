@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isAlias } from "yaml";
-import { repoRoot, read, composeText, composeDoc, compose, services, EXPECTED_SERVICES, ONE_SHOT_SERVICES, service, envOf, dependsOn, volumesOf, publishedPorts, healthTest, buildOf, REQUIRED_VAR, OPTIONAL_EMPTY_VAR, SECRET_NAME, CORE_SECRETS } from "./compose-fixture.js";
+import { repoRoot, read, composeText, composeDoc, compose, services, EXPECTED_SERVICES, ONE_SHOT_SERVICES, INIT_SERVICES, service, envOf, dependsOn, volumesOf, publishedPorts, healthTest, buildOf, REQUIRED_VAR, OPTIONAL_EMPTY_VAR, SECRET_NAME, CORE_SECRETS } from "./compose-fixture.js";
 
 describe("docker-compose.yml", () => {
   it("parses without errors or warnings", () => {
@@ -12,7 +12,7 @@ describe("docker-compose.yml", () => {
   });
 
   it("defines every service of the platform", () => {
-    expect(Object.keys(services).sort()).toEqual([...EXPECTED_SERVICES, ...ONE_SHOT_SERVICES].sort());
+    expect(Object.keys(services).sort()).toEqual([...EXPECTED_SERVICES, ...ONE_SHOT_SERVICES, ...INIT_SERVICES].sort());
   });
 
   it("defines the log rotation anchor", () => {
@@ -49,7 +49,8 @@ describe("docker-compose.yml", () => {
 
   it("runs PostgreSQL with pgvector, room for every pool, a volume and pg_isready", () => {
     const pg = service("postgres");
-    expect(pg.image).toMatch(/^pgvector\/pgvector:pg\d+/);
+    expect(buildOf(pg)?.dockerfile).toBe("deploy/postgres/Dockerfile");
+    expect(read("deploy/postgres/Dockerfile")).toMatch(/^FROM pgvector\/pgvector:pg\d+$/m);
     const maxConnections = Number([pg.command].flat().join(" ").match(/max_connections=(\d+)/)?.[1]);
     expect(maxConnections).toBeGreaterThan(100);
     expect(envOf(pg).POSTGRES_PASSWORD).toMatch(REQUIRED_VAR);
@@ -125,7 +126,7 @@ describe("docker-compose.yml", () => {
 
   it("declares the named volumes the services use, and none for Temporal", () => {
     const declared = Object.keys(compose.volumes ?? {});
-    expect(declared.sort()).toEqual(["mail-outbox", "postgres-data", "redis-data", "uploads"]);
+    expect(declared.sort()).toEqual(["backups", "mail-outbox", "minio-data", "pgbackrest-repo", "postgres-data", "redis-data", "uploads"]);
     for (const [name, s] of Object.entries(services)) {
       for (const v of volumesOf(s)) {
         if (!v.source.startsWith(".") && !v.source.startsWith("/")) expect(declared, `${name}: ${v.source}`).toContain(v.source);
@@ -168,7 +169,7 @@ describe("docker-compose.yml", () => {
 
   it("builds every image from a Dockerfile that exists, with the repository root as context", () => {
     const builds = Object.entries(services).flatMap(([name, s]) => (s.build ? [[name, buildOf(s)!] as const] : []));
-    expect(builds.map(([name]) => name).sort()).toEqual(["commerce", "commerce-worker", "storefront-admin", "temporal-worker"]);
+    expect(builds.map(([name]) => name).sort()).toEqual(["commerce", "commerce-worker", "postgres", "storefront-admin", "temporal-worker"]);
     for (const [name, build] of builds) {
       expect(build.context, name).toBe(".");
       expect(build.dockerfile, name).toBeTruthy();
@@ -226,7 +227,8 @@ describe("secrets in docker-compose.yml", () => {
     expect(urls.map((u) => `${u.name}.${u.key}`).sort()).toEqual(
       [
         "commerce-worker.DATABASE_URL", "commerce.DATABASE_URL", "migrate-console.DATABASE_URL", "migrate.DATABASE_URL",
-        "setup.DATABASE_URL", "storefront-admin.DATABASE_URL",
+        "restore.BACKUP_DATABASE_URL", "restore.DATABASE_URL", "setup.DATABASE_URL", "storefront-admin.DATABASE_URL",
+        "temporal-worker.BACKUP_DATABASE_URL",
       ],
     );
     for (const { name, key, value } of urls) {

@@ -82,18 +82,19 @@ describe("deploy/postgres/app-role.sql", () => {
     expect(sql).toContain('REVOKE ALL ON DATABASE :"dbname" FROM PUBLIC;');
     expect(sql).toContain('GRANT CONNECT, TEMPORARY ON DATABASE :"dbname" TO voltura_app;');
     expect(sql).toContain("REVOKE CREATE ON SCHEMA public FROM PUBLIC;");
-    expect(sql).toContain("GRANT USAGE ON SCHEMA public, console TO voltura_app;");
+    expect(sql).toContain("GRANT USAGE ON SCHEMA public, console, archive TO voltura_app;");
     expect(sql).toContain('CREATE SCHEMA IF NOT EXISTS console AUTHORIZATION :"owner";');
+    expect(sql).toContain('CREATE SCHEMA IF NOT EXISTS archive AUTHORIZATION :"owner";');
   });
 
   it("gives row rights (DML) on the tables and sequences there now", () => {
-    expect(sql).toContain("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, console TO voltura_app;");
-    expect(sql).toContain("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, console TO voltura_app;");
+    expect(sql).toContain("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, console, archive TO voltura_app;");
+    expect(sql).toContain("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public, console, archive TO voltura_app;");
   });
 
   it("and on whatever the owner's migrations create later (default privileges)", () => {
-    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public, console GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO voltura_app;');
-    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public, console GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO voltura_app;');
+    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public, console, archive GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO voltura_app;');
+    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public, console, archive GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO voltura_app;');
     expect(initScript).toContain('--set owner="${POSTGRES_USER:-voltura}"');
   });
 
@@ -101,6 +102,9 @@ describe("deploy/postgres/app-role.sql", () => {
     expect(sql).toContain("SELECT 'REVOKE UPDATE, DELETE, TRUNCATE ON public.audit_entry FROM voltura_app' WHERE to_regclass('public.audit_entry') IS NOT NULL \\gexec");
     expect(sql).toMatch(/CREATE EVENT TRIGGER voltura_app_audit_append_only ON ddl_command_end WHEN TAG IN \('CREATE TABLE', 'GRANT'\) EXECUTE FUNCTION public\.voltura_app_audit_append_only\(\);/);
     expect(sql).toMatch(/FUNCTION public\.voltura_app_audit_append_only\(\)[^$]*\$fn\$[^$]*REVOKE UPDATE, DELETE, TRUNCATE ON public\.audit_entry FROM voltura_app;/);
+    // The archive of the trail is read-only for the apps (rows arrive through the owner's audit_entry_archive()).
+    expect(sql).toContain("SELECT 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON archive.audit_entry FROM voltura_app' WHERE to_regclass('archive.audit_entry') IS NOT NULL \\gexec");
+    expect(sql).toMatch(/\$fn\$[^$]*REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON archive\.audit_entry FROM voltura_app;[^$]*\$fn\$/);
   });
 });
 

@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["src/**/*.test.ts"] } });
+// PDF rendering (and rasterising it to compare ink) takes seconds on a busy 2-core machine.
+export default defineConfig({ test: { include: ["src/**/*.test.ts"], testTimeout: 30_000 } });

@@ -19,6 +19,24 @@ function localSecrets() {
   return secrets;
 }
 
+/**
+ * The key ring (voltura-keys/1): the keys that seal secrets at rest and encrypt backups, kept apart from
+ * the data and from every backup. Made once per checkout and profile (git-ignored); `npm run keys:rotate`
+ * adds keys to it.
+ */
+function ensureKeysFile(file) {
+  if (existsSync(file)) return file;
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+  const entry = (prefix) => {
+    const id = `${prefix}-${day}-${randomBytes(3).toString("hex")}`;
+    return { current: id, keys: { [id]: randomBytes(32).toString("base64") } };
+  };
+  const ring = { format: "voltura-keys/1", secrets: entry("s"), backup: entry("b") };
+  writeFileSync(file, `${JSON.stringify(ring, null, 2)}\n`, { mode: 0o600 });
+  return file;
+}
+
 const ANY_INTERFACE = new Set(["0.0.0.0", "::"]);
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
@@ -66,6 +84,11 @@ function profile(name, ports) {
     SHOP_TIME_ZONE: given.SHOP_TIME_ZONE ?? "Asia/Kuala_Lumpur",
     // Unsent mail (no SMTP) lives outside anything commerce serves (its /static is public).
     MAIL_OUTBOX_DIR: given.MAIL_OUTBOX_DIR ?? path.join(stateDir, name === "test" ? "outbox-test" : "outbox"),
+    // Operations: the key ring, where backups are written, the uploads they hold, the owner's connection.
+    VOLTURA_KEYS_FILE: given.VOLTURA_KEYS_FILE ?? ensureKeysFile(path.join(stateDir, "keys", name === "test" ? "voltura-keys-test.json" : "voltura-keys.json")),
+    BACKUP_DIR: given.BACKUP_DIR ?? path.join(stateDir, name === "test" ? "backups-test" : "backups"),
+    UPLOADS_DIR: given.UPLOADS_DIR ?? path.join(repoRoot, "commerce", "static"),
+    BACKUP_DATABASE_URL: given.BACKUP_DATABASE_URL ?? given.DATABASE_URL ?? localDatabaseUrl(ports.db),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DISABLE_MEDUSA_ADMIN: "true",
   };

@@ -1,3 +1,4 @@
+import { dbOpsConfigFromEnv, type DbOpsConfig } from "@voltura/db-ops";
 import { z } from "zod";
 
 /** Treats `NAME=` like an unset variable, so the default applies. */
@@ -56,4 +57,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     healthHost: e.WORKER_HEALTH_HOST,
     maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
   };
+}
+
+/** Backups, restores and optimisation: db-ops' configuration from env, or the reason it is unusable. */
+export interface OperationsConfig {
+  dbOps: DbOpsConfig | { error: string };
+  /** REINDEX CONCURRENTLY over this estimated index bloat (0..1). */
+  bloatThreshold: number;
+}
+
+const bloatThresholdSchema = fromEnv(z.coerce.number().gt(0).lt(1).default(0.3));
+
+/**
+ * BACKUP_DATABASE_URL, BACKUP_DIR, UPLOADS_DIR, VOLTURA_KEYS_FILE and BACKUP_S3_* through
+ * `dbOpsConfigFromEnv` (its errors name the variable). A problem does not stop the worker (it also
+ * runs the repair flows): it is logged, and every backup then fails with it, which alerts the owners.
+ */
+export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): OperationsConfig {
+  const threshold = bloatThresholdSchema.safeParse(env.OPTIMISE_BLOAT_THRESHOLD);
+  if (!threshold.success) throw new ConfigError("The Temporal worker cannot start:\n  - OPTIMISE_BLOAT_THRESHOLD: expected a number between 0 and 1, e.g. 0.3");
+  try {
+    return { dbOps: dbOpsConfigFromEnv(env), bloatThreshold: threshold.data };
+  } catch (err) {
+    return { dbOps: { error: (err as Error).message }, bloatThreshold: threshold.data };
+  }
 }

@@ -2,13 +2,14 @@
 import type { Server } from "node:http";
 import { TASK_QUEUES } from "@voltura/domain";
 import { Connection } from "@temporalio/client";
-import { CommerceClient } from "@voltura/medusa-client";
+import { CommerceClient, getOperationsSettings } from "@voltura/medusa-client";
 import { createActivities } from "./activities/index.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, loadOperationsConfig } from "./config.js";
 import { connectToTemporal } from "./connection.js";
 import { startHealthServer } from "./health.js";
 import { ensureIntegritySchedule } from "./integrity-schedule.js";
 import { ensureNamespace } from "./namespace.js";
+import { ensureOperationsSchedules, temporalScheduleControl } from "./operations-schedules.js";
 import { createRepairWorker } from "./worker.js";
 
 const WORKER_ACTOR = { id: "system:temporal-worker", role: "system", name: "Temporal worker" } as const;
@@ -36,10 +37,34 @@ async function ensureNightlySchedules(address: string, namespace: string): Promi
   }
 }
 
+/** The operations schedules (backup hour and restore-test weekday from commerce's settings, defaults when it is not up yet). */
+async function ensureOperationsSchedulesAtStart(address: string, namespace: string, commerce: CommerceClient): Promise<void> {
+  const settings = await getOperationsSettings(commerce).then(
+    (s) => ({ backupHour: s.backup_hour, restoreTestWeekday: s.restore_test_weekday }),
+    (error: unknown) => {
+      console.warn(`[worker] operations settings unreadable (${(error as Error).message}); schedules use 03:00 and Sunday`);
+      return undefined;
+    },
+  );
+  let client: Connection | undefined;
+  try {
+    client = await Connection.connect({ address });
+    const outcome = await ensureOperationsSchedules({ connection: client, namespace, taskQueue: TASK_QUEUES.repair, settings });
+    console.log(`[worker] operations schedules: ${Object.entries(outcome).map(([id, how]) => `${id} ${how}`).join(", ")}`);
+  } catch (error) {
+    console.error(`[worker] could not set up the operations schedules: ${(error as Error).message}`);
+  } finally {
+    await client?.close();
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const operations = loadOperationsConfig();
+  if ("error" in operations.dbOps) console.error(`[worker] backups are not configured: ${operations.dbOps.error}`);
   const connection = await connectToTemporal(config.temporalAddress);
   let health: Server | undefined;
+  let scheduleConnection: Connection | undefined;
   try {
     const namespaceOutcome = await ensureNamespace(connection.workflowService, config.namespace);
     console.log(`[worker] namespace "${config.namespace}" ${namespaceOutcome} at ${config.temporalAddress}`);
@@ -49,13 +74,17 @@ async function main(): Promise<void> {
       jwtSecret: config.jwtSecret,
       actor: WORKER_ACTOR,
     });
+    // A client connection of its own: the restore workflow pauses and unpauses schedules through it.
+    scheduleConnection = await Connection.connect({ address: config.temporalAddress });
+    const schedules = temporalScheduleControl(scheduleConnection, config.namespace, { taskQueue: TASK_QUEUES.repair, timeZone: process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur" });
     const worker = await createRepairWorker({
       connection,
       namespace: config.namespace,
-      activities: createActivities({ commerce }),
+      activities: createActivities({ commerce, operations: { ...operations, schedules } }),
       maxCachedWorkflows: config.maxCachedWorkflows,
     });
     await ensureNightlySchedules(config.temporalAddress, config.namespace);
+    await ensureOperationsSchedulesAtStart(config.temporalAddress, config.namespace, commerce);
     health = await listenForHealth(config.healthPort, config.healthHost, {
       taskQueue: TASK_QUEUES.repair,
       namespace: config.namespace,
@@ -67,6 +96,7 @@ async function main(): Promise<void> {
     console.log("[worker] stopped");
   } finally {
     health?.close();
+    await scheduleConnection?.close();
     await connection.close();
   }
 }

@@ -9,6 +9,7 @@ import type { WhatsAppActivities } from "./activities/whatsapp.js";
 import type { InvoicingActivities } from "./activities/invoicing.js";
 import type { IntegrityActivities } from "./integrity-definitions.js";
 import type { CampaignActivities } from "./activities/campaigns.js";
+import type { OperationsActivities } from "./operations-definitions.js";
 
-export type { CampaignActivities, ConciergeActivities, IntegrityActivities, InvoicingActivities, RepairFlowActivities, WhatsAppActivities };
-export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities & IntegrityActivities & CampaignActivities;
+export type { CampaignActivities, ConciergeActivities, IntegrityActivities, InvoicingActivities, OperationsActivities, RepairFlowActivities, WhatsAppActivities };
+export type VolturaActivities = WhatsAppActivities & ConciergeActivities & RepairFlowActivities & InvoicingActivities & IntegrityActivities & CampaignActivities & OperationsActivities;

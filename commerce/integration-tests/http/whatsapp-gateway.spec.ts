@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { AuthStateDecryptionError, decryptAuthState, encryptAuthState } from "@voltura/whatsapp-transport";
+import { keyRingLoader } from "@voltura/keyring";
+import { AuthStateDecryptionError, encryptAuthState, openAuthState } from "@voltura/whatsapp-transport";
 import { createFakeBaileys } from "@voltura/whatsapp-transport/testing";
 import { recordInboundWhatsAppWorkflow, sendWhatsAppMessageWorkflow, updateWhatsAppMessageStatusWorkflow } from "@voltura/plugin-whatsapp/workflows";
 import { settle } from "./helpers";
@@ -197,11 +198,12 @@ medusaIntegrationTestRunner({
 
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION);
         const [row] = (await pg.raw(`SELECT ciphertext FROM whatsapp_auth_state WHERE session_id = ?`, [id])).rows as Array<{ ciphertext: string }>;
-        expect(row!.ciphertext).toMatch(/^v1\./);
+        const ring = keyRingLoader();
+        expect(row!.ciphertext.startsWith(`vk1.${ring().current("secrets").id}.`)).toBe(true);
         expect(row!.ciphertext).not.toContain("60390001234");
         expect(row!.ciphertext).not.toContain("registered");
-        expect(decryptAuthState(row!.ciphertext, KEY, id).creds).toMatchObject({ registered: true, me: { id: "60390001234:7@s.whatsapp.net" } });
-        expect(() => decryptAuthState(row!.ciphertext, randomBytes(32), id)).toThrow(AuthStateDecryptionError);
+        expect(openAuthState(row!.ciphertext, { ring, legacyKey: null }, id).creds).toMatchObject({ registered: true, me: { id: "60390001234:7@s.whatsapp.net" } });
+        expect(() => openAuthState(row!.ciphertext, { ring, legacyKey: KEY }, "another-session")).toThrow(AuthStateDecryptionError);
 
         // Restart the gateway: the new transport reads the stored credentials, no new QR.
         const socketsBefore = fake.sockets.length;

@@ -18,6 +18,8 @@ export * from "./repair-sla.js";
 export * from "./tracking-token.js";
 export * from "./invoicing-contract.js";
 export * from "./audit.js";
+export * from "./vault.js";
+export * from "./audit-chain.js";
 export * from "./csv.js";
 export * from "./password-policy.js";
 export * from "./signin-throttle.js";

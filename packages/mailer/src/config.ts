@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
+import { vaultSecret } from "@voltura/keyring";
 import { mailerConfigSchema, type MailerConfig } from "./message.js";
 
 /**
@@ -12,6 +13,37 @@ export function mailerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: s
   const outboxDir = path.resolve(cwd, blank(env.MAIL_OUTBOX_DIR) ?? ".data/outbox");
   assertOutboxNotPublic(outboxDir, publicDirs(cwd));
   return mailerConfigSchema.parse({ smtpUrl: blank(env.SMTP_URL), from: blank(env.MAIL_FROM), outboxDir });
+}
+
+/**
+ * The configuration at send time: the SMTP URL owners set in the console (the vault's `smtp_url`)
+ * wins over SMTP_URL. The sender is MAIL_FROM, else the URL's user name when it is an email address.
+ * A vault value that is not an SMTP URL is ignored (reported through `onVaultError`).
+ */
+export async function resolveMailerConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+  onVaultError: (error: unknown) => void = (error) => console.warn(`[mailer] vault smtp_url unusable, using SMTP_URL: ${String(error)}`),
+): Promise<MailerConfig> {
+  const config = mailerConfigFromEnv(env, cwd);
+  const smtpUrl = await vaultSecret("smtp_url", onVaultError);
+  if (!smtpUrl) return config;
+  const parsed = mailerConfigSchema.safeParse({ ...config, smtpUrl, from: config.from ?? senderFromSmtpUrl(smtpUrl) });
+  if (!parsed.success) {
+    onVaultError(new Error("the vault's smtp_url is not an smtp:// or smtps:// URL"));
+    return config;
+  }
+  return parsed.data;
+}
+
+/** `smtp://shop%40example.com:pw@host` → `shop@example.com`; undefined when the user is not an address. */
+export function senderFromSmtpUrl(smtpUrl: string): string | undefined {
+  try {
+    const user = decodeURIComponent(new URL(smtpUrl).username);
+    return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(user) ? user : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function smtpConfigured(config: MailerConfig): boolean {

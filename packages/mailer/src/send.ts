@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { mailerConfigFromEnv, smtpConfigured } from "./config.js";
+import { resolveMailerConfig, smtpConfigured } from "./config.js";
 import { emailMessageSchema, mailerConfigSchema, type EmailMessage, type MailerConfig, type SendResult } from "./message.js";
 import { writeToOutbox } from "./outbox.js";
 
 const OUTBOX_FROM = "outbox@localhost";
 
 /**
- * Sends one email: through SMTP when SMTP_URL and MAIL_FROM are configured, otherwise written to
- * the outbox as an .eml file so nothing is lost. Throws a ZodError naming the field on bad input.
+ * Sends one email: through SMTP when an SMTP URL (the vault's, else SMTP_URL) and a sender are
+ * configured, otherwise written to the outbox as an .eml file so nothing is lost. Throws a ZodError
+ * naming the field on bad input.
  */
-export async function sendEmail(input: EmailMessage, configInput: MailerConfig = mailerConfigFromEnv()): Promise<SendResult> {
+export async function sendEmail(input: EmailMessage, configInput?: MailerConfig): Promise<SendResult> {
   const message = emailMessageSchema.parse(input);
-  const config = mailerConfigSchema.parse(configInput);
+  const config = mailerConfigSchema.parse(configInput ?? (await resolveMailerConfig()));
   const to = Array.isArray(message.to) ? message.to : [message.to];
   const mail = {
     to,

@@ -62,3 +62,46 @@ export class AuditApi {
     return this.client.request("POST", "/admin/audit/events", auditEventAnswerSchema, body);
   }
 }
+
+/** `GET /admin/audit/chain`: the hash chain checked over archive + hot table (owner, manager, system). */
+export const auditChainReportSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().nonnegative(),
+  first_broken: z
+    .object({ id: z.string(), seq: z.number().int(), reason: z.enum(["content_changed", "link_broken", "hash_missing", "out_of_order"]) })
+    .nullable(),
+  head: z.object({ seq: z.number().int(), row_hash: z.string() }).nullable(),
+});
+export type AuditChainAnswer = z.infer<typeof auditChainReportSchema>;
+
+/** `POST /admin/audit/archive-runs` (system): rows older than audit_hot_years moved to archive.audit_entry. */
+export const auditArchiveRunSchema = z.object({
+  moved: z.number().int().nonnegative(),
+  first_seq: z.number().int().nullable(),
+  last_seq: z.number().int().nullable(),
+  cutoff: z.string(),
+  audit_hot_years: z.number().int(),
+});
+export type AuditArchiveRun = z.infer<typeof auditArchiveRunSchema>;
+
+export const auditSettingsSchema = z.object({
+  settings: z.object({ audit_hot_years: z.number().int(), updated_at: z.string().nullable(), updated_by: z.string().nullable() }),
+});
+export type AuditSettings = z.infer<typeof auditSettingsSchema>["settings"];
+
+export function getAuditChain(client: CommerceClient): Promise<AuditChainAnswer> {
+  return client.request("GET", "/admin/audit/chain", auditChainReportSchema);
+}
+
+/** Idempotent: a second run the same day moves nothing. */
+export function runAuditArchive(client: CommerceClient): Promise<AuditArchiveRun> {
+  return client.request("POST", "/admin/audit/archive-runs", auditArchiveRunSchema, {});
+}
+
+export async function getAuditSettings(client: CommerceClient): Promise<AuditSettings> {
+  return (await client.request("GET", "/admin/audit/settings", auditSettingsSchema)).settings;
+}
+
+export async function updateAuditSettings(client: CommerceClient, body: { audit_hot_years: number }): Promise<AuditSettings> {
+  return (await client.request("PUT", "/admin/audit/settings", auditSettingsSchema, body)).settings;
+}

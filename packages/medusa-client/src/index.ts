@@ -19,3 +19,6 @@ export * from "./dashboard.js";
 export * from "./campaign-dispatch.js";
 export * from "./campaigns.js";
 export * from "./campaigns-api.js";
+export * from "./operations.js";
+export * from "./vault.js";
+export * from "./archive.js";

@@ -9,6 +9,7 @@ export { BaseTransport, type BaseTransportOptions } from "./base-transport.js";
 export * from "./simulator/simulator-transport.js";
 export * from "./auth-state/auth-state-store.js";
 export * from "./auth-state/encryption.js";
+export * from "./auth-state/sealed-auth-state.js";
 export * from "./baileys/baileys-types.js";
 export { BaileysTransport, type BaileysTransportOptions } from "./baileys/baileys-transport.js";
 export { inboundFromBaileys, receiptStatusOf, refusalStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listOutbox, mailerConfigFromEnv, readOutboxMessage, sendEmail, NOT_SENT_REASON } from "../index.js";
+import { provideVaultSecrets } from "@voltura/keyring";
+import { listOutbox, mailerConfigFromEnv, readOutboxMessage, resolveMailerConfig, sendEmail, senderFromSmtpUrl, NOT_SENT_REASON } from "../index.js";
 
 interface Received { from: string; to: string[]; raw: string; user: string | undefined }
 
@@ -76,6 +77,40 @@ describe("sendEmail over SMTP (real local server)", () => {
     const config = { smtpUrl: `smtp://shop:wrong@127.0.0.1:${port}`, from: "invoices@voltura.demo", outboxDir };
     await expect(sendEmail({ to: "a@example.my", subject: "x", text: "y" }, config)).rejects.toThrow();
     expect(received).toHaveLength(0);
+  });
+});
+
+describe("the SMTP URL owners set in the console (vault)", () => {
+  it("wins over SMTP_URL at send time, and SMTP_URL applies again once it is cleared", async () => {
+    const env = { SMTP_URL: "smtp://env-only.invalid:25", MAIL_FROM: "shop@voltura.demo", MAIL_OUTBOX_DIR: outboxDir };
+    let vaultValue: string | null = `smtp://shop:secret@127.0.0.1:${port}`;
+    provideVaultSecrets(async (name) => (name === "smtp_url" ? vaultValue : null));
+    try {
+      const config = await resolveMailerConfig(env);
+      expect(config.smtpUrl).toBe(`smtp://shop:secret@127.0.0.1:${port}`);
+      const result = await sendEmail({ to: "a@example.my", subject: "Vault", text: "y" }, config);
+      expect(result.transport).toBe("smtp");
+      expect(received.map((m) => m.user)).toEqual(["shop"]);
+      vaultValue = null;
+      expect((await resolveMailerConfig(env)).smtpUrl).toBe("smtp://env-only.invalid:25");
+    } finally {
+      provideVaultSecrets(null);
+    }
+  });
+
+  it("takes the sender from the URL's user when MAIL_FROM is unset, and ignores a value that is not an SMTP URL", async () => {
+    const warnings: unknown[] = [];
+    provideVaultSecrets(async () => "smtps://shop%40voltura.demo:pw@mail.example:465");
+    try {
+      const config = await resolveMailerConfig({ MAIL_OUTBOX_DIR: outboxDir }, process.cwd(), (e) => warnings.push(e));
+      expect(config).toMatchObject({ smtpUrl: "smtps://shop%40voltura.demo:pw@mail.example:465", from: "shop@voltura.demo" });
+      provideVaultSecrets(async () => "https://not-smtp");
+      expect((await resolveMailerConfig({ MAIL_OUTBOX_DIR: outboxDir }, process.cwd(), (e) => warnings.push(e))).smtpUrl).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+    } finally {
+      provideVaultSecrets(null);
+    }
+    expect(senderFromSmtpUrl("smtp://plainuser:pw@host")).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { readConciergeEnv, type ConciergeEnv } from "./env";
+import { resolveConciergeEnv, type ConciergeEnv } from "./env";
 import { answerWithModel } from "./llm-agent";
 import { answerOffline } from "./offline";
 import type { ChatContext, ConciergeReply, ShopData } from "./types";
@@ -13,7 +13,7 @@ export async function answerMessage(
   data: ShopData,
   options: { env?: ConciergeEnv; onModelError?: (error: unknown) => void } = {},
 ): Promise<ConciergeReply> {
-  const env = options.env ?? readConciergeEnv();
+  const env = options.env ?? (await resolveConciergeEnv());
   if (!env.OPENAI_API_KEY) return answerOffline(ctx, data);
   try {
     return await answerWithModel(ctx, data, env);

@@ -1,3 +1,4 @@
+import { vaultSecret } from "@voltura/keyring";
 import { z } from "zod";
 
 const blankIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -23,4 +24,14 @@ export function readConciergeEnv(env: NodeJS.ProcessEnv = process.env): Concierg
     throw new Error(`The concierge's settings are invalid: ${lines}`);
   }
   return parsed.data;
+}
+
+/**
+ * The settings for answering a message: the OpenAI key owners set in the console (the vault's
+ * `openai_api_key`) wins over OPENAI_API_KEY. The vault reuses an opened value for 30 s.
+ */
+export async function resolveConciergeEnv(env: NodeJS.ProcessEnv = process.env): Promise<ConciergeEnv> {
+  const settings = readConciergeEnv(env);
+  const vaultKey = await vaultSecret("openai_api_key", (error) => console.warn(`[concierge] vault openai_api_key unusable: ${String(error)}`));
+  return vaultKey ? { ...settings, OPENAI_API_KEY: vaultKey } : settings;
 }

@@ -16,13 +16,19 @@ async function missingTables(db: SqlReader, tables: readonly string[]): Promise<
   return tables.filter((t) => !present.has(t));
 }
 
+async function archiveHas(db: SqlReader, tables: readonly string[]): Promise<boolean> {
+  const { rows } = await db.raw("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'archive' AND table_name = ANY(?)", [[...tables]]);
+  return Number(rows[0]?.n ?? 0) === tables.length;
+}
+
 /** One check: a missing table or a failing query makes it not ok with the reason, never a 500. */
 export async function runCheck(db: SqlReader, check: IntegrityCheck, ctx: EvaluationContext): Promise<CheckResult> {
   const base = { name: check.name, title: check.title, description: check.description };
   try {
     const missing = await missingTables(db, check.tables);
     if (missing.length) return { ...base, ok: false, breaches: [], count: 0, error: `Cannot check: table ${missing.join(", ")} is missing.` };
-    const { rows } = await db.raw(check.sql, check.params?.(ctx) ?? []);
+    const sql = check.archive && (await archiveHas(db, check.archive.tables)) ? check.archive.sql : check.sql;
+    const { rows } = await db.raw(sql, check.params?.(ctx) ?? []);
     const breaches = check.evaluate(rows, ctx);
     return { ...base, ok: breaches.length === 0, breaches: breaches.slice(0, MAX_BREACHES_SHOWN), count: breaches.length };
   } catch (error) {

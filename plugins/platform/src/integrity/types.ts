@@ -30,6 +30,8 @@ export interface IntegrityCheck {
   tables: readonly string[];
   /** Positional `?` parameters, filled from the context. */
   sql: string;
+  /** Used instead of `sql` once these tables exist in the `archive` schema (old documents moved there). */
+  archive?: { tables: readonly string[]; sql: string };
   params?: (ctx: EvaluationContext) => unknown[];
   evaluate(rows: readonly Row[], ctx: EvaluationContext): Breach[];
 }

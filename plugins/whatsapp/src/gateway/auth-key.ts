@@ -1,18 +1,34 @@
-import { AUTH_STATE_KEY_ENV, authStateKeyFromEnv } from "@voltura/whatsapp-transport";
+import { KEYS_FILE_ENV, keyRingLoader } from "@voltura/keyring";
+import { AUTH_STATE_KEY_ENV, authStateKeyFromEnv, type AuthStateKeys } from "@voltura/whatsapp-transport";
 
-export type AuthKeyStatus = { status: "set"; key: Buffer } | { status: "missing"; error: string } | { status: "invalid"; error: string };
+export type AuthKeyStatus = { status: "set"; keys: AuthStateKeys; warning: string | null } | { status: "missing"; error: string } | { status: "invalid"; error: string };
 
 /**
- * The AES-256-GCM key for stored Baileys credentials. `npm start` / `npm test` derive one per
- * checkout from .data/secrets.json (scripts/lib/env.mjs); compose must set it.
+ * The keys for stored Baileys credentials: the key ring (VOLTURA_KEYS_FILE, "secrets" key) seals
+ * every new write; WHATSAPP_AUTH_STATE_KEY, when set, still opens credentials stored before the key
+ * ring ("v1"), until `npm run keys:rotate` re-seals them. `npm start` / `npm test` make both per
+ * checkout (scripts/lib/env.mjs); compose sets them.
  */
 export function readAuthStateKey(env: Record<string, string | undefined> = process.env): AuthKeyStatus {
-  if (!env[AUTH_STATE_KEY_ENV]?.trim()) {
-    return { status: "missing", error: `${AUTH_STATE_KEY_ENV} is not set: Baileys sessions cannot store or read their credentials (openssl rand -hex 32)` };
+  let legacyKey: Buffer | null = null;
+  let legacyError: string | null = null;
+  if (env[AUTH_STATE_KEY_ENV]?.trim()) {
+    try {
+      legacyKey = authStateKeyFromEnv(env);
+    } catch (error) {
+      legacyError = (error as Error).message;
+    }
   }
+  if (!env[KEYS_FILE_ENV]?.trim()) {
+    if (legacyKey) return { status: "set", keys: { ring: null, legacyKey }, warning: `${KEYS_FILE_ENV} is not set: credentials stay sealed with ${AUTH_STATE_KEY_ENV} (v1)` };
+    if (legacyError) return { status: "invalid", error: legacyError };
+    return { status: "missing", error: `${KEYS_FILE_ENV} is not set: Baileys sessions cannot store or read their credentials` };
+  }
+  const ring = keyRingLoader({ env: env as NodeJS.ProcessEnv });
   try {
-    return { status: "set", key: authStateKeyFromEnv(env) };
+    ring();
   } catch (error) {
     return { status: "invalid", error: (error as Error).message };
   }
+  return { status: "set", keys: { ring, legacyKey }, warning: legacyError };
 }

@@ -1,7 +1,8 @@
 import {
   BaileysTransport,
-  encryptedAuthStateStore,
+  sealedAuthStateStore,
   SimulatorTransport,
+  type AuthStateKeys,
   type ConnectionEvent,
   type InboundMessage,
   type LimitsEvent,
@@ -64,11 +65,11 @@ export function alertPatch(alert: TransportAlert): Omit<SessionPatch, "id"> {
 export async function createTransport(
   session: SessionRecord,
   service: WhatsAppModuleService,
-  key: Buffer | null,
+  keys: AuthStateKeys | null,
 ): Promise<WhatsAppTransport> {
   if (session.kind === "simulator") return new SimulatorTransport({ requirePairing: !session.paired_at, onTransmit: simulatorWireLog() });
-  if (!key) throw new Error("WHATSAPP_AUTH_STATE_KEY is missing or invalid: Baileys sessions stay stopped until it is set");
-  const authStore = encryptedAuthStateStore(service.authBlobs(session.id), key, session.id);
+  if (!keys) throw new Error("The key ring (VOLTURA_KEYS_FILE) is missing or invalid: Baileys sessions stay stopped until it is set");
+  const authStore = sealedAuthStateStore(service.authBlobs(session.id), keys, session.id);
   const parts = await loadBaileysParts(authStore);
   return new BaileysTransport({
     socketFactory: parts.socketFactory,

@@ -89,6 +89,7 @@ export class SessionSupervisor implements GatewayPort {
     if (this.authKey.status !== "set" && (await whatsappService(this.container).hasStoredBaileysCredentials())) {
       this.logger.error(`WhatsApp gateway: ${this.authKey.error}. Paired Baileys sessions will not connect until it is fixed.`);
     }
+    if (this.authKey.status === "set" && this.authKey.warning) this.logger.warn(`WhatsApp gateway: ${this.authKey.warning}`);
     await recoverWhatsAppSends(this.container).catch((error: unknown) => this.logger.warn(`WhatsApp outbox recovery failed: ${String(error)}`));
     await this.tick();
   }
@@ -198,7 +199,7 @@ export class SessionSupervisor implements GatewayPort {
   private async own(session: SessionRecord): Promise<void> {
     let transport: WhatsAppTransport;
     try {
-      transport = await createTransport(session, whatsappService(this.container), this.authKey.status === "set" ? this.authKey.key : null);
+      transport = await createTransport(session, whatsappService(this.container), this.authKey.status === "set" ? this.authKey.keys : null);
     } catch (error) {
       await this.unlock(session.id);
       await this.patch(session.id, {

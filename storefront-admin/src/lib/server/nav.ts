@@ -25,7 +25,9 @@ const NAV: readonly (NavItem & { routeId: KnownRouteId })[] = [
   { href: "/settings/shop", label: "Shop settings", icon: "shop-settings", routeId: "/(staff)/settings/shop" },
   { href: "/settings/documents", label: "Documents & e-invoice", icon: "document-settings", routeId: "/(staff)/settings/documents" },
   { href: "/audit", label: "Audit trail", icon: "audit", routeId: "/(staff)/audit" },
+  { href: "/archive", label: "Archive", icon: "archive", routeId: "/(staff)/archive" },
   { href: "/settings/integrity", label: "Integrity", icon: "integrity", routeId: "/(staff)/settings/integrity" },
+  { href: "/settings/maintenance", label: "Maintenance", icon: "maintenance", routeId: "/(staff)/settings/maintenance" },
 ];
 
 /** The sidebar for a role: only what the route map lets that role open. */

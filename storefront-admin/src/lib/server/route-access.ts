@@ -13,6 +13,9 @@ const COUNTER: readonly StaffRole[] = ["owner", "manager", "cashier"];
 /** Quotations and invoices are counter work: cashiers create them; reports and exports are managers'. */
 const SALES_DESK: readonly StaffRole[] = ["owner", "manager", "cashier"];
 
+/** Backups, restores and the shop's secrets: the owner alone (a restore replaces everyone's data). */
+export const OWNERS_ONLY: readonly StaffRole[] = ["owner"];
+
 /** Bulk exports (customer list, stock levels) leave the system: owners and managers only, and audited. */
 export const EXPORTERS: readonly StaffRole[] = MANAGERS;
 
@@ -82,6 +85,10 @@ export const ROUTE_ACCESS = {
   "/(staff)/settings/integrity": MANAGERS,
   "/(staff)/audit": MANAGERS,
   "/(staff)/audit/export": MANAGERS,
+  // The archive (search, bring back, runs) and PDPA exports: owners and managers; anonymising a customer: owners.
+  "/(staff)/archive": MANAGERS,
+  "/(staff)/archive/customers/[id]/export": EXPORTERS,
+  "/(staff)/archive/customers/[id]/anonymise": OWNERS_ONLY,
   // WhatsApp campaigns: planned and run by owners and managers; anyone on the staff may press the emergency stop.
   "/(staff)/campaigns": MANAGERS,
   "/(staff)/campaigns/new": MANAGERS,
@@ -96,6 +103,11 @@ export const ROUTE_ACCESS = {
   "/(staff)/campaigns/emergency-stop": ALL_STAFF,
   // The customer's opt-out page, reached by the signed link in a campaign message.
   "/optout/[token]": "public",
+  // Operations: backups (download, verify, restore), restore runs and their live progress, backup settings.
+  "/(staff)/settings/maintenance": OWNERS_ONLY,
+  "/(staff)/settings/maintenance/backups/[id]/download": OWNERS_ONLY,
+  "/(staff)/settings/maintenance/restores/[id]": OWNERS_ONLY,
+  "/(staff)/settings/maintenance/restores/[id]/progress": OWNERS_ONLY,
 } as const satisfies Record<string, RouteAccess>;
 
 export type KnownRouteId = keyof typeof ROUTE_ACCESS;

@@ -63,28 +63,39 @@ export function stockMovementDocumentBreaches(rows: readonly Row[]): Breach[] {
   return out;
 }
 
-export const stockMovementDocumentsCheck: IntegrityCheck = {
-  name: "stock_movements_have_documents",
-  title: "Every stock movement has its sale, repair or document",
-  description: "Each stock movement belongs to a completed counter sale or return, a completed repair job, a received purchase order, a posted stock take, an adjustment with its reason, or opening stock. Movements whose document is missing or unfinished are listed.",
-  tables: ["stock_movement", "pos_sale", "pos_return", "repair_job", "repair_invoice", "purchase_order", "stock_take"],
-  sql: `
-    SELECT m.id, m.kind, m.reference_type, m.reference_id, m.reason, m.quantity_delta,
-      CASE m.reference_type
-        WHEN 'pos_sale' THEN (SELECT s.status FROM pos_sale s WHERE s.id = m.reference_id AND s.deleted_at IS NULL)
-        WHEN 'pos_return' THEN (
-          SELECT CASE WHEN EXISTS (SELECT 1 FROM pos_return r WHERE r.sale_id = s.id AND r.restock AND r.deleted_at IS NULL) THEN s.status END
-            FROM pos_sale s WHERE s.id = m.reference_id AND s.deleted_at IS NULL)
-        WHEN 'repair_job' THEN (
+/** The state of a movement's document; with `archive`, a sale or job moved to the archive schema counts too. */
+function movementsSql(archive: boolean): string {
+  const schemas = archive ? ["", "archive."] : [""];
+  const firstOf = (lookups: string[]) => (lookups.length === 1 ? lookups[0]! : `COALESCE(${lookups.join(", ")})`);
+  const sale = firstOf(schemas.map((x) => `(SELECT s.status FROM ${x}pos_sale s WHERE s.id = m.reference_id AND s.deleted_at IS NULL)`));
+  const saleReturn = firstOf(schemas.map((x) => `(
+          SELECT CASE WHEN EXISTS (SELECT 1 FROM ${x}pos_return r WHERE r.sale_id = s.id AND r.restock AND r.deleted_at IS NULL) THEN s.status END
+            FROM ${x}pos_sale s WHERE s.id = m.reference_id AND s.deleted_at IS NULL)`));
+  const job = firstOf(schemas.map((x) => `(
           SELECT CASE WHEN j.status IN ('completed', 'delivered') THEN j.status
                       WHEN EXISTS (SELECT 1 FROM repair_invoice ri WHERE ri.repair_job_id = j.id AND ri.deleted_at IS NULL) THEN 'invoiced'
                       ELSE j.status END
-            FROM repair_job j WHERE j.id = m.reference_id AND j.deleted_at IS NULL)
+            FROM ${x}repair_job j WHERE j.id = m.reference_id AND j.deleted_at IS NULL)`));
+  return `
+    SELECT m.id, m.kind, m.reference_type, m.reference_id, m.reason, m.quantity_delta,
+      CASE m.reference_type
+        WHEN 'pos_sale' THEN ${sale}
+        WHEN 'pos_return' THEN ${saleReturn}
+        WHEN 'repair_job' THEN ${job}
         WHEN 'purchase_order' THEN (SELECT p.status FROM purchase_order p WHERE p.id = m.reference_id AND p.deleted_at IS NULL)
         WHEN 'stock_take' THEN (SELECT t.status FROM stock_take t WHERE t.id = m.reference_id AND t.deleted_at IS NULL)
       END AS document_status
     FROM stock_movement m
     WHERE m.deleted_at IS NULL
-    ORDER BY m.created_at, m.id`,
+    ORDER BY m.created_at, m.id`;
+}
+
+export const stockMovementDocumentsCheck: IntegrityCheck = {
+  name: "stock_movements_have_documents",
+  title: "Every stock movement has its sale, repair or document",
+  description: "Each stock movement belongs to a completed counter sale or return, a completed repair job, a received purchase order, a posted stock take, an adjustment with its reason, or opening stock. Movements whose document is missing or unfinished are listed.",
+  tables: ["stock_movement", "pos_sale", "pos_return", "repair_job", "repair_invoice", "purchase_order", "stock_take"],
+  sql: movementsSql(false),
+  archive: { tables: ["pos_sale", "pos_return", "repair_job"], sql: movementsSql(true) },
   evaluate: (rows) => stockMovementDocumentBreaches(rows),
 };

@@ -1,0 +1,2 @@
+// The plugin's exports for other plugins and the commerce app.
+export {};
