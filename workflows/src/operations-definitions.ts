@@ -211,7 +211,8 @@ export const operationsAlertKeys = {
   auditChainBroken: (firstBrokenId: string) => `audit_chain_broken:${firstBrokenId}`,
 };
 
-export const restoreTestKey = (backupId: string) => `restore-test:${backupId}`;
+/** One key per restore test run (a backup may be verified again later: each test is its own result). */
+export const restoreTestKey = (backupId: string, workflowId: string) => `restore-test:${backupId}:${workflowId}`;
 export const optimisationKey = (shopDay: string) => `optimise:${shopDay}`;
 export const archiveRunKey = (shopDay: string) => `archive:${shopDay}`;
 

@@ -1,3 +1,4 @@
+import { workflowInfo } from "@temporalio/workflow";
 import { operationsAlertKeys, restoreTestKey, verifyBackupInputSchema, type RestoreTestSummary, type VerifyBackupInput } from "./operations-definitions.js";
 import { commerceOps, failureMessage, longOps, parseOperationsInput, reportedFailure } from "./operations-support.js";
 
@@ -6,7 +7,7 @@ export type VerifyBackupResult = RestoreTestSummary | { backupId: null; skipped:
 /**
  * The restore test (`restore-test-weekly`, or "Verify" on a backup): restore into a scratch
  * database, check migrations, compare counts and checksums with the manifest, record the result
- * under `restore-test:<backup id>`. A failed test, or one that could not run, raises
+ * under `restore-test:<backup id>:<workflow id>` (each Verify is its own test). A failed test, or one that could not run, raises
  * `restore_test_failed`.
  */
 export async function verifyBackupWorkflow(raw: VerifyBackupInput = {}): Promise<VerifyBackupResult> {
@@ -16,7 +17,7 @@ export async function verifyBackupWorkflow(raw: VerifyBackupInput = {}): Promise
 
   let result: RestoreTestSummary;
   try {
-    result = await longOps.runRestoreTest({ backupId, idempotencyKey: restoreTestKey(backupId) });
+    result = await longOps.runRestoreTest({ backupId, idempotencyKey: restoreTestKey(backupId, workflowInfo().workflowId) });
   } catch (err) {
     const message = `The restore test of ${backupId} could not run: ${failureMessage(err)}`;
     await commerceOps.raiseOperationsAlert({ key: operationsAlertKeys.restoreTestFailed(backupId), kind: "restore_test_failed", message });

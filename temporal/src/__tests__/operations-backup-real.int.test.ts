@@ -123,7 +123,7 @@ describe("real activities: weekly backup → external copy → retention → res
     expect((result as { tablesChecked: number }).tablesChecked).toBeGreaterThanOrEqual(2);
     const posted = requests("POST", /\/verifications$/).at(-1)!;
     expect(posted.path).toBe(`/admin/operations/backups/${backupId}/verifications`);
-    expect(posted.body).toMatchObject({ idempotency_key: `restore-test:${backupId}`, ok: true, migrationsOk: true });
+    expect(posted.body).toMatchObject({ idempotency_key: `restore-test:${backupId}:${handle.workflowId}`, ok: true, migrationsOk: true });
     const scratch = await withClient(SERVER_URL, async (c) => (await c.query("SELECT datname FROM pg_database WHERE datname LIKE 'voltura\\_verify\\_%'")).rows);
     expect(scratch).toEqual([]);
   });

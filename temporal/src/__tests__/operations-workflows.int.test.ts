@@ -159,7 +159,7 @@ describe("alerts", () => {
     const handle = await scheduled("restore-test-weekly");
     const failed = await handle.result() as VerifyBackupResult;
     expect(failed).toMatchObject({ backupId: backup.backupId, ok: false });
-    expect(world.called("runRestoreTest")[0]!.input).toEqual({ backupId: backup.backupId, idempotencyKey: `restore-test:${backup.backupId}` });
+    expect(world.called("runRestoreTest")[0]!.input).toEqual({ backupId: backup.backupId, idempotencyKey: `restore-test:${backup.backupId}:${handle.workflowId}` });
     expect(world.alerts).toEqual([{ key: `restore_test_failed:${backup.backupId}`, kind: "restore_test_failed", message: expect.stringContaining("public.repair_job: 10 rows") }]);
     expect(world.resolved).not.toContain("restore_test_failed");
     await replay(handle);

@@ -25,7 +25,7 @@ const errorMessage = (err: unknown) => (err instanceof Error ? err.message : Str
 /**
  * Backups, restore tests, restores and optimisation: @voltura/db-ops as the database owner, then
  * what happened reported to commerce (system routes). Each is safe to retry: backups by id,
- * restore tests by `restore-test:<backup id>`, optimisation runs by `optimise:<shop day>`, alerts by key.
+ * restore tests by `restore-test:<backup id>:<workflow id>`, optimisation runs by `optimise:<shop day>`, alerts by key.
  */
 export function createOperationsActivities(commerce: CommerceClient, deps: OperationsDeps, api: DbOpsApi = dbOps as DbOpsApi): OperationsActivities {
   /** The env configuration with the console's external target, when commerce says one is set. */
