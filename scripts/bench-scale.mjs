@@ -13,13 +13,14 @@ import { REPAIR_STATUSES } from "@voltura/domain";
 import { CommerceClient } from "@voltura/medusa-client";
 import { z } from "zod";
 import { buildAll, commerceProcessEnv } from "./lib/apps.mjs";
-import { repoRoot, testEnv } from "./lib/env.mjs";
+import { repoRoot } from "./lib/env.mjs";
 import { log } from "./lib/log.mjs";
-import { run, startProcess, stopAllAndWait, waitForHttp } from "./lib/processes.mjs";
-import { localDatabaseUrl, psql, stopTemporal } from "./lib/services.mjs";
+import { startProcess, stopAllAndWait, waitForHttp } from "./lib/processes.mjs";
+import { psql, stopTemporal } from "./lib/services.mjs";
 import { ensureDevServices } from "./lib/stack.mjs";
 import { rssMb, timeRequests, watchPeakRss } from "./bench/measure.mjs";
 import { dashboardCalls, pickValues, scaleQueries, TARGETS } from "./bench/scale-queries.mjs";
+import { benchEnvFor, prepareSizedDatabase, reportDaysReady } from "./bench/sized-db.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -39,23 +40,8 @@ const root = path.resolve(opts.root);
 const medusa = path.join(root, "node_modules", ".bin", "medusa");
 const commerceDir = path.join(root, "commerce");
 
-function envFor(database) {
-  const base = testEnv();
-  return {
-    ...base, DATABASE_URL: localDatabaseUrl(database), DATABASE_GIVEN: "",
-    MEDUSA_PORT: "9200", MEDUSA_URL: "http://127.0.0.1:9200", TEMPORAL_ADDRESS: "127.0.0.1:7253", TEMPORAL_GIVEN: "", TEMPORAL_UI_PORT: "8253", TEMPORAL_UI_URL: "http://127.0.0.1:8253",
-    WORKER_HEALTH_PORT: "9420", LOG_LEVEL: "error",
-  };
-}
-
-/** Migrations, the demo shop and (for the big size) five years of history; each is a no-op when done. */
-async function prepare(size, database, env) {
-  await run("commerce", medusa, ["db:migrate", "--execute-safe-links"], { cwd: commerceDir, env, quiet: true });
-  if (opts["no-seed"]) return;
-  await run("seed", medusa, ["exec", "./src/scripts/seed-demo.ts"], { cwd: commerceDir, env, quiet: true });
-  if (size === "scale") await run("seed:scale", process.execPath, [path.join(repoRoot, "scripts", "seed-scale.mjs")], { cwd: repoRoot, env });
-  psql("ANALYZE", database);
-}
+const envFor = (database) => benchEnvFor(database);
+const prepare = (size, database, env) => prepareSizedDatabase(size, database, env, { root, seed: !opts["no-seed"] });
 
 async function measureSize(size, database) {
   const env = envFor(database);
@@ -102,14 +88,6 @@ async function measureSize(size, database) {
   rss.stop();
   await stopAllAndWait();
   return { results, peakRss, values };
-}
-
-/** Waits (up to 5 min) for the reports' daily rows to cover every day before today: their first fill runs as a job after start. */
-async function reportDaysReady(database) {
-  const ready = `SELECT coalesce((SELECT complete_before >= to_char(now() AT TIME ZONE 'Asia/Kuala_Lumpur', 'YYYY-MM-DD')
-    FROM report_refresh_state WHERE id = 'daily'), false)`;
-  if (psql("SELECT to_regclass('report_refresh_state') IS NOT NULL", database) !== "t") return;
-  for (let waited = 0; waited < 300 && psql(ready, database) !== "t"; waited += 2) await new Promise((r) => setTimeout(r, 2000));
 }
 
 function table(bySize) {

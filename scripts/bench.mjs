@@ -46,6 +46,17 @@ function benchBackup() {
   if (child.status !== 0) log("test", `backup bench failed (exit ${child.status})`);
 }
 
+/**
+ * The Lighthouse rows: /jobs, /pos and /inbox with the desktop and mobile presets on the scaled shop and
+ * the demo shop (scripts/bench/lighthouse.mjs), in a process of its own. BENCH_LIGHTHOUSE=off skips it.
+ */
+function benchLighthouse() {
+  if (process.env.BENCH_LIGHTHOUSE === "off") return;
+  log("test", "Lighthouse on /jobs, /pos and /inbox, scaled shop vs demo shop…");
+  const child = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "bench", "lighthouse.mjs"), "--skip-build"], { stdio: "inherit" });
+  if (child.status !== 0) log("test", `Lighthouse bench failed (exit ${child.status})`);
+}
+
 async function main() {
   // `npm run bench --scale` reaches here as npm's config flag: the same as `npm run bench:scale`.
   if (process.argv.includes("--scale") || process.env.npm_config_scale === "true") {
@@ -88,6 +99,7 @@ async function main() {
   stopTemporal(7253);
   benchCampaignPacers();
   benchBackup();
+  benchLighthouse();
   process.exit(0);
 }
 

@@ -6,6 +6,8 @@ import rootConfig from "../eslint.config.js";
 import svelteConfig from "./svelte.config.js";
 
 export default tseslint.config(
+  // Compiled from messages/ by Paraglide (npm run i18n).
+  { ignores: ["src/lib/paraglide/**"] },
   ...rootConfig,
   ...svelte.configs.recommended,
   {

@@ -1,9 +1,11 @@
+import { paraglideVitePlugin } from "@inlang/paraglide-js";
 import tailwindcss from "@tailwindcss/vite";
 import { sveltekit } from "@sveltejs/kit/vite";
 import { defineConfig } from "vitest/config";
+import { paraglideOptions } from "./paraglide.config.js";
 
 export default defineConfig({
-  plugins: [tailwindcss(), sveltekit()],
+  plugins: [paraglideVitePlugin(paraglideOptions), tailwindcss(), sveltekit()],
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
   test: {
     expect: { requireAssertions: true },

@@ -27,6 +27,15 @@ export function commerceProcessEnv(env) {
   return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS ?? process.env.NODE_OPTIONS, heap].filter(Boolean).join(" ") };
 }
 
+/** The console's production build (`node build/index.js` in `dir`) on CONSOLE_PORT, answering as CONSOLE_URL. */
+export function startConsole(env, { logFile, dir = path.join(repoRoot, "storefront-admin") } = {}) {
+  return startProcess("console", process.execPath, [path.join(dir, "build", "index.js")], {
+    cwd: dir,
+    env: { ...env, PORT: env.CONSOLE_PORT, HOST: env.CONSOLE_HOST || "127.0.0.1", ORIGIN: env.CONSOLE_URL },
+    logFile,
+  });
+}
+
 export async function startApps(env, { logDir } = {}) {
   let logFile;
   if (logDir) {
@@ -40,11 +49,7 @@ export async function startApps(env, { logDir } = {}) {
     logFile,
   });
   const worker = startProcess("worker", process.execPath, [path.join(repoRoot, "temporal", "dist", "main.js")], { cwd: repoRoot, env, logFile });
-  const consoleApp = startProcess("console", process.execPath, [path.join(repoRoot, "storefront-admin", "build", "index.js")], {
-    cwd: path.join(repoRoot, "storefront-admin"),
-    env: { ...env, PORT: env.CONSOLE_PORT, HOST: env.CONSOLE_HOST || "127.0.0.1", ORIGIN: env.CONSOLE_URL },
-    logFile,
-  });
+  const consoleApp = startConsole(env, { logFile });
   await Promise.all([
     waitForHttp(`${env.MEDUSA_URL}/health`, "The commerce core"),
     waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, "The Temporal worker"),

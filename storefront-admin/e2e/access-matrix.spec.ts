@@ -2,7 +2,8 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { STAFF_ROLES, type StaffRole } from "@voltura/domain";
 import { accessRule } from "../src/lib/server/route-access";
 import { demo, DEMO_PASSWORD } from "./helpers";
-import { consoleRoutes, routeHrefPattern, routeParams, routePath, type ConsoleRoute } from "./route-inventory";
+import { discoverRealParams, inBatches } from "./real-params";
+import { consoleRoutes, routeParams, routePath, type ConsoleRoute } from "./route-inventory";
 
 /**
  * Every console route × every role (and no session), generated from the route files and
@@ -64,78 +65,6 @@ async function signedInContext(baseURL: string, role: StaffRole): Promise<APIReq
   return ctx;
 }
 
-/** Static children of a path, e.g. /jobs → new, board, mine: values a parameter there must not take. */
-function staticChildren(parentPath: string): Set<string> {
-  const out = new Set<string>();
-  for (const r of routes) {
-    const p = routePath(r.routeId, {});
-    if (routeParams(r.routeId).length === 0 && p.startsWith(`${parentPath}/`)) out.add(p.slice(parentPath.length + 1).split("/")[0]!);
-  }
-  return out;
-}
-
-/** Collects real parameter values from the hrefs in the owner's pages, following newly found pages. */
-async function discoverRealParams(owner: APIRequestContext): Promise<void> {
-  const dynamicIds = [...new Set(routes.map((r) => r.routeId).filter((id) => routeParams(id).length > 0))];
-  const seen = new Set<string>();
-  let frontier = [...new Set(routes.filter((r) => r.kind === "page" && routeParams(r.routeId).length === 0 && !isPublic(r.routeId)).map((r) => routePath(r.routeId, {})))];
-  for (let round = 0; round < 3 && frontier.length; round++) {
-    const hrefs = new Set<string>();
-    await inBatches(frontier, 4, async (url) => {
-      seen.add(url);
-      const res = await owner.get(url, { headers: { accept: "text/html" }, maxRedirects: 0 });
-      if (!(res.headers()["content-type"] ?? "").includes("html")) return;
-      for (const m of (await res.text()).matchAll(/(?:href|src|value|action)="([^"]+)"/g)) {
-        const link = new URL(m[1]!.replace(/&amp;/g, "&"), `${origin}${url}`);
-        if (link.origin === origin) hrefs.add(link.pathname);
-      }
-    });
-    for (const id of dynamicIds) {
-      if (realParams.has(id)) continue;
-      const pattern = routeHrefPattern(id);
-      const names = routeParams(id);
-      for (const href of hrefs) {
-        const m = pattern.exec(href);
-        if (!m) continue;
-        const values = Object.fromEntries(names.map((n, i) => [n, safeDecode(m[i + 1]!)]));
-        const clash = names.some((n) => {
-          const parent = routePath(id.slice(0, id.indexOf(`[${n}]`)).replace(/\/$/, ""), values);
-          return staticChildren(parent === "/" ? "" : parent).has(values[n]!);
-        });
-        if (!clash) {
-          realParams.set(id, values);
-          break;
-        }
-      }
-    }
-    // A nested route takes its parent's values when they cover its parameters (…/[id]/pdf from …/[id]).
-    for (const id of dynamicIds) {
-      if (realParams.has(id)) continue;
-      const parent = [...realParams.entries()].find(([p, values]) => id.startsWith(`${p}/`) && routeParams(id).every((n) => n in values));
-      if (parent) realParams.set(id, parent[1]);
-    }
-    frontier = [...realParams.entries()]
-      .filter(([id]) => routes.some((r) => r.routeId === id && r.kind === "page"))
-      .map(([id, values]) => routePath(id, values))
-      .filter((url) => !seen.has(url));
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-async function inBatches<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
-
 /** The route's URL with real parameter values where the owner's pages showed some, dummy ones otherwise. */
 function urlFor(route: ConsoleRoute): string {
   const names = routeParams(route.routeId);
@@ -185,7 +114,7 @@ test.beforeAll(async ({ baseURL }) => {
   origin = new URL(baseURL!).origin;
   contexts.set("signed-out", await playwrightRequest.newContext({ baseURL }));
   for (const role of STAFF_ROLES) contexts.set(role, await signedInContext(baseURL!, role));
-  await discoverRealParams(contexts.get("owner")!);
+  for (const [id, values] of await discoverRealParams(contexts.get("owner")!, origin, routes)) realParams.set(id, values);
 });
 
 test.afterAll(async () => {

@@ -34,7 +34,7 @@ test("a manager finds an archived job and brings it back; a cashier has no archi
   await expect(page.getByRole("table", { name: "Archive runs, newest first" }).getByRole("row").nth(1)).toContainText("Finished");
 
   await page.getByRole("textbox", { name: "Search the archive" }).fill(jobNumber);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   const row = page.getByRole("row").filter({ hasText: jobNumber });
   await expect(row).toContainText("Hafiz Archive");
   await row.getByRole("button", { name: `Bring back ${jobNumber}` }).click();

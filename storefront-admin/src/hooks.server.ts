@@ -5,15 +5,20 @@ import { clerkHandle, identifyClerkUser } from "$lib/server/clerk";
 import { commerceForStaff } from "$lib/server/commerce";
 import { getPool } from "$lib/server/db";
 import { ConsoleEnvError, getEnv } from "$lib/server/env";
-import { FORBIDDEN_MESSAGE, NOT_STAFF_MESSAGE } from "$lib/server/guard";
+import { forbiddenMessage, notStaffMessage } from "$lib/server/guard";
 import { runMigrations } from "$lib/server/migrate";
-import { PASSWORD_CHANGE_REQUIRED_MESSAGE, passwordChangeGate, passwordChanges, PASSWORD_PAGE } from "$lib/server/password-change";
+import { passwordChangeRequiredMessage, passwordChangeGate, passwordChanges, PASSWORD_PAGE } from "$lib/server/password-change";
 import { decideAccess } from "$lib/server/route-access";
 import { applySecurityHeaders, cspAdditions, type CspAdditions } from "$lib/server/security-headers";
+import { gzipResponse, shouldCompress } from "$lib/server/compression";
 import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/theme";
+import { htmlLang } from "$lib/i18n/locale";
+import { m } from "$lib/paraglide/messages.js";
+import { getLocale } from "$lib/paraglide/runtime.js";
+import { paraglideMiddleware } from "$lib/paraglide/server.js";
 
 /**
- * Request pipeline: theme → Clerk (when configured) → who is signing in → route map.
+ * Request pipeline: locale → theme → Clerk (when configured) → who is signing in → route map.
  * The route → roles map itself is ROUTE_ACCESS in $lib/server/route-access.ts (deny by default);
  * every load, action and endpoint checks again with requireRole().
  */
@@ -48,6 +53,12 @@ export const init: ServerInit = async () => {
   console.log(`[console] ready — commerce at ${env.MEDUSA_URL}, sign-in with ${env.clerkEnabled ? "Clerk" : "email + password"}`);
 };
 
+/** Outermost: gzips the finished page or data answer (see $lib/server/compression). */
+const compressionHandle: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  return shouldCompress(event.request.method, event.request.headers, response) ? gzipResponse(response) : response;
+};
+
 let runtimeCsp: CspAdditions | undefined;
 
 /** Security headers on every answer; the page CSP gets the photo and Clerk origins known at run time. */
@@ -70,6 +81,16 @@ const securityHeadersHandle: Handle = async ({ event, resolve }) => {
     return copy;
   }
 };
+
+/**
+ * The staff member's language (cookie `vsh_locale`, set at sign-in from their saved choice): every
+ * load, action and error message below runs in it (Paraglide keeps it per request).
+ */
+const localeHandle: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace("%vsh.lang%", htmlLang(locale)) });
+  });
 
 const themeHandle: Handle = ({ event, resolve }) => {
   const theme = parseTheme(event.cookies.get(THEME_COOKIE));
@@ -124,17 +145,17 @@ const accessHandle: Handle = async ({ event, resolve }) => {
     if (isRead(event) || event.request.headers.get("content-type")?.includes("form")) {
       return new Response(null, { status: 303, headers: { location: loginUrl(event) } });
     }
-    return json({ message: "Sign in first" }, { status: 401 });
+    return json({ message: m.auth_sign_in_first() }, { status: 401 });
   }
-  const message = denied === "not-staff" ? NOT_STAFF_MESSAGE : FORBIDDEN_MESSAGE;
+  const message = denied === "not-staff" ? notStaffMessage() : forbiddenMessage();
   if (isEnhancedAction(event)) return json({ type: "error", error: { message } }, { status: 403 });
   return new Response(forbiddenPage(message), { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
 };
 
 function forbiddenPage(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>403 · Voltura Service Hub</title></head>
+  return `<!doctype html><html lang="${htmlLang(getLocale())}"><head><meta charset="utf-8"><title>403 · Voltura Service Hub</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>${message}</h1><p><a href="/">Back to the dashboard</a></p></body></html>`;
+<h1>${message}</h1><p><a href="/">${m.common_back_to_dashboard()}</a></p></body></html>`;
 }
 
 /**
@@ -150,15 +171,15 @@ const passwordChangeHandle: Handle = async ({ event, resolve }) => {
   if (gate.kind === "redirect" || isEnhancedAction(event) || event.request.headers.get("content-type")?.includes("form")) {
     redirect(303, PASSWORD_PAGE);
   }
-  return json({ message: PASSWORD_CHANGE_REQUIRED_MESSAGE }, { status: 403 });
+  return json({ message: passwordChangeRequiredMessage() }, { status: 403 });
 };
 
-export const handle = sequence(securityHeadersHandle, themeHandle, clerkHandle, identityHandle, passwordChangeHandle, accessHandle);
+export const handle = sequence(compressionHandle, securityHeadersHandle, localeHandle, themeHandle, clerkHandle, identityHandle, passwordChangeHandle, accessHandle);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-  if (status === 404) return { message: "We couldn't find that page" };
-  if (status === 413) return { message: "That was too much to send at once. Shorten the text or send fewer or smaller files." };
-  if (status >= 400 && status < 500) return { message: "That request could not be handled. Check what you entered and try again." };
+  if (status === 404) return { message: m.common_error_404() };
+  if (status === 413) return { message: m.common_error_413() };
+  if (status >= 400 && status < 500) return { message: m.common_error_4xx() };
   console.error(`[console] ${event.request.method} ${event.url.pathname} failed:`, error);
-  return { message: "Something went wrong on our side. Try again, or tell the shop owner if it keeps happening." };
+  return { message: m.common_error_5xx() };
 };

@@ -1,4 +1,4 @@
-import { log, setHandler } from "@temporalio/workflow";
+import { log, patched, setHandler } from "@temporalio/workflow";
 import {
   jobReopenedSchema,
   optedOutSchema,
@@ -7,6 +7,7 @@ import {
   type PickupFlowState,
   type PickupRemindersInput,
 } from "@voltura/domain";
+import { MESSAGE_TEMPLATES_PATCH, pickupTemplateValues } from "./message-template-values.js";
 import { jobReopenedSignal, optedOutSignal, pickedUpSignal, pickupStateQuery } from "./pickup-reminders-definitions.js";
 import { pickupReminderKey, pickupReminderMessage, pickupSchedule } from "./pickup-reminders-schedule.js";
 import {
@@ -66,6 +67,8 @@ export async function pickupReminders(rawInput: PickupRemindersInput): Promise<P
         to: target.phone,
         body: pickupReminderMessage(input.reminders, target),
         context: { kind: "reminder", ref: input.jobNumber },
+        // The shop's own pickup_reminder text applies at send time (read by the activity).
+        ...(patched(MESSAGE_TEMPLATES_PATCH) ? { template: { kind: "pickup_reminder" as const, values: pickupTemplateValues(target) } } : {}),
       });
       state.sent.push({ day: reminder.day, at: iso(Date.now()), messageId: sent.messageId });
     } catch (err) {

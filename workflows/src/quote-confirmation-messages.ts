@@ -8,7 +8,8 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name.trim();
 }
 
-function lineList(quote: QuoteForCustomer): string[] {
+/** The quote's lines as the message lists them (at most QUOTE_MESSAGE_MAX_LINES, then "+N more"). */
+export function lineList(quote: QuoteForCustomer): string[] {
   const shown = quote.lines.slice(0, QUOTE_MESSAGE_MAX_LINES).map((line) => `• ${line.title}: ${formatMYR(line.amountSen)}`);
   const hidden = quote.lines.length - shown.length;
   if (hidden > 0) shown.push(`• +${hidden} lagi / more`);

@@ -1,15 +1,18 @@
-import { log, setHandler } from "@temporalio/workflow";
+import { log, patched, setHandler } from "@temporalio/workflow";
 import {
   counterDecisionSchema,
   customerReplySchema,
   quoteConfirmationInputSchema,
   type QuoteConfirmationInput,
+  type MessageTemplateKind,
   type QuoteDecision,
   type QuoteFlowState,
 } from "@voltura/domain";
 import type { QuoteForCustomer } from "./activities/repair-flows.js";
 import { counterDecisionSignal, customerReplySignal, quoteStateQuery } from "./quote-confirmation-definitions.js";
+import { MESSAGE_TEMPLATES_PATCH, quoteTemplateValues } from "./message-template-values.js";
 import {
+  lineList,
   quoteConfirmationMessage,
   quoteEscalationSummary,
   quoteMessage,
@@ -75,6 +78,10 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
   });
   setHandler(quoteStateQuery, () => ({ ...state }));
 
+  // The shop's own message templates apply at send time (read by the activity); older histories send `body` only.
+  const templateOf = (kind: MessageTemplateKind, of: QuoteForCustomer) =>
+    patched(MESSAGE_TEMPLATES_PATCH) ? { template: { kind, values: quoteTemplateValues(of, input.version, lineList(of)) } } : {};
+
   const close = (reason: string): QuoteFlowState => {
     state.phase = "closed";
     state.closedReason = reason;
@@ -101,6 +108,7 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
         to: quote.phone,
         body: quoteMessage(quote, input.version),
         context: { kind: "quote", ref: input.jobNumber },
+        ...templateOf("repair_quote", quote),
       });
       state.quoteMessageId = sent.messageId;
       state.phase = "awaiting_reply";
@@ -121,6 +129,7 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
           to: now.phone,
           body: quoteReminderMessage(now),
           context: { kind: "quote", ref: input.jobNumber },
+          ...templateOf("repair_quote_reminder", now),
         });
       } catch (err) {
         log.warn("The quote reminder could not be sent", { jobNumber: input.jobNumber, error: failureMessage(err) });
@@ -170,6 +179,7 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
         to: quote.phone,
         body: quoteConfirmationMessage(quote, state.decision),
         context: { kind: "quote", ref: input.jobNumber },
+        ...templateOf(state.decision === "approve" ? "repair_quote_approved" : "repair_quote_declined", quote),
       });
     } catch (err) {
       log.warn("The decision confirmation could not be sent", { jobNumber: input.jobNumber, error: failureMessage(err) });

@@ -63,7 +63,7 @@ import {
   type UploadPhotosFields,
 } from "./repair-desk.js";
 import { repairJobBoardSchema, slaBreachListSchema, type RepairJobBoard, type SlaBreachList } from "./repair-jobs.js";
-import { dashboardSchema, type Dashboard } from "./dashboard.js";
+import { activityPageSchema, dashboardSchema, type ActivityPage, type ActivityQuery, type Dashboard } from "./dashboard.js";
 
 /** An error answer from the commerce API, with Medusa's `type` and `message`. */
 export class CommerceError extends Error {
@@ -302,6 +302,16 @@ export class CommerceClient {
   /** The console's dashboard in one call: job counts, recent jobs, SLA breaches, low stock, revenue, new customers. */
   getDashboard(): Promise<Dashboard> {
     return this.request("GET", "/admin/dashboard", dashboardSchema);
+  }
+
+  /** The activity feed (audit trail, types the role may read), newest first; `before` is the previous page's `next_before`. */
+  getActivity(query: ActivityQuery = {}): Promise<ActivityPage> {
+    const params = new URLSearchParams();
+    if (query.type) params.set("type", query.type);
+    if (query.limit !== undefined) params.set("limit", String(query.limit));
+    if (query.before !== undefined) params.set("before", String(query.before));
+    const qs = params.toString();
+    return this.request("GET", `/admin/activity${qs ? `?${qs}` : ""}`, activityPageSchema);
   }
 
   /** Uploads JPEG / PNG / WebP photos (≤ 8 MB each) with one tag; multipart, so not through request(). */

@@ -91,6 +91,8 @@ export const handoffSchema = z.object({
   last_staff_reply_at: z.string().nullable(),
   escalated_at: z.string().nullable(),
   closed_at: z.string().nullable(),
+  /** The customer's name (inbox answers only). */
+  customer_name: z.string().nullable().optional(),
 });
 export type Handoff = z.infer<typeof handoffSchema>;
 
@@ -122,6 +124,8 @@ export const conversationSchema = z.object({
   language: chatLanguageSchema,
   recent_turns: z.array(conversationTurnSchema),
   last_message_at: z.string().nullable(),
+  /** The customer's name (inbox answers only). */
+  customer_name: z.string().nullable().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 

@@ -22,3 +22,6 @@ export * from "./campaigns-api.js";
 export * from "./operations.js";
 export * from "./vault.js";
 export * from "./archive.js";
+export * from "./presets.js";
+export * from "./repair-bulk.js";
+export * from "./message-templates.js";

@@ -19,7 +19,7 @@ const enc = encodeURIComponent;
 export class InvoicingApi {
   constructor(private readonly client: CommerceClient) {}
 
-  listQuotations(query: { status?: string; q?: string; limit?: number; offset?: number } = {}) {
+  listQuotations(query: { status?: string; q?: string; sort?: "number" | "-number"; limit?: number; offset?: number } = {}) {
     return this.client.request("GET", `/admin/sales/quotations${listQuery(query)}`, z.object({ quotations: z.array(quotationSchema), count: z.number() }));
   }
   async getQuotation(id: string): Promise<Quotation> {
@@ -41,7 +41,7 @@ export class InvoicingApi {
     return this.client.request("POST", `/admin/sales/quotations/${enc(id)}/send`, sendDocumentAnswerSchema, body);
   }
 
-  listInvoices(query: { status?: string; q?: string; limit?: number; offset?: number } = {}) {
+  listInvoices(query: { status?: string; q?: string; sort?: "number" | "-number" | "issued_at" | "-issued_at"; limit?: number; offset?: number } = {}) {
     return this.client.request("GET", `/admin/sales/invoices${listQuery(query)}`, z.object({ invoices: z.array(salesInvoiceSchema), count: z.number() }));
   }
   async getInvoice(id: string): Promise<SalesInvoice> {

@@ -92,6 +92,8 @@ export const posSalesQuerySchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().max(60).optional(),
   shift_id: z.string().trim().optional(),
+  /** Newest first by default; `total` orders within the `from`–`to` window (one shop day in the console). */
+  sort: z.enum(["-sold_at", "sold_at", "-total", "total"]).default("-sold_at"),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -183,7 +185,7 @@ export function posApi(client: CommerceClient) {
     searchCatalogue: async (query: string, limit = 20) => (await client.request("GET", `/admin/pos/catalogue?${q({ q: query, limit })}`, catalogueAnswer)).items,
     lookupCode: async (code: string) => (await client.request("GET", `/admin/pos/catalogue?${q({ code })}`, catalogueAnswer)).items[0] ?? null,
     checkout: async (body: PosCheckoutBody) => (await client.request("POST", "/admin/pos/checkout", saleAnswer, body)).sale,
-    listSales: (params: { from?: string; to?: string; q?: string; shift_id?: string; limit?: number; offset?: number } = {}) =>
+    listSales: (params: { from?: string; to?: string; q?: string; shift_id?: string; sort?: "-sold_at" | "sold_at" | "-total" | "total"; limit?: number; offset?: number } = {}) =>
       client.request("GET", `/admin/pos/sales?${q(params)}`, salesAnswer),
     getSale: async (saleId: string) => (await client.request("GET", `/admin/pos/sales/${encodeURIComponent(saleId)}`, saleAnswer)).sale,
     payBalance: async (saleId: string, body: PosSalePaymentBody) =>

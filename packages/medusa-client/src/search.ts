@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-/** What GET /admin/search can look for; a kind the caller's role may not read is left out of the answer. */
-export const SEARCH_KINDS = ["job", "customer", "item"] as const;
+/**
+ * What GET /admin/search can look for; a kind the caller's role may not read is left out of the
+ * answer. `invoice` covers repair and sales invoices (one number series); `receipt` is a counter
+ * sale; `chat` a WhatsApp conversation (its id is the chat's phone, E.164).
+ */
+export const SEARCH_KINDS = ["job", "customer", "item", "invoice", "quotation", "receipt", "chat"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** How a hit matched, best first: a whole code / number, the start of one, or a similar name. */
@@ -37,6 +41,11 @@ export const searchHitSchema = z.object({
   title: z.string(),
   subtitle: z.string().nullable(),
   match: z.enum(SEARCH_MATCHES),
+  /**
+   * The record whose page shows the hit, when that is not `id`: a repair invoice's job, an item's
+   * inventory item (null for an item that keeps no stock).
+   */
+  page_id: z.string().nullable().optional(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 

@@ -13,11 +13,17 @@ const emailInput = z.string().trim().toLowerCase().pipe(z.email("Enter a valid e
 /** A password as typed at sign-in: not the policy (an old password may predate it), only sane bounds. */
 const typedPassword = z.string().min(1, "Enter the password").max(256, "That password is too long");
 
+/** The console's languages; a staff member's choice is kept on their account (`metadata.locale`). */
+export const staffLocaleSchema = z.enum(["en", "ms"]);
+export type StaffLocale = z.infer<typeof staffLocaleSchema>;
+
 export const staffAccountSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: staffRoleSchema,
+  /** Their saved console language; null/absent until they choose one. */
+  locale: staffLocaleSchema.nullable().optional(),
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
@@ -68,6 +74,14 @@ export type ChangeOwnPasswordBody = z.infer<typeof changeOwnPasswordBodySchema>;
 
 export async function changeOwnPassword(client: CommerceClient, body: ChangeOwnPasswordBody): Promise<StaffAccount> {
   return (await client.request("POST", "/admin/staff/me/password", z.object({ staff: staffAccountSchema }), body)).staff;
+}
+
+/** POST /admin/staff/me/preferences: any staff member saves their own console language. */
+export const ownPreferencesBodySchema = z.object({ locale: staffLocaleSchema });
+export type OwnPreferencesBody = z.infer<typeof ownPreferencesBodySchema>;
+
+export async function saveOwnPreferences(client: CommerceClient, body: OwnPreferencesBody): Promise<StaffAccount> {
+  return (await client.request("POST", "/admin/staff/me/preferences", z.object({ staff: staffAccountSchema }), body)).staff;
 }
 
 /** POST /admin/staff/:id/password-reset (owners): a typed temporary password, or none to have one made. */

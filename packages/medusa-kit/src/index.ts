@@ -10,3 +10,4 @@ export * from "./admin-routes.js";
 export * from "./core-route-policy.js";
 export * from "./error-handler.js";
 export * from "./staff-alerts.js";
+export * from "./message-templates.js";

@@ -1,3 +1,5 @@
+import { rows, type Sql } from "@voltura/medusa-kit";
+
 /**
  * GET /admin/concierge/inbox as SQL (Migration20261206191200): the chats by last activity (the
  * concierge's last turn, or when the chat was opened), newest first, a page at a time with a
@@ -33,4 +35,16 @@ export function inboxStatements(page: { limit: number; before?: { at: string; id
       bindings: [],
     },
   };
+}
+
+/** The customers' display names (company when there is no person's name), by id, so the inbox shows names, not bare phones. */
+export async function customerNames(db: Sql, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const found = await rows(
+    db,
+    `SELECT id, trim(concat_ws(' ', first_name, last_name)) AS name, company_name FROM customer WHERE id = ANY(?) AND deleted_at IS NULL`,
+    [wanted],
+  );
+  return new Map(found.map((r) => [String(r.id), String(r.name || r.company_name || "").trim()] as const).filter(([, name]) => name !== ""));
 }

@@ -1,12 +1,15 @@
-import { MANAGERS, ROLE_LABELS, roleAllowed } from "@voltura/domain";
+import { MANAGERS, roleAllowed } from "@voltura/domain";
 import { emergencyStopState } from "$lib/campaigns/emergency.server";
 import { demoAccountsStatus } from "$lib/server/demo-status";
 import { getEnv } from "$lib/server/env";
+import { roleLabel } from "$lib/i18n/roles";
 import { navFor } from "$lib/server/nav";
+import { CAMPAIGN_HEADER_DEPENDENCY } from "$lib/live/protocol";
 import { CONTRAST_COOKIE, parseContrast, parseTheme, THEME_COOKIE } from "$lib/theme";
 import type { LayoutServerLoad } from "./$types";
 
-export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+export const load: LayoutServerLoad = async ({ locals, cookies, depends }) => {
+  depends(CAMPAIGN_HEADER_DEPENDENCY); // the emergency stop in the header follows live changes
   const env = getEnv();
   const staff = locals.staff;
   const clerkProps =
@@ -15,7 +18,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
   const [demo, stop] = staff && locals.commerce ? await Promise.all([demoAccountsStatus(locals.commerce), emergencyStopState(locals.commerce)]) : [null, null];
   return {
     demoAccounts: demo?.active ? { emails: demo.accounts.map((a) => a.email), canManage: staff?.role === "owner" } : null,
-    staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: ROLE_LABELS[staff.role] } : null,
+    staff: staff ? { name: staff.name, email: staff.email, role: staff.role, roleLabel: roleLabel(staff.role) } : null,
     nav: staff ? navFor(staff.role) : [],
     // The campaigns' emergency stop in the header: shown while a campaign runs or the stop is on.
     emergencyStop:

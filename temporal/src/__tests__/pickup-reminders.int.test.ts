@@ -55,6 +55,11 @@ describe("pickupReminders", () => {
     });
     expect(sent[0]!.body).toContain(`Salam Lim, Samsung Galaxy A54 anda (kerja ${jobNumber}) sudah siap`);
     expect(sent[0]!.body).toContain("is ready for pickup at Voltura Demo Repair");
+    // The message names its template so the activity can send the shop's own text at send time.
+    expect(sent[0]!.template).toEqual({
+      kind: "pickup_reminder",
+      values: { nama: "Lim", model: "Samsung Galaxy A54", job_number: jobNumber, shop_name: "Voltura Demo Repair" },
+    });
   });
 
   it("stops when the job is picked up", async () => {

@@ -60,6 +60,9 @@ describe("quoteConfirmation", () => {
     expect(sent[0]!.body).toContain("Balas SETUJU atau TAK SETUJU");
     expect(sent[0]!.context).toEqual({ kind: "quote", ref: jobNumber });
     expect(sent[1]!.body).toContain("diluluskan");
+    // Each message names its template (the activity sends the shop's own text when it has one).
+    expect(sent.map((s) => s.template?.kind)).toEqual(["repair_quote", "repair_quote_approved"]);
+    expect(sent[0]!.template?.values).toMatchObject({ job_number: jobNumber, version: "1" });
   });
 
   it("records a rejection by reply", async () => {

@@ -1,8 +1,9 @@
 import { ApplicationFailure } from "@temporalio/activity";
-import type { QuotationReminderOutcome } from "@voltura/domain";
+import { renderMessage, type QuotationReminderOutcome } from "@voltura/domain";
 import { CommerceError, InvoicingApi, sendDocumentByWhatsApp } from "@voltura/medusa-client";
 import type { InvoicingActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
+import { loadOverrides } from "./message-templates.js";
 
 /** Where the WhatsApp gateway fetches the quotation PDF (the commerce core's URL). */
 function commerceUrl(): string {
@@ -31,7 +32,12 @@ export function createInvoicingActivities({ commerce }: ActivityDeps): Invoicing
       }
       if (quotation.status !== "sent") return "closed";
       if (!quotation.buyer.phone) return "no_phone";
-      const text = `Hello ${quotation.buyer.name}, a friendly reminder about quotation ${quotation.quotation_number}, valid until ${new Date(quotation.valid_until).toLocaleDateString("en-MY", { timeZone: "Asia/Kuala_Lumpur" })}. Reply to accept or ask us anything.`;
+      // The shop's message template `quotation_reminder` (its own text when it has one), read at send time.
+      const text = renderMessage("quotation_reminder", {
+        nama: quotation.buyer.name,
+        quotation_number: quotation.quotation_number,
+        valid_until: new Date(quotation.valid_until).toLocaleDateString("en-MY", { timeZone: "Asia/Kuala_Lumpur" }),
+      }, await loadOverrides(commerce));
       try {
         await sendDocumentByWhatsApp(commerce, { kind: "quotation", id: quotationId, commerceUrl: commerceUrl(), idempotencyKey, text, contextKind: "reminder" });
         return "sent";

@@ -2,6 +2,7 @@ import { ApplicationFailure } from "@temporalio/activity";
 import { CommerceError, sendWhatsAppMessage } from "@voltura/medusa-client";
 import { WHATSAPP_SEND_FAILURES, type SendWhatsAppOutcome, type WhatsAppActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
+import { loadOverrides, templatedBody } from "./message-templates.js";
 
 /**
  * Maps the gateway's answer to what Temporal should do: 409 opted_out and other 4xx are final
@@ -28,10 +29,11 @@ export function createWhatsAppActivities({ commerce }: ActivityDeps): WhatsAppAc
       if (!input.idempotencyKey?.trim()) {
         throw ApplicationFailure.create({ message: "sendWhatsApp needs an idempotencyKey", type: WHATSAPP_SEND_FAILURES.refused, nonRetryable: true });
       }
+      const body = input.template ? templatedBody(input.body, input.template, await loadOverrides(commerce)) : input.body;
       try {
         const { message } = await sendWhatsAppMessage(commerce, {
           to: input.to,
-          body: input.body,
+          body,
           idempotency_key: input.idempotencyKey,
           ...(input.media ? { media: input.media } : {}),
           ...(input.context ? { context: input.context } : {}),

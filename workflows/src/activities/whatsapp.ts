@@ -1,4 +1,5 @@
 /** Activities of the WhatsApp gateway, as workflows see them (types only). */
+import type { MessageTemplateKind } from "@voltura/domain";
 
 export type WhatsAppContextKind = "concierge" | "staff" | "quote" | "reminder" | "receipt" | "document" | "alert" | "campaign";
 
@@ -13,6 +14,11 @@ export interface SendWhatsAppRequest {
   /** The WhatsApp number to send from (a campaign's sender); by default the gateway's default session. */
   sessionId?: string;
   context?: { kind: WhatsAppContextKind; ref?: string };
+  /**
+   * The message template `body` was written from: when the shop has its own text for this kind, the
+   * activity sends that text filled with `values` (read at send time) instead of `body`.
+   */
+  template?: { kind: MessageTemplateKind; values: Record<string, string> };
 }
 
 export interface SendWhatsAppOutcome {

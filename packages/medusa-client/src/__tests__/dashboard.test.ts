@@ -34,4 +34,17 @@ describe("dashboard client", () => {
     const answer = { counts, total: 2, recent: [withoutSla], low_stock_count: 0, new_customers: { today: 0, month: 0 }, day: "2026-12-06" };
     await expect(clientAnswering(answer, []).getDashboard()).rejects.toThrow();
   });
+
+  it("reads GET /admin/activity with its filter and keyset cursor, and refuses an unknown type in the answer", async () => {
+    const seen: Request[] = [];
+    const item = { seq: 41, type: "job", action: "http.post", entity: "repair_jobs", entity_id: "rjob_1", route: "/admin/repair-jobs/:id/status",
+      actor_name: "Tech", actor_role: "technician", occurred_at: "2026-12-06T01:00:00.000Z" };
+    const page = await clientAnswering({ items: [item], next_before: 41, types: ["job"] }, seen).getActivity({ type: "job", limit: 1, before: 42 });
+    expect(seen[0]!.url).toBe("http://commerce/admin/activity?type=job&limit=1&before=42");
+    expect(page.items[0]).toEqual(item);
+    expect(page.next_before).toBe(41);
+    await clientAnswering({ items: [], next_before: null, types: ["job"] }, seen).getActivity();
+    expect(seen[1]!.url).toBe("http://commerce/admin/activity");
+    await expect(clientAnswering({ items: [{ ...item, type: "payroll" }], next_before: null, types: [] }, []).getActivity()).rejects.toThrow();
+  });
 });

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId } from "@medusajs/framework/utils";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { rows, sqlConnection, type Sql } from "@voltura/medusa-kit";
 import type { CreateCampaignBody, UpdateCampaignBody } from "@voltura/medusa-client";
 import type { z } from "zod";
@@ -9,6 +10,7 @@ import { firstRunAt } from "../domain/schedule";
 import { loadCampaignRow, type CampaignRow } from "./campaign-read";
 import { CampaignRefusal } from "./refusal";
 import type { Actor } from "./lifecycle-commit";
+import { announceCampaign } from "./live";
 
 type CreateInput = z.output<typeof createCampaignBodySchema>;
 type UpdateInput = z.output<typeof updateCampaignBodySchema>;
@@ -48,6 +50,7 @@ export async function createCampaign(container: MedusaContainer, body: CreateInp
       [generateEntityId(undefined, "cevt"), id, actor.id, actor.name],
     );
   });
+  await announceCampaign(container, LIVE_EVENTS.campaignCreated, { id, actor_id: actor.id });
   return loadCampaignRow(db, id);
 }
 
@@ -55,7 +58,7 @@ export async function createCampaign(container: MedusaContainer, body: CreateInp
 export async function updateCampaign(container: MedusaContainer, id: string, body: UpdateInput, actor: Actor): Promise<{ before: CampaignRow; after: CampaignRow }> {
   const db = sqlConnection(container);
   if (body.session_ids) await checkSessions(db, body.session_ids);
-  return db.transaction(async (trx) => {
+  const updated = await db.transaction(async (trx) => {
     const before = await loadCampaignRow(trx, id, true);
     if (!isEditable(before.status)) {
       throw new CampaignRefusal(409, "campaign_not_editable", `This campaign is ${before.status}: only draft, scheduled or paused campaigns can be edited`, { status: before.status });
@@ -82,4 +85,6 @@ export async function updateCampaign(container: MedusaContainer, id: string, bod
     );
     return { before, after: await loadCampaignRow(trx, id) };
   });
+  await announceCampaign(container, LIVE_EVENTS.campaignUpdated, { id, actor_id: actor.id });
+  return updated;
 }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId } from "@medusajs/framework/utils";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
 import type { CampaignAction } from "@voltura/medusa-client";
 import { audienceCandidatesSql, frozenRunCandidatesSql, listCandidatesSql, type SqlStatement } from "../domain/audience-sql";
@@ -8,6 +9,7 @@ import { decideTransition, type LifecycleAction } from "../domain/lifecycle";
 import { firstRunAt, nextRunAt } from "../domain/schedule";
 import { loadCampaignRow, type CampaignRow } from "./campaign-read";
 import { CampaignRefusal } from "./refusal";
+import { announceCampaign } from "./live";
 import { startDueRun, stopPacers, wakePacers } from "./run-starter";
 
 export interface Actor {
@@ -120,6 +122,7 @@ export async function applyCampaignAction(
     const after = await loadCampaignRow(trx, campaignId);
     return { before, after, run };
   });
+  await announceCampaign(container, LIVE_EVENTS.campaignStatusChanged, { id: campaignId, from: result.before.status, to: result.after.status, actor_id: actor.id });
   if (result.run) await startDueRun(container, campaignId).catch(() => undefined);
   if (action === "resume") await wakePacers(container, result.after.session_ids).catch(() => undefined);
   if (action === "pause" || action === "cancel") await stopPacers(container, result.after.session_ids, `campaign ${action}`);

@@ -1,13 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { shopDate } from "@voltura/domain";
 import type { CampaignLanguage } from "@voltura/medusa-client";
-import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { renderShopMessage, rows, sqlConnection } from "@voltura/medusa-kit";
 import { optOutThroughGateway, sendThroughGateway } from "./whatsapp-bridge";
 
-export const OPT_OUT_CONFIRMATION: Record<CampaignLanguage, (shop: string) => string> = {
-  ms: (shop) => `Anda tidak akan menerima mesej promosi daripada ${shop || "kami"} lagi. Untuk melanggan semula, balas MULA.`,
-  en: (shop) => `You will no longer receive promotional messages from ${shop || "us"}. To subscribe again, reply START.`,
-};
+/** The confirmation in the customer's language: the shop's message template `optout_confirmation`, read at send time. */
+export function optOutConfirmationText(container: MedusaContainer, language: CampaignLanguage, shopName: string): Promise<string> {
+  const shop = shopName || (language === "en" ? "us" : "kami");
+  return renderShopMessage(container, "optout_confirmation", { shop_name: shop }, language);
+}
 
 /** The one idempotency key of an opt-out confirmation per phone and shop day (the link and STOP/BERHENTI share it). */
 export function optOutConfirmationKey(phone: string, at: Date = new Date()): string {
@@ -29,7 +30,7 @@ export async function sendOptOutConfirmation(container: MedusaContainer, phone: 
     `SELECT session_id FROM campaign_recipient WHERE phone = ? AND sent_at IS NOT NULL ORDER BY sent_at DESC LIMIT 1`, [phone]);
   try {
     await sendThroughGateway(container, {
-      to: phone, body: OPT_OUT_CONFIRMATION[language](shopName), session_id: (last?.session_id as string | null) ?? null,
+      to: phone, body: await optOutConfirmationText(container, language, shopName), session_id: (last?.session_id as string | null) ?? null,
       idempotency_key: optOutConfirmationKey(phone), kind: "alert", ref: `optout:${phone}`,
     });
     return true;

@@ -1,5 +1,6 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { CONVERSATION } from "@voltura/domain";
+import { CONVERSATION, LIVE_EVENTS } from "@voltura/domain";
 import type { HandoffAction } from "../handoff-rules";
 import { setConversationModeStep } from "./steps/conversation";
 import { changeHandoffStep } from "./steps/handoff";
@@ -31,5 +32,14 @@ export const changeHandoffWorkflow = createWorkflow("change-concierge-handoff", 
       return null;
     }),
   );
+  when({ result }, ({ result }) => result.changed).then(() => {
+    emitEventStep({
+      eventName: LIVE_EVENTS.handoffChanged,
+      data: transform({ input, result }, ({ input, result }) => ({
+        id: result.handoff.id, phone: result.handoff.phone, actor_id: input.actor.id,
+        action: { claim: "claimed", close: "closed", escalate: "escalated", staff_reply: "staff_replied" }[input.action],
+      })),
+    });
+  });
   return new WorkflowResponse(result);
 });

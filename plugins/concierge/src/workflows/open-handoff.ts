@@ -1,5 +1,6 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { CONVERSATION } from "@voltura/domain";
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { CONVERSATION, LIVE_EVENTS } from "@voltura/domain";
 import { setConversationModeStep } from "./steps/conversation";
 import { openHandoffRecordStep, type OpenHandoffInput } from "./steps/handoff";
 import { signalConversationStep } from "./steps/signal";
@@ -20,5 +21,11 @@ export const openHandoffWorkflow = createWorkflow("open-concierge-handoff", (inp
       payload: { handoffId: opened.handoff.id, openedAt: new Date(opened.handoff.opened_at as string | Date).toISOString(), escalateAfterMs },
     })),
   );
+  when({ opened }, ({ opened }) => opened.created).then(() => {
+    emitEventStep({
+      eventName: LIVE_EVENTS.handoffOpened,
+      data: transform({ opened }, ({ opened }) => ({ id: opened.handoff.id, phone: opened.handoff.phone })),
+    });
+  });
   return new WorkflowResponse(opened);
 });

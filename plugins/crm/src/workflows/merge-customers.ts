@@ -1,5 +1,6 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, CustomerWorkflowEvents, generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { rows, sqlConnection, type Sql, type SqlTransaction } from "@voltura/medusa-kit";
 import { withCustomerLock } from "./customer-state";
 import { mergeKey, mergeReplay, mergeRequestHash, type MergeCounts, type MergeReplay } from "./merge-plan";
@@ -86,14 +87,17 @@ export async function mergeCustomers(container: MedusaContainer, input: MergeCus
       return { merged: await applyMerge(trx, pair, duplicate, key), replayed: false };
     }),
   );
-  if (!outcome.replayed) await announceDeleted(container, pair.duplicate_id);
+  if (!outcome.replayed) await announceDeleted(container, pair.duplicate_id, pair.primary_id);
   return outcome;
 }
 
-/** `customer.deleted`, as Medusa's delete workflow emits it; after the commit, best effort (nothing in the shop listens yet). */
-async function announceDeleted(container: MedusaContainer, customerId: string): Promise<void> {
+/** `customer.deleted`, as Medusa's delete workflow emits it, and the merge itself (live updates); after the commit, best effort. */
+async function announceDeleted(container: MedusaContainer, customerId: string, keptId: string): Promise<void> {
   try {
-    await container.resolve(Modules.EVENT_BUS).emit({ name: CustomerWorkflowEvents.DELETED, data: { id: customerId } });
+    await container.resolve(Modules.EVENT_BUS).emit([
+      { name: CustomerWorkflowEvents.DELETED, data: { id: customerId } },
+      { name: LIVE_EVENTS.customersMerged, data: { kept_id: keptId, merged_id: customerId } },
+    ]);
   } catch (error) {
     container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`CRM merge: customer.deleted for ${customerId} not emitted: ${String(error)}`);
   }

@@ -1,4 +1,5 @@
-import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows";
+import { emitEventStep, updateCustomersWorkflow } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { CustomerType } from "@voltura/domain";
 import { splitName } from "./create-crm-customer";
@@ -30,5 +31,6 @@ export const updateCrmCustomerWorkflow = createWorkflow("update-crm-customer", (
   when("crm-profile-changes", { input }, ({ input }) => input.customer_type !== undefined || input.tags !== undefined).then(() => {
     saveCustomerProfileStep(transform({ input }, ({ input }) => ({ customer_id: input.id, customer_type: input.customer_type, tags: input.tags })));
   });
+  emitEventStep({ eventName: LIVE_EVENTS.customerUpdated, data: transform({ input }, ({ input }) => ({ id: input.id })) });
   return new WorkflowResponse({ id: input.id });
 });

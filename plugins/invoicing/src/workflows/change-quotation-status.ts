@@ -1,3 +1,5 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { QuotationStatus } from "../domain/status";
 import { moveQuotationStatusStep } from "./steps/move-quotation-status";
@@ -20,5 +22,6 @@ export const changeQuotationStatusWorkflow = createWorkflow("change-quotation-st
   when({ input, moved }, ({ input, moved }) => input.status !== "sent" && moved.previous === "sent").then(() => {
     closeQuotationFollowUpStep(transform({ moved }, ({ moved }) => ({ quotation_number: moved.quotation.quotation_number, status: moved.quotation.status })));
   });
+  emitEventStep({ eventName: LIVE_EVENTS.quotationChanged, data: transform({ input }, ({ input }) => ({ id: input.id, action: input.status })) });
   return new WorkflowResponse(transform({ moved }, ({ moved }) => moved.quotation));
 });

@@ -1,4 +1,6 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { convertQuotation, type ConvertQuotationInput } from "../invoicing/convert";
 import { loadInvoice, loadQuotation } from "../invoicing/documents";
 
@@ -17,5 +19,14 @@ const convertQuotationStep = createStep("convert-quotation", async (input: Conve
  * callers that run workflows (the demo seed); the route calls convertQuotation directly.
  */
 export const convertQuotationWorkflow = createWorkflow("convert-quotation", (input: ConvertQuotationInput) => {
-  return new WorkflowResponse(convertQuotationStep(input));
+  const converted = convertQuotationStep(input);
+  emitEventStep({
+    eventName: LIVE_EVENTS.quotationChanged,
+    data: transform({ converted }, ({ converted }) => ({ id: converted.quotation.id, action: "converted" })),
+  }).config({ name: "emit-quotation-converted" });
+  emitEventStep({
+    eventName: LIVE_EVENTS.invoiceChanged,
+    data: transform({ converted }, ({ converted }) => ({ id: converted.invoice.id, action: "created" })),
+  }).config({ name: "emit-invoice-from-quotation" });
+  return new WorkflowResponse(converted);
 });

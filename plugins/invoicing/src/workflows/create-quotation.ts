@@ -1,3 +1,5 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { Buyer, DocumentLine } from "../domain/lines";
 import { createQuotationRecordStep } from "./steps/create-quotation-record";
@@ -18,5 +20,6 @@ export const createQuotationWorkflow = createWorkflow("create-quotation", (input
   const quotation = createQuotationRecordStep(transform({ input, priced }, ({ input, priced }) => ({
     priced, customer_id: input.customer_id, valid_days: input.valid_days, notes: input.notes, created_by: input.created_by,
   })));
+  emitEventStep({ eventName: LIVE_EVENTS.quotationChanged, data: transform({ quotation }, ({ quotation }) => ({ id: quotation.id, action: "created" })) });
   return new WorkflowResponse(quotation);
 });

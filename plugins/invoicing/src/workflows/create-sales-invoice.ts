@@ -1,4 +1,6 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { createSalesInvoice, type CreateSalesInvoiceInput } from "../invoicing/create-invoice";
 import { loadInvoice } from "../invoicing/documents";
 
@@ -17,5 +19,7 @@ const createSalesInvoiceStep = createStep("create-sales-invoice", async (input: 
  * the route calls createSalesInvoice directly.
  */
 export const createSalesInvoiceWorkflow = createWorkflow("create-sales-invoice", (input: CreateSalesInvoiceInput) => {
-  return new WorkflowResponse(createSalesInvoiceStep(input));
+  const invoice = createSalesInvoiceStep(input);
+  emitEventStep({ eventName: LIVE_EVENTS.invoiceChanged, data: transform({ invoice }, ({ invoice }) => ({ id: invoice.id, action: "created" })) });
+  return new WorkflowResponse(invoice);
 });

@@ -1,4 +1,6 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { emitEventStep } from "@medusajs/medusa/core-flows";
+import { LIVE_EVENTS } from "@voltura/domain";
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { recordInvoicePayment, type RecordInvoicePaymentInput } from "../invoicing/payments";
 
 export type { RecordInvoicePaymentInput } from "../invoicing/payments";
@@ -15,5 +17,7 @@ const recordInvoicePaymentStep = createStep("record-invoice-payment", async (inp
  * route calls recordInvoicePayment directly.
  */
 export const recordInvoicePaymentWorkflow = createWorkflow("record-invoice-payment", (input: RecordInvoicePaymentInput) => {
-  return new WorkflowResponse(recordInvoicePaymentStep(input));
+  const recorded = recordInvoicePaymentStep(input);
+  emitEventStep({ eventName: LIVE_EVENTS.invoiceChanged, data: transform({ input }, ({ input }) => ({ id: input.invoice_id, action: "paid" })) });
+  return new WorkflowResponse(recorded);
 });

@@ -63,7 +63,7 @@ describe("operations rules", () => {
 
   it("reads migration names from a module's folder", () => {
     const names = migrationFileNames(`${__dirname}/../modules/operations/migrations`);
-    expect(names).toEqual(["Migration20261207010000"]);
+    expect(names).toEqual(["Migration20261207010000", "Migration20261207100200"]);
     expect(migrationFileNames("/nonexistent-folder")).toEqual([]);
   });
 });

@@ -31,11 +31,12 @@ describe("mergeHits", () => {
 
 describe("readableKinds", () => {
   it("leaves out the kinds a role may not list (technicians do not sell), never widens the request", () => {
-    expect(readableKinds("technician")).toEqual(["job", "customer"]);
-    expect(readableKinds("cashier")).toEqual(["job", "customer", "item"]);
+    expect(readableKinds("technician")).toEqual(["job", "customer", "chat"]);
+    expect(readableKinds("cashier")).toEqual(["job", "customer", "item", "invoice", "quotation", "receipt", "chat"]);
+    expect(readableKinds("technician", ["invoice", "quotation", "receipt"])).toEqual([]);
     expect(readableKinds("owner", ["item", "job"])).toEqual(["job", "item"]);
     expect(readableKinds("technician", ["item"])).toEqual([]);
-    expect(readableKinds("integration")).toEqual(["job", "item"]);
+    expect(readableKinds("integration")).toEqual(["job", "item", "invoice", "quotation", "receipt", "chat"]);
     expect(readableKinds(undefined)).toEqual([]);
   });
   it("lets in every role that may read at least one kind", () => {

@@ -7,9 +7,12 @@ describe("staff shape", () => {
     expect(splitName("Siti")).toEqual({ first_name: "Siti", last_name: null });
   });
 
-  it("reads role and active flag from the user's metadata", () => {
+  it("reads role, active flag and language from the user's metadata", () => {
     const staff = toStaffMember({ id: "u1", email: "a@b.c", first_name: "Siti", last_name: null, metadata: { role: "cashier", active: false } } as never);
-    expect(staff).toEqual({ id: "u1", email: "a@b.c", name: "Siti", role: "cashier", active: false });
+    expect(staff).toEqual({ id: "u1", email: "a@b.c", name: "Siti", role: "cashier", active: false, locale: null });
+    const malay = toStaffMember({ id: "u3", email: "m@b.c", metadata: { role: "manager", locale: "ms" } } as never);
+    expect(malay.locale).toBe("ms");
+    expect(toStaffMember({ id: "u4", email: "x@b.c", metadata: { role: "manager", locale: "fr" } } as never).locale).toBeNull();
   });
 
   it("treats a user without a role as no staff member", () => {

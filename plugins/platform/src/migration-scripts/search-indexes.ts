@@ -1,7 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes, ITEM_SEARCH_INDEXES } from "../search/indexes";
+import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes, ITEM_SEARCH_INDEXES, RECORD_SEARCH_INDEXES } from "../search/indexes";
 
 /**
  * The search's indexes on Medusa's tables, made by `medusa db:migrate` after every module's migrations
@@ -11,5 +11,5 @@ import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes, ITEM_SEARCH_INDEXES } fro
 export default async function searchIndexes({ container }: ExecArgs): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
   const db = container.resolve<SqlConnection>(ContainerRegistrationKeys.PG_CONNECTION);
-  await ensureSearchIndexes(db, [...CUSTOMER_SEARCH_INDEXES, ...ITEM_SEARCH_INDEXES], logger);
+  await ensureSearchIndexes(db, [...CUSTOMER_SEARCH_INDEXES, ...ITEM_SEARCH_INDEXES, ...RECORD_SEARCH_INDEXES], logger);
 }

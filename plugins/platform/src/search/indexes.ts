@@ -2,10 +2,12 @@ import type { Logger } from "@medusajs/framework/types";
 import { rows, type SqlConnection } from "@voltura/medusa-kit";
 import { nameKey, phoneKey } from "./customer-sql";
 import { titleKey } from "./item-sql";
+import { digitsKey, numberKey, textKey } from "./record-sql";
 
 /**
- * The search's indexes on Medusa's own tables (`customer`, `product`, `product_variant`): all on
- * expressions, so those tables get no columns of ours. Built from the same expressions as the
+ * The search's indexes on Medusa's own tables (`customer`, `product`, `product_variant`) and on the
+ * records the palette finds (invoices, quotations, receipts, chats): all on expressions, so no table
+ * gets a column for the search. Built from the same expressions as the
  * search SQL, so a query and its index never drift apart.
  *
  * Module migrations run in no fixed order (Medusa's tables may not exist yet when ours run), so these
@@ -41,6 +43,35 @@ export const ITEM_SEARCH_INDEXES: SearchIndex[] = [
   { name: "IDX_product_variant_sku_upper_trgm", table: "product_variant", definition: `USING gin ((upper("sku")) gin_trgm_ops) ${GIN}` },
   { name: "IDX_product_variant_title_trgm", table: "product_variant", definition: `USING gin ((${titleKey(`"title"`)}) gin_trgm_ops) ${GIN}` },
   { name: "IDX_product_title_trgm", table: "product", definition: `USING gin ((${titleKey(`"title"`)}) gin_trgm_ops) ${GIN}` },
+];
+
+/** A number's key: its start (and the whole key) on a pattern btree, any part of it by trigram. */
+const numberIndexes = (table: string, column: string): SearchIndex[] => [
+  { name: `IDX_${table}_${column}_key_pattern`, table, definition: `((${numberKey(`"${column}"`)}) text_pattern_ops) ${LIVE}` },
+  { name: `IDX_${table}_${column}_key_trgm`, table, definition: `USING gin ((${numberKey(`"${column}"`)}) gin_trgm_ops) ${GIN}` },
+];
+/** A buyer's phone digits and name in a document's `buyer` JSON (trigram: whole, start and any part). */
+const buyerIndexes = (table: string): SearchIndex[] => [
+  { name: `IDX_${table}_buyer_phone_digits_trgm`, table, definition: `USING gin ((${digitsKey(`("buyer" ->> 'phone')`)}) gin_trgm_ops) ${GIN}` },
+  { name: `IDX_${table}_buyer_name_trgm`, table, definition: `USING gin ((${textKey(`("buyer" ->> 'name')`)}) gin_trgm_ops) ${GIN}` },
+];
+
+/**
+ * The palette's records (search/record-sql.ts): invoice, quotation and receipt numbers, the buyer's
+ * phone and name, the chats' phones and their customer. A repair invoice's customer is found through
+ * the job's own search indexes, a chat's customer name through the customer's.
+ */
+export const RECORD_SEARCH_INDEXES: SearchIndex[] = [
+  ...numberIndexes("repair_invoice", "invoice_number"),
+  ...numberIndexes("sales_invoice", "invoice_number"),
+  ...buyerIndexes("sales_invoice"),
+  ...numberIndexes("quotation", "quotation_number"),
+  ...buyerIndexes("quotation"),
+  ...numberIndexes("pos_sale", "receipt_number"),
+  { name: "IDX_pos_sale_customer_phone_digits_trgm", table: "pos_sale", definition: `USING gin ((${digitsKey(`"customer_phone"`)}) gin_trgm_ops) ${GIN}` },
+  { name: "IDX_pos_sale_customer_name_trgm", table: "pos_sale", definition: `USING gin ((${textKey(`"customer_name"`)}) gin_trgm_ops) ${GIN}` },
+  { name: "IDX_concierge_conversation_phone_digits_trgm", table: "concierge_conversation", definition: `USING gin ((${digitsKey(`"phone"`)}) gin_trgm_ops) ${GIN}` },
+  { name: "IDX_concierge_conversation_customer_id", table: "concierge_conversation", definition: `("customer_id") ${LIVE}` },
 ];
 
 export const createIndexSql = (index: SearchIndex) => `CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" ${index.definition}`;

@@ -10,14 +10,17 @@ import { anyOf, type SqlPart } from "./sql-part";
  * terms, conditions and ranking as GET /admin/repair-jobs?q=, so the two never disagree.
  */
 
-/** Starts of the job number / IMEI (letters and digits typed), of the phone, of the name. */
+/** Starts of the job number / IMEI (letters and digits typed), of the phone, of the name, of the device ("iphone 13"). */
 function prefixCondition(q: string): SqlPart {
   const terms = searchTerms(q);
   const parts: SqlPart[] = [];
   if (terms.key) parts.push({ sql: "job_number_key LIKE ? OR imei_serial LIKE ?", bindings: [`${terms.key}%`, `${terms.key}%`] });
   const phonePrefix = phonePrefixFromPartial(q);
   if (phonePrefix) parts.push({ sql: "phone_digits LIKE ?", bindings: [`${phonePrefix.replace(/\D/g, "")}%`] });
-  if (terms.text) parts.push({ sql: "repair_search_key(customer_name) LIKE repair_search_key(?) || '%'", bindings: [terms.text] });
+  if (terms.text) {
+    parts.push({ sql: "customer_name_key LIKE repair_search_key(?) || '%'", bindings: [terms.text] });
+    parts.push({ sql: "device_key LIKE repair_search_key(?) || '%'", bindings: [terms.text] });
+  }
   return anyOf(parts);
 }
 

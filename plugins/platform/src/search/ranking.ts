@@ -5,13 +5,24 @@ import { SEARCH_KINDS, SEARCH_MATCHES, type SearchHit, type SearchKind, type Sea
  * Who may see each kind of hit: the roles of the list route that shows that kind, so the search
  * never reveals what the caller could not list.
  */
+/** The counter's lists (catalogue, sales, quotations, invoices): counter staff and service callers; technicians do not sell. */
+const COUNTER_READERS: readonly AnyRole[] = ["owner", "manager", "cashier", "system", "integration"];
+
 export const SEARCH_KIND_READERS: Record<SearchKind, readonly AnyRole[]> = {
   /** GET /admin/repair-jobs */
   job: [...REPAIR_DESK, "system", "integration"],
   /** GET /admin/crm/customers */
   customer: ALL_STAFF,
   /** GET /admin/pos/catalogue (counter staff and service callers; technicians do not sell). */
-  item: ["owner", "manager", "cashier", "system", "integration"],
+  item: COUNTER_READERS,
+  /** GET /admin/sales/invoices (repair invoices are found with them: one number series, the counter's work). */
+  invoice: COUNTER_READERS,
+  /** GET /admin/sales/quotations */
+  quotation: COUNTER_READERS,
+  /** GET /admin/pos/sales */
+  receipt: COUNTER_READERS,
+  /** GET /admin/concierge/inbox (everyone who works the inbox). */
+  chat: [...ALL_STAFF, "system", "integration"],
 };
 
 /** Everyone who may read at least one kind. */
@@ -22,6 +33,9 @@ export function readableKinds(role: string | null | undefined, requested?: reado
   const wanted = new Set(requested?.length ? requested : SEARCH_KINDS);
   return SEARCH_KINDS.filter((kind) => wanted.has(kind) && roleAllowed(role, SEARCH_KIND_READERS[kind]));
 }
+
+/** The match of a row's SQL `tier` (0 exact, 1 prefix, 2 text). */
+export const tierMatch = (tier: unknown): SearchMatch => (tier === null || tier === undefined ? "text" : (SEARCH_MATCHES[Number(tier)] ?? "text"));
 
 /** 0 for exact, 1 for prefix, 2 for text. */
 export const matchRank = (match: SearchMatch): number => SEARCH_MATCHES.indexOf(match);

@@ -1,19 +1,17 @@
 import { formatPhoneForDisplay } from "@voltura/domain";
 import { rows, type Sql, type SqlRow } from "@voltura/medusa-kit";
-import type { SearchHit, SearchKind, SearchMatch } from "@voltura/medusa-client";
+import type { SearchHit, SearchKind } from "@voltura/medusa-client";
 import { customerSearchStatements, type CustomerSearchInput } from "./customer-sql";
 import { itemSearchStatement, itemTitle, type ItemSearchInput } from "./item-sql";
 import { searchJobs } from "./job-sql";
-import { mergeHits } from "./ranking";
+import { mergeHits, tierMatch } from "./ranking";
+import { chatHits, invoiceHits, quotationHits, receiptHits } from "./record-hits";
 import { cappedCount, EXACT_COUNT_LIMIT } from "./sql-part";
 
 /**
  * The one search: GET /admin/search, the customer list and the intake typeahead (plugins/crm), and
  * the counter's item search (plugins/pos) all call these, so every box ranks the same way.
  */
-
-const TIER_MATCH: SearchMatch[] = ["exact", "prefix", "text"];
-export const tierMatch = (tier: unknown): SearchMatch => TIER_MATCH[Number(tier)] ?? "text";
 
 export interface CustomerRow extends SqlRow {
   id: string;
@@ -85,23 +83,37 @@ async function customerHits(db: Sql, q: string, limit: number): Promise<SearchHi
   }));
 }
 
+/** Items, each with the inventory item whose page shows its stock (none for a service). */
 async function itemHits(db: Sql, q: string, limit: number): Promise<SearchHit[]> {
   const found = await searchItems(db, { q, limit });
+  const stocked = found.length
+    ? await rows(db, `SELECT variant_id, inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ANY(?) AND deleted_at IS NULL`, [found.map((row) => row.id)])
+    : [];
+  const inventoryItem = new Map(stocked.map((r) => [String(r.variant_id), String(r.inventory_item_id)]));
   return found.map((row) => ({
     kind: "item" as const,
     id: row.id,
     title: itemTitle(row),
     subtitle: [row.sku, row.barcode].filter(Boolean).join(" · ") || null,
     match: tierMatch(row.tier),
+    page_id: inventoryItem.get(row.id) ?? null,
   }));
 }
 
-/** Every kind asked for, each on its own indexes, merged: exact hits first. */
+/**
+ * Every kind asked for, each on its own indexes, merged: exact hits first. With several kinds each
+ * reads its share of the limit (rounded up), so one kind's many name matches leave room for the others.
+ */
 export async function searchEverything(db: Sql, input: { q: string; kinds: readonly SearchKind[]; limit: number }): Promise<SearchHit[]> {
+  const each = Math.ceil(input.limit / Math.max(1, input.kinds.length));
   const runs: Record<SearchKind, () => Promise<SearchHit[]>> = {
-    job: () => searchJobs(db, input.q, input.limit),
-    customer: () => customerHits(db, input.q, input.limit),
-    item: () => itemHits(db, input.q, input.limit),
+    job: () => searchJobs(db, input.q, each),
+    customer: () => customerHits(db, input.q, each),
+    item: () => itemHits(db, input.q, each),
+    invoice: () => invoiceHits(db, input.q, each),
+    quotation: () => quotationHits(db, input.q, each),
+    receipt: () => receiptHits(db, input.q, each),
+    chat: () => chatHits(db, input.q, each),
   };
   const lists = await Promise.all(input.kinds.map((kind) => runs[kind]()));
   return mergeHits(lists, input.limit);

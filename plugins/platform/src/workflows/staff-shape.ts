@@ -7,6 +7,8 @@ export interface StaffMember {
   name: string;
   role: StaffRole | null;
   active: boolean;
+  /** The console language they chose ("en" | "ms"), or null. */
+  locale: "en" | "ms" | null;
 }
 
 export function splitName(name: string): { first_name: string; last_name: string | null } {
@@ -15,12 +17,13 @@ export function splitName(name: string): { first_name: string; last_name: string
 }
 
 export function toStaffMember(user: UserDTO): StaffMember {
-  const meta = (user.metadata ?? {}) as { role?: StaffRole; active?: boolean };
+  const meta = (user.metadata ?? {}) as { role?: StaffRole; active?: boolean; locale?: unknown };
   return {
     id: user.id,
     email: user.email,
     name: [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email,
     role: meta.role ?? null,
     active: meta.active !== false,
+    locale: meta.locale === "en" || meta.locale === "ms" ? meta.locale : null,
   };
 }

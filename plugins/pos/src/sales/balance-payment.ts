@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { generateEntityId } from "@medusajs/framework/utils";
+import { generateEntityId, Modules } from "@medusajs/framework/utils";
+import { LIVE_EVENTS } from "@voltura/domain";
 import type { PosTender } from "@voltura/medusa-client";
 import { rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
 import { balancePaymentChange, decideKeyedChange, settlePayments } from "@voltura/pos-rules";
@@ -90,5 +91,9 @@ export async function recordPosPayment(container: MedusaContainer, request: Bala
   const outcome = await commitPosPayment(container, request);
   if (outcome.replayed) await finishSaleOutboxOf(container, outcome.payment_ids);
   else await runHeldSaleOutbox(container, outcome.outbox_ids);
+  // For live updates only (best effort): the payment is committed whether or not this is heard.
+  if (!outcome.replayed) {
+    await container.resolve(Modules.EVENT_BUS).emit({ name: LIVE_EVENTS.posSalePaid, data: { id: request.sale_id } }).catch(() => undefined);
+  }
   return outcome;
 }

@@ -106,10 +106,16 @@ async function ensureLink(container: MedusaContainer, sale: CommittedSale): Prom
   await recordProgress(container, sale, "link");
 }
 
+async function soldItems(container: MedusaContainer, saleId: string): Promise<string[]> {
+  const found = await rows(sqlConnection(container),
+    `SELECT DISTINCT inventory_item_id FROM pos_sale_line WHERE sale_id = ? AND inventory_item_id IS NOT NULL AND deleted_at IS NULL`, [saleId]);
+  return found.map((r) => String(r.inventory_item_id));
+}
+
 /** `pos.sale.completed` and the low-stock alerts the sale's stock movements crossed (at least once). */
 async function emitEvents(container: MedusaContainer, sale: CommittedSale): Promise<void> {
   const events: Array<{ name: string; data: Record<string, unknown> }> = [
-    { name: POS_SALE_COMPLETED, data: { id: sale.id, receipt_number: sale.receipt_number, order_id: sale.order_id } },
+    { name: POS_SALE_COMPLETED, data: { id: sale.id, receipt_number: sale.receipt_number, order_id: sale.order_id, item_ids: await soldItems(container, sale.id) } },
     ...sale.outbox.low_stock.map((data) => ({ name: LOW_STOCK_EVENT, data: { ...data } })),
   ];
   await container.resolve(Modules.EVENT_BUS).emit(events);

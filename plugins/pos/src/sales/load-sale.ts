@@ -27,6 +27,7 @@ export interface SalesFilter {
   to?: string;
   q?: string;
   shift_id?: string;
+  sort?: "-sold_at" | "sold_at" | "-total" | "total";
   limit: number;
   offset: number;
 }
@@ -44,7 +45,12 @@ export async function listSales(container: MedusaContainer, filter: SalesFilter)
     const like = `%${filter.q}%`;
     where.$or = [{ receipt_number: { $ilike: like } }, { customer_phone: { $ilike: like } }, { customer_name: { $ilike: like } }];
   }
-  const [rows, count] = await service.listAndCountPosSales(where, { order: { sold_at: "DESC" }, take: filter.limit, skip: filter.offset });
+  const direction: "ASC" | "DESC" = filter.sort?.startsWith("-") === false ? "ASC" : "DESC";
+  // Sold time walks IDX_pos_sale_sold_at; a total sorts only the rows of the sold_at window.
+  const order: Record<string, "ASC" | "DESC"> = filter.sort?.endsWith("total")
+    ? { rounded_total_sen: direction, sold_at: "DESC", id: "DESC" }
+    : { sold_at: direction, id: direction };
+  const [rows, count] = await service.listAndCountPosSales(where, { order, take: filter.limit, skip: filter.offset });
   const ids = rows.map((r) => r.id);
   const [lines, payments] = ids.length
     ? await Promise.all([

@@ -61,6 +61,12 @@ function refundState(refundedSen: number, lines: SqlRow[], returnCount: number) 
  * raised by the units the sale took (quantity × the variant's required quantity), on levels locked
  * in id order. The caller holds the items' stock locks.
  */
+/** The inventory items a restocking return puts back (for the live stock change). */
+function restockedItems(restocks: boolean, lines: SqlRow[], planned: Array<{ line_id: string }>): string[] {
+  if (!restocks) return [];
+  return [...new Set(planned.map((p) => lines.find((l) => l.id === p.line_id)?.inventory_item_id).filter((id): id is string => typeof id === "string"))];
+}
+
 async function restock(trx: SqlTransaction, input: ReturnCommitInput, lines: SqlRow[], planned: Array<{ line_id: string; quantity: number }>): Promise<void> {
   const stocked = planned.map((p) => ({ ...p, line: lines.find((l) => l.id === p.line_id)! })).filter((p) => p.line.inventory_item_id);
   if (!input.location_id || !stocked.length) return;
@@ -177,7 +183,7 @@ export async function commitReturn(container: MedusaContainer, input: ReturnComm
 
     const outbox: SaleOutboxEntry[] = [
       { task: "order_money", reference_id: returnId, payload: { amount_sen: -refund.refund_sen, reference: `pos_refund_${decided.method}` } },
-      { task: "event", reference_id: returnId, payload: { name: POS_SALE_RETURNED, data: { id: input.sale_id, return_id: returnId } } },
+      { task: "event", reference_id: returnId, payload: { name: POS_SALE_RETURNED, data: { id: input.sale_id, return_id: returnId, item_ids: restockedItems(body.restock, lines, decided.lines) } } },
     ];
     if (input.audit) {
       outbox.push({ task: "audit", reference_id: returnId, payload: { entry: refundAuditEntry(input.audit, input, sale, lines, decided, returnId), match: { return_id: returnId } } });

@@ -1,5 +1,6 @@
 import type { IInventoryService, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
+import { LIVE_EVENTS } from "@voltura/domain";
 import { withStockLocks } from "@voltura/medusa-kit";
 import { PROCUREMENT_MODULE } from "../modules/procurement/index";
 import type ProcurementModuleService from "../modules/procurement/service";
@@ -76,6 +77,20 @@ export async function announceLowStock(container: MedusaContainer, crossings: re
 }
 
 /**
+ * Emits `procurement.stock.changed` naming the items whose stock moved, once the change is committed,
+ * so consoles showing them refresh (live updates). Best effort, as the low-stock alert.
+ */
+export async function announceStockChange(container: MedusaContainer, itemIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(itemIds)];
+  if (!ids.length) return;
+  try {
+    await container.resolve(Modules.EVENT_BUS).emit({ name: LIVE_EVENTS.stockChanged, data: { item_ids: ids } });
+  } catch (error) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Stock change not announced: ${(error as Error).message}`);
+  }
+}
+
+/**
  * Changes Medusa's stocked quantities and appends the ledger rows, under a lock per inventory item.
  * A missing inventory level is created at 0 first. Receipts and opening stock with a unit cost move
  * the weighted average cost. If the ledger write fails, the stock change is undone before rethrowing.
@@ -105,6 +120,7 @@ export async function applyStockMovements(container: MedusaContainer, movements:
     }
     await lowStockAfter(service, levels, net).then((c) => announceLowStock(container, c)).catch((e: Error) =>
       container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Low-stock check failed: ${e.message}`));
+    await announceStockChange(container, net.map((n) => n.inventory_item_id));
     return { rows, applied: { movement_ids: rows.map((r) => r.id), net, costs_before: costs.before } };
   });
 }

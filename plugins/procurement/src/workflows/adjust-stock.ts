@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { rows, sqlConnection, withStockLocks, type Sql, type SqlRow } from "@voltura/medusa-kit";
 import { assertItemsExist, resolveLocationId } from "../inventory/items";
-import { announceLowStock, type StockMovementRow } from "../ledger/apply";
+import { announceLowStock, announceStockChange, type StockMovementRow } from "../ledger/apply";
 import { bookStockMovements } from "../ledger/book";
 import { isUniqueViolation, replayOrRefuse, requestHash } from "./idempotency";
 
@@ -69,6 +69,7 @@ export async function adjustStock(container: MedusaContainer, input: StockAdjust
     }));
     if (outcome.replay) return replayOrRefuse(outcome.stored, hash, () => replayed(outcome.stored));
     await announceLowStock(container, outcome.booked.low_stock);
+    await announceStockChange(container, [input.inventory_item_id]);
     return { adjustment: outcome.booked.rows[0]!, replayed: false };
   } catch (error) {
     const winner = key && isUniqueViolation(error, KEY_INDEX) ? await adjustmentWithKey(db, key) : undefined;

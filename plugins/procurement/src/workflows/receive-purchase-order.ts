@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { rows, sqlConnection, withStockLocks, type Sql, type SqlRow } from "@voltura/medusa-kit";
+import { announceStockChange } from "../ledger/apply";
 import { bookStockMovements } from "../ledger/book";
 import { planReceipt, type PurchaseOrderStatus, type ReceiptRequestLine } from "../rules/purchase-order";
 import { isUniqueViolation, replayOrRefuse, requestHash, withDocumentLock } from "./idempotency";
@@ -80,9 +81,10 @@ export async function receivePurchaseOrder(container: MedusaContainer, input: Re
         await trx.raw(
           `UPDATE purchase_order SET status = ?, received_at = CASE WHEN ? THEN now() ELSE received_at END, updated_at = now() WHERE id = ?`,
           [status, status === "received", po.id]);
-        return { replay: false, receipt_id: receiptId } as const;
+        return { replay: false, receipt_id: receiptId, item_ids: plan.lines.map((l) => l.inventory_item_id) } as const;
       })));
     if (outcome.replay) return replayOrRefuse(outcome.stored, hash, () => replayed(outcome.stored));
+    await announceStockChange(container, outcome.item_ids);
     return { purchase_order_id: input.purchase_order_id, receipt_id: outcome.receipt_id, replayed: false };
   } catch (error) {
     const winner = key && isUniqueViolation(error, KEY_INDEX) ? await receiptWithKey(db, key) : undefined;

@@ -4,7 +4,7 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse }
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows";
 import { rows, sqlConnection, withStockLocks } from "@voltura/medusa-kit";
 import { loadItemInfo, resolveLocationId } from "../inventory/items";
-import { announceLowStock } from "../ledger/apply";
+import { announceLowStock, announceStockChange } from "../ledger/apply";
 import { bookStockMovements } from "../ledger/book";
 import { lineForCode, nextCount, reviewStockTake, stockTakeAcceptsCounts, type StockTakeLineState, type StockTakeStatus } from "../rules/stock-take";
 import { withDocumentLock } from "./idempotency";
@@ -117,7 +117,7 @@ export async function postStockTake(container: MedusaContainer, input: { stock_t
       const [take] = await rows(trx, `SELECT id, status, location_id FROM stock_take WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [input.stock_take_id]);
       if (!take) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock take ${input.stock_take_id} not found`);
       const status = take.status as StockTakeStatus;
-      if (status === "posted") return { id: String(take.id), replayed: true, low_stock: [] };
+      if (status === "posted") return { id: String(take.id), replayed: true, low_stock: [], item_ids: [] as string[] };
       if (!stockTakeAcceptsCounts(status)) throw new MedusaError(MedusaError.Types.CONFLICT, `Stock take is ${status}: it can no longer post`);
       const lines = await rows(trx, `SELECT id, inventory_item_id, expected_quantity, counted_quantity FROM stock_take_line WHERE stock_take_id = ? AND deleted_at IS NULL`, [take.id]);
       const review = reviewStockTake(lines.map((l) => ({
@@ -130,9 +130,10 @@ export async function postStockTake(container: MedusaContainer, input: { stock_t
         reference_type: "stock_take", reference_id: String(take.id), actor_id: input.posted_by, note: `Counted ${v.counted_quantity}, expected ${v.expected_quantity}`,
       })));
       await trx.raw(`UPDATE stock_take SET status = 'posted', posted_by = ?, posted_at = now(), updated_at = now() WHERE id = ?`, [input.posted_by, take.id]);
-      return { id: String(take.id), replayed: false, low_stock: booked.low_stock };
+      return { id: String(take.id), replayed: false, low_stock: booked.low_stock, item_ids: review.variances.map((v) => v.inventory_item_id) };
     })));
   await announceLowStock(container, outcome.low_stock);
+  await announceStockChange(container, outcome.item_ids);
   return { id: outcome.id, replayed: outcome.replayed };
 }
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
-import { checkTransition, formatMYR, QUOTE_CONFIRMATION, type QuoteConfirmationInput, type ShopSettings } from "@voltura/domain";
+import { checkTransition, formatMYR, LIVE_EVENTS, QUOTE_CONFIRMATION, type QuoteConfirmationInput, type ShopSettings } from "@voltura/domain";
 import { rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
 import { loadShopSettings } from "../desk/context";
 import type { JobEffect } from "../desk/job-outbox";
@@ -56,7 +56,8 @@ async function freezeQuote(trx: SqlTransaction, job: RepairJobRecord, input: Quo
     id: generateEntityId(undefined, "jeff"), kind: "flow_start", workflow_type: QUOTE_CONFIRMATION.workflowType,
     workflow_id: QUOTE_CONFIRMATION.workflowId(job.job_number, version), input: flow,
   };
-  return { id, totals, start };
+  const sent: JobEffect = { id: generateEntityId(undefined, "jeff"), kind: "event", name: LIVE_EVENTS.repairQuoteSent, data: { id: job.id, quote_id: id, version } };
+  return { id, totals, start, sent };
 }
 
 /**
@@ -80,7 +81,7 @@ export async function commitQuoteSend(container: MedusaContainer, input: QuoteSe
       id: input.job_id, to: "awaiting_approval", note: input.note ? `${summary}. ${input.note}` : summary, changed_by: input.sent_by,
     }, async (trx, job) => {
       frozen = await freezeQuote(trx, job, input, settings, version);
-      return [frozen.start];
+      return [frozen.start, frozen.sent];
     });
     if (!outcome.applied) throw billingConflict("quote_pending", "The job is already awaiting a decision on a quote");
     return { quote_id: frozen!.id, version, summary: `Quote v${version} sent: ${formatMYR(frozen!.totals.total_sen)}`, owns_effects: outcome.owns_effects };
@@ -89,7 +90,7 @@ export async function commitQuoteSend(container: MedusaContainer, input: QuoteSe
     const [row] = await rows(trx, `SELECT * FROM repair_job WHERE id = ? FOR UPDATE`, [input.job_id]);
     const job = row as unknown as RepairJobRecord & { lease_until: Date | null };
     frozen = await freezeQuote(trx, job, input, settings, version);
-    const owns = await queueJobEffects(trx, job, [frozen.start]);
+    const owns = await queueJobEffects(trx, job, [frozen.start, frozen.sent]);
     return { quote_id: frozen.id, version, summary: `Quote v${version} sent: ${formatMYR(frozen.totals.total_sen)}`, owns_effects: owns };
   });
 }

@@ -90,7 +90,8 @@ export async function commitRepairStatusChange(container: MedusaContainer, input
     if (job.status === input.to) return { applied: false };
     const check = checkTransition(job.status, input.to);
     if (!check.ok) throw billingConflict("invalid_transition", check.reason, { allowed: check.allowed });
-    if (itemsMovedBy(await jobLines(trx, job.id), input.to).some((id) => !locked.includes(id))) {
+    const movedItems = itemsMovedBy(await jobLines(trx, job.id), input.to);
+    if (movedItems.some((id) => !locked.includes(id))) {
       throw billingConflict("lines_changed", "The job's parts changed meanwhile; try again");
     }
     const written = alongside ? await alongside(trx, job) : [];
@@ -107,7 +108,7 @@ export async function commitRepairStatusChange(container: MedusaContainer, input
       id: changeId, repair_job_id: job.id, from_status: job.status, to_status: input.to, note: input.note ?? null, changed_by: input.changed_by, changed_at: at,
     });
     const change: StatusChange = { from: job.status, to: input.to, note: input.note ?? null, changedBy: input.changed_by, changedAt: at.toISOString() };
-    const event: JobEffect = { id: effectId(), kind: "event", name: REPAIR_JOB_STATUS_CHANGED, data: { id: job.id, from: job.status, to: input.to } };
+    const event: JobEffect = { id: effectId(), kind: "event", name: REPAIR_JOB_STATUS_CHANGED, data: { id: job.id, from: job.status, to: input.to, item_ids: [...new Set(movedItems)] } };
     const effects = [...billing.filter((e) => e.kind === "invoice_order"), ...written, ...flowEffects(job, change, settings), ...billing.filter((e) => e.kind !== "invoice_order"), event];
     const owns = await queueJobEffects(trx, job, effects);
     return { applied: true, change_id: changeId, owns_effects: owns };

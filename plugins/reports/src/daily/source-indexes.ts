@@ -1,7 +1,8 @@
 /**
  * Indexes on the sources that the report refresh and a report's live days read by range: counter-sale
  * orders by created_at, repair invoices by issued_at, repair jobs by completed_at, customers by
- * created_at (the dashboard), and every source by updated_at, so finding the days changed since
+ * created_at (the dashboard), quotes awaiting a decision and the audit trail per entity (the
+ * dashboard's quotes and activity feed), and every source by updated_at, so finding the days changed since
  * the last refresh is an index scan. Module migrations run in no fixed order (Medusa's and the
  * other plugins' tables may not exist yet when ours run), so the migration script
  * `migration-scripts/report-source-indexes.ts` makes the missing ones after every migration (as the
@@ -19,6 +20,9 @@ export const SOURCE_INDEXES: readonly SourceIndex[] = [
   { name: "IDX_repair_job_completed_at", table: "repair_job", definition: `("completed_at") WHERE "deleted_at" IS NULL` },
   { name: "IDX_sales_invoice_updated_at", table: "sales_invoice", definition: `("updated_at")` },
   { name: "IDX_customer_created_at", table: "customer", definition: `("created_at") WHERE "deleted_at" IS NULL` },
+  // The dashboard: repair quotes awaiting the customer's decision, and the activity feed per audit entity.
+  { name: "IDX_repair_quote_sent_at_awaiting", table: "repair_quote", definition: `("sent_at", "id") WHERE "deleted_at" IS NULL AND "status" = 'sent'` },
+  { name: "IDX_audit_entry_entity_seq", table: "audit_entry", definition: `("entity", "seq") WHERE "deleted_at" IS NULL` },
 ];
 
 export const createSourceIndexSql = (index: SourceIndex) => `CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" ${index.definition}`;

@@ -1,11 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { REPAIR_STATUSES, slaView, type RepairStatus } from "@voltura/domain";
-import type { Dashboard, DashboardJob } from "@voltura/medusa-client";
+import type { AwaitingQuote, Dashboard, DashboardJob, LowStockItem, OpenHandoff } from "@voltura/medusa-client";
 import { readReportParts } from "../daily/read";
-import { knexOf, num, run, type Rows } from "../daily/db";
+import { knexOf, num, run, type Db, type Rows } from "../daily/db";
+import type { SqlPart } from "../daily/facts-sql";
 import { SALE_SOURCES } from "../domain/facts";
 import { shopDay, shopDayRange, startOfShopDay } from "../domain/range";
 import { EXACT_COUNT_LIMIT, jobCards, LOW_STOCK_COUNT, newCustomers, recentJobs, slaBreaches, STATUS_STATISTICS, statusCounts } from "./dashboard-sql";
+import { benchOf, revenueDays, revenueOf, type DashboardSections } from "./sections";
+import { benchJobs, counterSales, lowStockItems, OPEN_STATUSES, openHandoffs, quotesAwaiting, readyForPickup, tablesPresent } from "./sections-sql";
 
 const iso = (value: unknown) => new Date(value as string).toISOString();
 const isoOrNull = (value: unknown) => (value === null || value === undefined ? null : iso(value));
@@ -45,12 +48,43 @@ export function statusCountsOf(capped: Rows, statistics: Rows[number] | undefine
   });
 }
 
-export interface DashboardAccess { slaBreaches: boolean; revenue: boolean }
+/** Who is asking: the sections their role's dashboard computes, and their staff id (bench, counter). */
+export interface DashboardViewer { sections: DashboardSections; actorId: string }
 
-export async function buildDashboard(container: MedusaContainer, access: DashboardAccess, now = new Date()): Promise<Dashboard> {
+const seenTables = new Set<string>();
+/** Plugin tables the dashboard reads that may not exist yet (once seen, not asked again: tables are not dropped). */
+async function presentTables(db: Db, wanted: readonly string[]): Promise<Set<string>> {
+  const missing = wanted.filter((t) => !seenTables.has(t));
+  if (missing.length) for (const r of await run(db, tablesPresent(missing))) seenTables.add(String(r.name));
+  return new Set(wanted.filter((t) => seenTables.has(t)));
+}
+
+const awaitingQuote = (r: Rows[number]): AwaitingQuote => ({
+  quote_id: String(r.quote_id), version: num(r.version), sent_at: iso(r.sent_at), total_sen: r.total_sen === null || r.total_sen === undefined ? null : num(r.total_sen),
+  job_id: String(r.job_id), job_number: String(r.job_number), customer_name: String(r.customer_name), brand: String(r.brand), model: String(r.model),
+});
+const openHandoff = (r: Rows[number]): OpenHandoff => ({
+  id: String(r.id), phone: String(r.phone), customer_name: (r.customer_name as string | null) ?? null, reason: String(r.reason),
+  status: r.status === "claimed" ? "claimed" : "open", assigned_name: (r.assigned_name as string | null) ?? null,
+  job_number: (r.job_number as string | null) ?? null, opened_at: iso(r.opened_at),
+});
+const lowStockItem = (r: Rows[number]): LowStockItem => ({
+  inventory_item_id: String(r.inventory_item_id), title: (r.title as string | null) ?? null, sku: (r.sku as string | null) ?? null,
+  stocked: num(r.stocked), threshold: num(r.threshold),
+});
+
+export async function buildDashboard(container: MedusaContainer, viewer: DashboardViewer, now = new Date()): Promise<Dashboard> {
   const db = knexOf(container);
+  const { sections } = viewer;
   const today = shopDay(now);
-  const monthStartDay = `${today.slice(0, 7)}-01`;
+  const days = revenueDays(today);
+  const dayStart = startOfShopDay(today);
+  const tables = await presentTables(db, ["item_stock_profile", "concierge_handoff", "pos_sale"]);
+  /** A page whose rows carry the whole count (`total`): none → 0. */
+  const countAndPage = async <T>(statement: SqlPart, shape: (r: Rows[number]) => T) => {
+    const rows = await run(db, statement);
+    return { count: num(rows[0]?.total), rows: rows.map(shape) };
+  };
   const breachesOf = async () => {
     const statements = slaBreaches(now, 10);
     const [ids, count] = await Promise.all([run(db, statements.page), run(db, statements.count)]);
@@ -59,34 +93,52 @@ export async function buildDashboard(container: MedusaContainer, access: Dashboa
     const byId = new Map(cards.map((r) => [String(r.id), r]));
     return { count: num(count[0]?.n), jobs: order.map((id) => byId.get(id)).filter((r): r is Rows[number] => !!r).map((r) => dashboardJob(r, now)) };
   };
-  const revenueOf = async () => {
-    const parts = await readReportParts(container, shopDayRange(monthStartDay, today), SALE_SOURCES, { lines: false, technicians: false });
-    const ofToday = parts.sales.filter((r) => r.day === today);
-    const total = (rows: typeof parts.sales, key: "revenue_sen" | "sales") => rows.reduce((a, r) => a + r[key], 0);
-    return { today_sen: total(ofToday, "revenue_sen"), month_sen: total(parts.sales, "revenue_sen"), sales_today: total(ofToday, "sales"), sales_month: total(parts.sales, "sales") };
+  const revenueOfRange = async () => {
+    const parts = await readReportParts(container, shopDayRange(days.from, today), SALE_SOURCES, { lines: false, technicians: false });
+    return revenueOf(parts.sales, today);
   };
-  const lowStockOf = async () => {
-    const [present] = await run(db, { sql: `SELECT to_regclass('public.item_stock_profile') IS NOT NULL AS ok`, bindings: [] });
-    return present?.ok ? num((await run(db, LOW_STOCK_COUNT))[0]?.n) : 0;
+  const lowStock = tables.has("item_stock_profile");
+  const counterOf = async () => {
+    const [sales, ready] = await Promise.all([
+      tables.has("pos_sale") ? run(db, counterSales(viewer.actorId, dayStart, new Date(dayStart.getTime() + 86_400_000))) : Promise.resolve([]),
+      run(db, readyForPickup()),
+    ]);
+    return { sales: sales[0], ready: ready.map((r) => dashboardJob(r, now)) };
   };
-  const [counts, statistics, recent, breaches, lowStock, revenue, customers] = await Promise.all([
+  const [counts, statistics, recent, breaches, lowStockCount, lowStockList, revenue, customers, quotes, handoffs, bench, counter] = await Promise.all([
     run(db, statusCounts(REPAIR_STATUSES)),
     run(db, STATUS_STATISTICS),
     run(db, recentJobs(8)),
-    access.slaBreaches ? breachesOf() : Promise.resolve(undefined),
-    lowStockOf(),
-    access.revenue ? revenueOf() : Promise.resolve(undefined),
-    run(db, newCustomers(startOfShopDay(monthStartDay), startOfShopDay(today))),
+    sections.slaBreaches ? breachesOf() : Promise.resolve(undefined),
+    lowStock && !sections.lowStockItems ? run(db, LOW_STOCK_COUNT).then((r) => num(r[0]?.n)) : Promise.resolve(0),
+    sections.lowStockItems && lowStock ? countAndPage(lowStockItems(), lowStockItem) : Promise.resolve(undefined),
+    sections.revenue ? revenueOfRange() : Promise.resolve(undefined),
+    run(db, newCustomers(startOfShopDay(days.month), dayStart, startOfShopDay(days.week))),
+    sections.quotes ? countAndPage(quotesAwaiting(), awaitingQuote) : Promise.resolve(undefined),
+    sections.handoffs && tables.has("concierge_handoff") ? countAndPage(openHandoffs(), openHandoff) : Promise.resolve(undefined),
+    sections.bench ? run(db, benchJobs(viewer.actorId)).then((rows) => benchOf(rows.map((r) => dashboardJob(r, now)), OPEN_STATUSES, now)) : Promise.resolve(undefined),
+    sections.counter ? counterOf() : Promise.resolve(undefined),
   ]);
   const byStatus = statusCountsOf(counts, statistics[0]);
+  const readyCount = byStatus.find((c) => c.status === "completed")?.count ?? 0;
   return {
     counts: byStatus,
     total: byStatus.reduce((a, c) => a + c.count, 0),
     recent: recent.map((r) => dashboardJob(r, now)),
     ...(breaches ? { sla_breaches: breaches } : {}),
-    low_stock_count: lowStock,
+    low_stock_count: lowStockList ? lowStockList.count : lowStockCount,
+    ...(lowStockList ? { low_stock: lowStockList.rows } : sections.lowStockItems ? { low_stock: [] } : {}),
     ...(revenue ? { revenue } : {}),
-    new_customers: { today: num(customers[0]?.today), month: num(customers[0]?.month) },
+    new_customers: { today: num(customers[0]?.today), week: num(customers[0]?.week), month: num(customers[0]?.month) },
+    ...(quotes ? { quotes_awaiting: { count: quotes.count, quotes: quotes.rows } } : {}),
+    ...(handoffs ? { handoffs: { count: handoffs.count, handoffs: handoffs.rows } } : sections.handoffs ? { handoffs: { count: 0, handoffs: [] } } : {}),
+    ...(bench ? { bench } : {}),
+    ...(counter ? {
+      counter: {
+        sales_today: num(counter.sales?.n), total_sen: num(counter.sales?.total_sen), refunded_sen: num(counter.sales?.refunded_sen),
+        ready_for_pickup: { count: readyCount, jobs: counter.ready },
+      },
+    } : {}),
     day: today,
   };
 }

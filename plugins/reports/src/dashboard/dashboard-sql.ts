@@ -53,9 +53,13 @@ export const LOW_STOCK_COUNT: SqlPart = {
   bindings: [],
 };
 
-/** Customers created since the start of the month, and those since the start of today (a range on created_at). */
-export const newCustomers = (monthStart: Date, dayStart: Date): SqlPart => ({
-  sql: `SELECT count(*)::int AS month, count(*) FILTER (WHERE created_at >= ?)::int AS today
+/**
+ * Customers created since the start of the month, of the week (from Monday) and of today: one range
+ * scan on created_at from the earlier of the month's and the week's start.
+ */
+export const newCustomers = (monthStart: Date, dayStart: Date, weekStart: Date = monthStart): SqlPart => ({
+  sql: `SELECT count(*) FILTER (WHERE created_at >= ?)::int AS month, count(*) FILTER (WHERE created_at >= ?)::int AS week,
+          count(*) FILTER (WHERE created_at >= ?)::int AS today
         FROM customer WHERE deleted_at IS NULL AND created_at >= ?`,
-  bindings: [dayStart, monthStart],
+  bindings: [monthStart, weekStart, dayStart, monthStart < weekStart ? monthStart : weekStart],
 });

@@ -35,6 +35,7 @@ export const recordWhatsAppRefusalWorkflow = createWorkflow("record-whatsapp-ref
       eventName: WHATSAPP_MESSAGE_STATUS,
       data: transform({ refused }, ({ refused }) => ({
         message_id: refused.message!.id,
+        phone: refused.message!.phone,
         status: "failed",
         status_code: refused.status_code,
         code: sendFailureCodeOf(refused.status_code),

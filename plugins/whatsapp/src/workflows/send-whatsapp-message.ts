@@ -26,6 +26,7 @@ export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message
       eventName: WHATSAPP_MESSAGE_STATUS,
       data: transform({ delivered }, ({ delivered }) => ({
         message_id: delivered.message.id,
+        phone: delivered.message.phone,
         status: delivered.message.status,
         ...refusalEventFields(delivered.message.error),
       })),
@@ -47,6 +48,7 @@ export const deliverPendingWhatsAppWorkflow = createWorkflow("deliver-pending-wh
       eventName: WHATSAPP_MESSAGE_STATUS,
       data: transform({ delivered }, ({ delivered }) => ({
         message_id: delivered.message.id,
+        phone: delivered.message.phone,
         status: delivered.message.status,
         ...refusalEventFields(delivered.message.error),
       })),

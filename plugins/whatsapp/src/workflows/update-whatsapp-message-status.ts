@@ -9,7 +9,7 @@ export const updateWhatsAppMessageStatusWorkflow = createWorkflow("update-whatsa
   when("whatsapp-status-moved", { applied }, ({ applied }) => applied.changed).then(() => {
     emitEventStep({
       eventName: WHATSAPP_MESSAGE_STATUS,
-      data: transform({ applied }, ({ applied }) => ({ message_id: applied.message!.id, status: applied.message!.status })),
+      data: transform({ applied }, ({ applied }) => ({ message_id: applied.message!.id, phone: applied.message!.phone, status: applied.message!.status })),
     });
   });
   return new WorkflowResponse(applied);

@@ -1,14 +1,16 @@
+import { m } from "$lib/paraglide/messages.js";
+import { labelsByCode } from "$lib/i18n/labels-by-code";
 /** The WhatsApp formatting toolbar's edits on a textarea's text (pure, so they are unit-tested). */
 
 export type FormatKind = "bold" | "italic" | "strike" | "mono" | "bullets" | "numbers";
 
-export const FORMAT_BUTTONS: readonly { kind: FormatKind; label: string; sample: string }[] = [
-  { kind: "bold", label: "Bold", sample: "*bold*" },
-  { kind: "italic", label: "Italic", sample: "_italic_" },
-  { kind: "strike", label: "Strikethrough", sample: "~strike~" },
-  { kind: "mono", label: "Monospace", sample: "```mono```" },
-  { kind: "bullets", label: "Bulleted list", sample: "- item" },
-  { kind: "numbers", label: "Numbered list", sample: "1. item" },
+export const FORMAT_BUTTONS: readonly { kind: FormatKind; readonly label: string; sample: string }[] = [
+  { kind: "bold", get label() { return m.campaigns_fmt_bold(); }, sample: "*bold*" },
+  { kind: "italic", get label() { return m.campaigns_fmt_italic(); }, sample: "_italic_" },
+  { kind: "strike", get label() { return m.campaigns_fmt_strike(); }, sample: "~strike~" },
+  { kind: "mono", get label() { return m.campaigns_fmt_mono(); }, sample: "```mono```" },
+  { kind: "bullets", get label() { return m.campaigns_fmt_bullets(); }, sample: "- item" },
+  { kind: "numbers", get label() { return m.campaigns_fmt_numbers(); }, sample: "1. item" },
 ];
 
 const WRAP: Record<"bold" | "italic" | "strike" | "mono", string> = { bold: "*", italic: "_", strike: "~", mono: "```" };
@@ -56,11 +58,11 @@ export const SAMPLE_VALUES: Record<string, string> = {
   optout_link: "https://console.example/optout/…",
 };
 
-export const VARIABLE_HINTS: Record<string, string> = {
-  nama: "Customer's name",
-  model: "Device model",
-  expiry_date: "Warranty end date",
-  job_number: "Repair job number",
-  shop_name: "Shop name",
-  optout_link: "Opt-out link",
-};
+export const VARIABLE_HINTS: Readonly<Record<string, string>> = labelsByCode({
+  nama: m.campaigns_var_nama,
+  model: m.campaigns_var_model,
+  expiry_date: m.campaigns_var_expiry_date,
+  job_number: m.campaigns_var_job_number,
+  shop_name: m.campaigns_var_shop_name,
+  optout_link: m.campaigns_var_optout_link,
+});

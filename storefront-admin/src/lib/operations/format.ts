@@ -1,4 +1,7 @@
 import { SHOP_TIME_ZONE } from "@voltura/domain";
+import { formatDate, formatDateTime, formatNumber } from "$lib/i18n/format";
+import { labelsByCode } from "$lib/i18n/labels-by-code";
+import { m } from "$lib/paraglide/messages.js";
 
 /**
  * Words and figures of the Maintenance page and the maintenance banner. Pure (browser and server):
@@ -14,11 +17,10 @@ export type RestoreRunStatusName = "pending" | "running" | "completed" | "failed
 export const CONFIRMATION_WORDS: Record<RestoreModeName, string> = { restore: "RESTORE", copy: "COPY" };
 
 /** Shown on every staff page while maintenance mode is on. */
-export const MAINTENANCE_BANNER_TEXT = "Maintenance: the shop's data is being restored; changes are paused";
+export const maintenanceBannerText = (): string => m.operations_banner_text();
 
 /** What staff read when a change is refused because maintenance mode is on (commerce's 503 `maintenance_mode`). */
-export const MAINTENANCE_REFUSAL_MESSAGE =
-  "Changes are paused while the shop's data is being restored. Nothing was saved — try again in a few minutes, once the maintenance banner has gone.";
+export const maintenanceRefusalMessage = (): string => m.operations_refusal_message();
 
 /** Disk space below this share free gets a warning (the same line commerce's `low` flag draws). */
 export const LOW_DISK_RATIO = 0.15;
@@ -54,73 +56,64 @@ export function formatBytes(bytes: number | null | undefined): string {
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago" (future times read as "just now"). */
 export function formatAge(iso: string | null | undefined, now: Date = new Date()): string {
-  if (!iso) return "never";
+  if (!iso) return m.operations_age_never();
   const ms = now.getTime() - new Date(iso).getTime();
   if (!Number.isFinite(ms)) return "—";
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return m.operations_age_just_now();
+  if (minutes < 60) return m.operations_age_minutes({ count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
+  if (hours < 48) return m.operations_age_hours({ count: hours });
   const days = Math.floor(hours / 24);
-  return `${days} days ago`;
+  return m.operations_age_days({ count: days });
 }
 
 /** "12 % free" (whole percent, never "0 %" while something is free). */
 export function formatFreeShare(ratio: number): string {
   const percent = ratio > 0 && ratio < 0.01 ? "<1" : String(Math.round(Math.min(1, Math.max(0, ratio)) * 100));
-  return `${percent} % free`;
+  return m.operations_free_share({ percent });
 }
 
 export function diskIsLow(ratio: number): boolean {
   return ratio < LOW_DISK_RATIO;
 }
 
-export const BACKUP_KIND_LABELS: Record<BackupKindName, string> = {
-  daily: "Daily",
-  weekly: "Weekly",
-  manual: "Manual",
-  pre_restore: "Before a restore",
-};
+export const BACKUP_KIND_LABELS = labelsByCode<BackupKindName>({
+  daily: m.operations_kind_daily,
+  weekly: m.operations_kind_weekly,
+  manual: m.operations_kind_manual,
+  pre_restore: m.operations_kind_pre_restore,
+});
 
 /** Where the backup file is: "This machine", "External", "This machine + external". */
 export function storageLabel(local: boolean, external: boolean): string {
-  if (local && external) return "This machine + external";
-  if (local) return "This machine";
-  if (external) return "External";
-  return "Nowhere (deleted)";
+  if (local && external) return m.operations_storage_both();
+  if (local) return m.operations_storage_local();
+  if (external) return m.operations_storage_external();
+  return m.operations_storage_none();
 }
 
-const shopDay = new Intl.DateTimeFormat("en-MY", { timeZone: SHOP_TIME_ZONE, day: "numeric", month: "short", year: "numeric" });
-const shopMinute = new Intl.DateTimeFormat("en-MY", {
-  timeZone: SHOP_TIME_ZONE,
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-});
 const shopSecond = new Intl.DateTimeFormat("en-MY", { timeZone: SHOP_TIME_ZONE, hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 
 /** "7 Dec 2026, 3:00 am" in shop time; "—" when unknown. */
-export const shopTime = (iso: string | null | undefined): string => (iso ? shopMinute.format(new Date(iso)) : "—");
+export const shopTime = (iso: string | null | undefined): string => formatDateTime(iso);
 /** "03:00:12" in shop time, for log lines. */
 export const shopClock = (iso: string | null | undefined): string => (iso ? shopSecond.format(new Date(iso)) : "—");
 
 /** The verification badge: "unverified", "verified 7 Dec 2026", "failed". */
 export function verificationBadge(verification: VerificationName, verifiedAt: string | null): { text: string; tone: "muted" | "good" | "bad" } {
-  if (verification === "verified") return { text: verifiedAt ? `verified ${shopDay.format(new Date(verifiedAt))}` : "verified", tone: "good" };
-  if (verification === "failed") return { text: "failed", tone: "bad" };
-  return { text: "unverified", tone: "muted" };
+  if (verification === "verified") return { text: verifiedAt ? m.operations_verified_on({ date: formatDate(verifiedAt) }) : m.operations_verified(), tone: "good" };
+  if (verification === "failed") return { text: m.operations_verify_failed(), tone: "bad" };
+  return { text: m.operations_unverified(), tone: "muted" };
 }
 
-export const RESTORE_STATUS_LABELS: Record<RestoreRunStatusName, string> = {
-  pending: "Waiting to start",
-  running: "Running",
-  completed: "Completed",
-  failed: "Failed (nothing changed)",
-  rolled_back: "Rolled back to the data from before",
-};
+export const RESTORE_STATUS_LABELS = labelsByCode<RestoreRunStatusName>({
+  pending: m.operations_run_pending,
+  running: m.operations_run_running,
+  completed: m.operations_run_completed,
+  failed: m.operations_run_failed,
+  rolled_back: m.operations_run_rolled_back,
+});
 
 /** Still moving: the run page keeps asking. */
 export function runIsActive(status: RestoreRunStatusName): boolean {
@@ -132,16 +125,16 @@ export const RESTORE_STEPS: Record<RestoreModeName, readonly string[]> = {
   copy: ["check", "restore_new_database", "verify", "neutralise_copy"],
 };
 
-export const STEP_LABELS: Record<string, string> = {
-  check: "Check the backup (version and migrations)",
-  maintenance_on: "Pause changes (maintenance mode) and back up the current data",
-  restore_new_database: "Restore into a new database",
-  verify: "Verify rows and files against the backup",
-  swap: "Switch the shop over to the restored data",
-  resume: "Resume: changes allowed again",
-  rollback: "Roll back to the data from before",
-  neutralise_copy: "Switch off messages, mail and schedules in the copy",
-};
+export const STEP_LABELS: Readonly<Record<string, string>> = labelsByCode({
+  check: m.operations_step_check,
+  maintenance_on: m.operations_step_maintenance_on,
+  restore_new_database: m.operations_step_restore_new_database,
+  verify: m.operations_step_verify,
+  swap: m.operations_step_swap,
+  resume: m.operations_step_resume,
+  rollback: m.operations_step_rollback,
+  neutralise_copy: m.operations_step_neutralise_copy,
+});
 
 export type StepState = "done" | "current" | "failed" | "waiting" | "skipped";
 
@@ -183,21 +176,22 @@ export function optimisationSummary(result: Record<string, unknown>, startedAt: 
   const count = (key: string) => (Array.isArray(result[key]) ? (result[key] as unknown[]).length : null);
   const vacuumed = count("vacuumed");
   const reindexed = count("reindexed");
-  if (vacuumed !== null) parts.push(`${vacuumed} table${vacuumed === 1 ? "" : "s"} vacuumed`);
-  if (reindexed !== null) parts.push(`${reindexed} index${reindexed === 1 ? "" : "es"} rebuilt`);
+  if (vacuumed !== null) parts.push(vacuumed === 1 ? m.operations_opt_vacuumed_one() : m.operations_opt_vacuumed({ count: vacuumed }));
+  if (reindexed !== null) parts.push(reindexed === 1 ? m.operations_opt_reindexed_one() : m.operations_opt_reindexed({ count: reindexed }));
   const before = result.databaseBytesBefore;
   const after = result.databaseBytesAfter;
   if (typeof before === "number" && typeof after === "number") parts.push(`${formatBytes(before)} → ${formatBytes(after)}`);
   const seconds = Math.round((new Date(finishedAt).getTime() - new Date(startedAt).getTime()) / 1000);
-  if (Number.isFinite(seconds) && seconds >= 0) parts.push(seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`);
+  if (Number.isFinite(seconds) && seconds >= 0) parts.push(seconds < 120 ? m.operations_seconds({ count: seconds }) : m.operations_minutes({ count: Math.round(seconds / 60) }));
   return parts.join(" · ");
 }
 
 /** "1,204 rows moved (pos_sale 1,004 · repair_job 200)" for an archive run's per-table counts; biggest first. */
 export function archiveCountsSummary(counts: Record<string, number>): string {
-  const n = new Intl.NumberFormat("en-MY");
+  const n = { format: (value: number) => formatNumber(value) };
   const entries = Object.entries(counts).filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const total = entries.reduce((sum, [, c]) => sum + c, 0);
-  if (total === 0) return "nothing old enough to move";
-  return `${n.format(total)} row${total === 1 ? "" : "s"} moved (${entries.map(([t, c]) => `${t} ${n.format(c)}`).join(" · ")})`;
+  if (total === 0) return m.operations_archive_nothing();
+  const tables = entries.map(([t, c]) => `${t} ${n.format(c)}`).join(" · ");
+  return total === 1 ? m.operations_archive_moved_one({ tables }) : m.operations_archive_moved({ count: n.format(total), tables });
 }

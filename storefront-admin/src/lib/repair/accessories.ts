@@ -1,3 +1,6 @@
+import { labelsByCode } from "$lib/i18n/labels-by-code";
+import { m } from "$lib/paraglide/messages.js";
+
 /** What customers usually leave with a device; checkboxes on the intake form. */
 export const ACCESSORY_OPTIONS = [
   { value: "charger", label: "Charger" },
@@ -8,6 +11,19 @@ export const ACCESSORY_OPTIONS = [
   { value: "box", label: "Box" },
 ] as const;
 export type AccessoryValue = (typeof ACCESSORY_OPTIONS)[number]["value"];
+
+/**
+ * What the checkboxes say, in the staff member's language. The job keeps the English labels above
+ * (they are printed on the slip and read back into the form), so only the display is translated.
+ */
+export const ACCESSORY_LABELS: Readonly<Record<string, string>> = labelsByCode<AccessoryValue>({
+  charger: m.intake_accessory_charger,
+  cable: m.intake_accessory_cable,
+  case: m.intake_accessory_case,
+  sim_tray: m.intake_accessory_sim_tray,
+  memory_card: m.intake_accessory_memory_card,
+  box: m.intake_accessory_box,
+});
 
 export const MAX_ACCESSORIES = 20;
 export const MAX_ACCESSORY_LENGTH = 60;

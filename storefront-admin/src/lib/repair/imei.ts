@@ -1,3 +1,4 @@
+import { m } from "$lib/paraglide/messages.js";
 /** Luhn check over a string of digits (the last digit of an IMEI is its check digit). */
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -28,11 +29,11 @@ export function imeiHint(value: string): ImeiHint {
   if (!cleaned) return { kind: "empty" };
   if (/^\d{15}$/.test(cleaned)) {
     return luhnValid(cleaned)
-      ? { kind: "imei-valid", message: "Valid IMEI (check digit matches)." }
-      : { kind: "imei-invalid", message: "This is not a valid IMEI: the check digit does not match. Check for a typo (dial *#06# on the phone)." };
+      ? { kind: "imei-valid", message: m.intake_imei_valid() }
+      : { kind: "imei-invalid", message: m.intake_imei_invalid() };
   }
   if (/^\d{14,16}$/.test(cleaned)) {
     return { kind: "serial", message: `${cleaned.length} digits: an IMEI has 15. Saved as a serial number if you continue.` };
   }
-  return { kind: "serial", message: "Saved as a serial number." };
+  return { kind: "serial", message: m.intake_imei_serial() };
 }

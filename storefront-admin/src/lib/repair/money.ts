@@ -1,3 +1,5 @@
+import { formatMoney } from "$lib/i18n/format";
+
 /**
  * Ringgit typed by staff → integer sen. Accepts "12", "12.5", "12.50", "RM 12.50", "rm12.50",
  * "1,234.50" and a comma as decimal mark ("12,50"). Returns null when it is not an amount
@@ -26,10 +28,7 @@ export function senToInput(sen: number | null | undefined): string {
   return `${whole}.${String(rest).padStart(2, "0")}`;
 }
 
-/** Sen for display: 1250 → "RM 12.50", 123456 → "RM 1,234.56", -500 → "-RM 5.00". */
+/** Sen for display in the staff member's locale: 1250 → "RM 12.50", 123456 → "RM 1,234.56", -500 → "-RM 5.00". */
 export function formatRM(sen: number): string {
-  const sign = sen < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(sen));
-  const ringgit = Math.trunc(abs / 100).toLocaleString("en-MY");
-  return `${sign}RM ${ringgit}.${String(abs % 100).padStart(2, "0")}`;
+  return formatMoney(sen);
 }

@@ -1,13 +1,15 @@
 import { PAYMENT_METHODS, type PaymentMethod } from "@voltura/domain";
+import { labelsByCode } from "$lib/i18n/labels-by-code";
 import { parseMoneyInput } from "./money";
+import { m } from "$lib/paraglide/messages.js";
 
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
-  cash: "Cash",
-  card: "Card",
-  duitnow_qr: "DuitNow QR",
-  ewallet: "E-wallet",
-  bank_transfer: "Bank transfer",
-};
+export const PAYMENT_METHOD_LABELS = labelsByCode<PaymentMethod>({
+  cash: m.job_pay_cash,
+  card: m.job_pay_card,
+  duitnow_qr: m.job_pay_duitnow_qr,
+  ewallet: m.job_pay_ewallet,
+  bank_transfer: m.job_pay_bank_transfer,
+});
 
 export { PAYMENT_METHODS };
 
@@ -36,10 +38,10 @@ export function tallyPayments(dueSen: number, entries: readonly PaymentEntry[]):
   const nonCash = entries.filter((e) => e.method !== "cash").reduce((sum, e) => sum + e.amountSen, 0);
   const balance = Math.max(0, dueSen - paid);
   if (nonCash > dueSen) {
-    return { paidSen: paid, balanceSen: balance, changeSen: 0, problem: "Only cash can be more than the amount due (change is given in cash)." };
+    return { paidSen: paid, balanceSen: balance, changeSen: 0, problem: m.job_pay_only_cash_over() };
   }
   const change = Math.max(0, paid - dueSen);
-  return { paidSen: paid, balanceSen: balance, changeSen: change, problem: balance > 0 ? "The payments do not cover the amount due yet." : null };
+  return { paidSen: paid, balanceSen: balance, changeSen: change, problem: balance > 0 ? m.job_pay_not_covered() : null };
 }
 
 /** Reads the pickup form's per-method amount fields (`amount_<method>`, `reference_<method>`). */
@@ -51,7 +53,7 @@ export function paymentsFromForm(get: (name: string) => string): { entries: Paym
     if (!raw) continue;
     const sen = parseMoneyInput(raw);
     if (sen === null) {
-      errors[`amount_${method}`] = `Enter the ${PAYMENT_METHOD_LABELS[method]} amount in ringgit, e.g. 12.50`;
+      errors[`amount_${method}`] = m.job_pay_amount_invalid({ method: PAYMENT_METHOD_LABELS[method] });
       continue;
     }
     if (sen === 0) continue;

@@ -1,3 +1,5 @@
+import { m } from "$lib/paraglide/messages.js";
+
 /** The SLA of a job as commerce sends it: when it is due, how long is left (negative once overdue). */
 export interface SlaSnapshot {
   due_at: string;
@@ -22,17 +24,19 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(abs / DAY);
   const hours = Math.floor((abs % DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
-  if (days > 0) return hours ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
-  return `${minutes}m`;
+  const d = m.job_unit_day({ n: days });
+  const h = m.job_unit_hour({ n: hours });
+  if (days > 0) return hours ? `${d} ${h}` : d;
+  if (hours > 0) return minutes ? `${h} ${m.job_unit_minute({ n: minutes })}` : h;
+  return m.job_unit_minute({ n: minutes });
 }
 
-/** How long overdue, coarse on purpose: "Overdue 25m", "Overdue 3h", "Overdue 2d 3h". */
-function overdueText(ms: number): string {
+/** How long overdue, coarse on purpose: "25m", "3h", "2d 3h". */
+function lateBy(ms: number): string {
   const late = Math.abs(ms);
-  if (late < HOUR) return `Overdue ${Math.max(1, Math.floor(late / MINUTE))}m`;
-  if (late < DAY) return `Overdue ${Math.floor(late / HOUR)}h`;
-  return `Overdue ${formatDuration(late)}`;
+  if (late < HOUR) return m.job_unit_minute({ n: Math.max(1, Math.floor(late / MINUTE)) });
+  if (late < DAY) return m.job_unit_hour({ n: Math.floor(late / HOUR) });
+  return formatDuration(late);
 }
 
 /**
@@ -41,9 +45,10 @@ function overdueText(ms: number): string {
  * "On time" or "Late 3h".
  */
 export function slaText(remainingMs: number, state: SlaState = "running"): string {
-  if (state === "stopped") return remainingMs < 0 ? overdueText(remainingMs).replace("Overdue", "Late") : "On time";
-  const body = remainingMs < 0 ? overdueText(remainingMs) : remainingMs < MINUTE ? "Due now" : `${formatDuration(remainingMs)} left`;
-  return state === "paused" ? `Paused · ${body}` : body;
+  if (state === "stopped") return remainingMs < 0 ? m.job_sla_late({ time: lateBy(remainingMs) }) : m.job_sla_on_time();
+  const body =
+    remainingMs < 0 ? m.job_sla_overdue({ time: lateBy(remainingMs) }) : remainingMs < MINUTE ? m.job_sla_due_now() : m.job_sla_left({ time: formatDuration(remainingMs) });
+  return state === "paused" ? m.job_sla_paused({ text: body }) : body;
 }
 
 export function slaTone(remainingMs: number, state: SlaState = "running"): SlaTone {

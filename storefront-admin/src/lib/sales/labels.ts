@@ -1,14 +1,20 @@
 import type { QuotationStatusValue } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 
+// Getters: each read gives the word in the current locale, and the objects keep their shape for every caller.
 export const QUOTATION_STATUS_LABELS: Record<QuotationStatusValue, string> = {
-  draft: "Draft", sent: "Sent", accepted: "Accepted", declined: "Declined", expired: "Expired", converted: "Converted",
+  get draft() { return m.sales_status_draft(); }, get sent() { return m.sales_status_sent(); }, get accepted() { return m.sales_status_accepted(); },
+  get declined() { return m.sales_status_declined(); }, get expired() { return m.sales_status_expired(); }, get converted() { return m.sales_status_converted(); },
 };
 
 export type InvoiceStatusValue = "unpaid" | "partially_paid" | "paid";
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatusValue, string> = { unpaid: "Unpaid", partially_paid: "Partially paid", paid: "Paid" };
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatusValue, string> = {
+  get unpaid() { return m.sales_status_unpaid(); }, get partially_paid() { return m.sales_status_partially_paid(); }, get paid() { return m.sales_status_paid(); },
+};
 
 export const PAYMENT_METHOD_LABELS: Record<string, string> = {
-  cash: "Cash", card: "Card", duitnow_qr: "DuitNow QR", ewallet: "E-wallet", bank_transfer: "Bank transfer",
+  get cash() { return m.sales_method_cash(); }, get card() { return m.sales_method_card(); }, get duitnow_qr() { return m.sales_method_duitnow_qr(); },
+  get ewallet() { return m.sales_method_ewallet(); }, get bank_transfer() { return m.sales_method_bank_transfer(); },
 };
 
 /** One line as the editor holds it: money as typed ("12.50"), quantities as text. */

@@ -3,6 +3,7 @@ import { CommerceError } from "@voltura/medusa-client";
 import { formatRM } from "$lib/repair/money";
 import { commerceProblem } from "./commerce";
 import type { FieldErrors } from "./forms";
+import { m } from "$lib/paraglide/messages.js";
 
 /** Which card of the job workspace an action's answer belongs to (each card shows only its own). */
 export type WorkspaceSection =
@@ -42,10 +43,10 @@ export function commerceMessage(err: unknown): { status: number; message: string
   if (err instanceof CommerceError && err.body && typeof err.body === "object") {
     const body = err.body as { shortfall_sen?: unknown; available?: unknown; requested?: unknown; type?: unknown };
     if (typeof body.shortfall_sen === "number" && body.shortfall_sen > 0) {
-      return { status: problem.status, message: `The payments are ${formatRM(body.shortfall_sen)} short of the amount due.` };
+      return { status: problem.status, message: m.job_act_payments_short({ amount: formatRM(body.shortfall_sen) }) };
     }
     if (body.type === "insufficient_stock" && typeof body.available === "number") {
-      return { status: problem.status, message: `Not enough stock: ${body.available} available at the shop, ${String(body.requested ?? "more")} requested.` };
+      return { status: problem.status, message: m.job_act_not_enough_stock({ available: body.available, requested: String(body.requested ?? m.job_act_more()) }) };
     }
   }
   return problem;

@@ -8,7 +8,7 @@ import { commerceProblem } from "./commerce";
  * staff member: commerce fills in who, when, the role, the request id and the address.
  */
 export const exportAuditEventSchema = z.object({
-  action: z.enum(["export.customers", "export.inventory"]),
+  action: z.enum(["export.customers", "export.inventory", "export.jobs", "export.pos_sales", "export.quotations", "export.invoices"]),
   entity: z.string().min(1).max(80),
   metadata: z.object({
     /** The list's filters the export was made with (what was taken out of the system). */

@@ -1,6 +1,6 @@
 import { checkStaffCredentials, CommerceClient, CommerceError, type Actor, type CredentialsVerdict } from "@voltura/medusa-client";
 import { getEnv } from "./env";
-import { isMaintenanceRefusal, MAINTENANCE_REFUSAL_MESSAGE } from "../operations/format";
+import { isMaintenanceRefusal, maintenanceRefusalMessage } from "../operations/format";
 import type { SessionStaff } from "./session-store";
 
 /** The console's own identity, for look-ups made before a staff member is known. */
@@ -36,7 +36,7 @@ export function verifyStaffPassword(
 export function commerceProblem(err: unknown): { status: number; message: string } {
   if (err instanceof CommerceError) {
     // Maintenance mode (a restore is running): every write is refused with 503 `maintenance_mode`.
-    if (isMaintenanceRefusal(err.status, err.type, err.body)) return { status: 503, message: MAINTENANCE_REFUSAL_MESSAGE };
+    if (isMaintenanceRefusal(err.status, err.type, err.body)) return { status: 503, message: maintenanceRefusalMessage() };
     if (err.status === 503 || err.status === 502) {
       return { status: 503, message: "The commerce core is not reachable right now. Try again in a moment." };
     }

@@ -8,6 +8,28 @@ import { recipientsCsv } from "../../../../plugins/campaigns/src/dispatch/export
 import { toSafeCsv } from "@voltura/domain";
 import { customersCsv } from "./customers-csv";
 import { levelsCsv } from "./inventory";
+import { jobsCsv } from "./jobs-list";
+import { posSalesCsv } from "./pos-sales-list";
+import { invoicesCsv, quotationsCsv } from "./sales-lists";
+import type { PosSaleSummary, Quotation, RepairJob, SalesInvoice } from "@voltura/medusa-client";
+
+// The list pages' exports (data table): each row with `text` in every field people type into.
+const jobWith = (text: string) => ({
+  id: text, job_number: text, status: "pending", priority: "normal", customer_name: text, customer_phone: "+60123456789", device_type: "phone",
+  brand: text, model: text, issue: text, technician_name: text, received_at: "2026-11-30T08:05:12.000Z", sla_due_at: "2026-12-01T08:05:12.000Z",
+  sla: { due_at: "2026-12-01T08:05:12.000Z", remaining_ms: 1, breached: false, state: "running" }, completed_at: null, delivered_at: null,
+}) as unknown as RepairJob;
+const saleWith = (text: string) => ({
+  id: text, receipt_number: text, sold_at: "2026-11-30T08:05:12.000Z", customer_name: text, customer_phone: text, item_count: 1, methods: ["cash"],
+  rounded_total_sen: -500, paid_sen: 0, refunded_sen: 500, balance_due_sen: 0,
+}) as unknown as PosSaleSummary;
+const buyerWith = (text: string) => ({ name: text, phone: text, email: text, address: text, tin: text, brn: text, nric: text, sst_no: text });
+const quotationWith = (text: string) => ({
+  id: text, quotation_number: text, status: "sent", buyer: buyerWith(text), issued_at: "2026-11-30T08:05:12.000Z", valid_until: "2026-12-30T08:05:12.000Z", total_sen: -500,
+}) as unknown as Quotation;
+const invoiceWith = (text: string) => ({
+  id: text, invoice_number: text, status: "unpaid", buyer: buyerWith(text), issued_at: "2026-11-30T08:05:12.000Z", total_sen: 500, paid_sen: 0, balance_sen: -500,
+}) as unknown as SalesInvoice;
 
 /**
  * Every CSV the platform hands out, in one table. The scan below fails when a file starts
@@ -90,6 +112,22 @@ const CSV_EXPORTS: Record<string, CsvExport> = {
   inventory: {
     endpoint: "storefront-admin/src/routes/(staff)/inventory/export/+server.ts",
     render: (text) => [levelsCsv([levelWith(text)])],
+  },
+  jobs: {
+    endpoint: "storefront-admin/src/routes/(staff)/jobs/export/+server.ts",
+    render: (text) => [jobsCsv([jobWith(text)])],
+  },
+  posSales: {
+    endpoint: "storefront-admin/src/routes/(staff)/pos/sales/export/+server.ts",
+    render: (text) => [posSalesCsv([saleWith(text)])],
+  },
+  quotations: {
+    endpoint: "storefront-admin/src/routes/(staff)/sales/quotations/export/+server.ts",
+    render: (text) => [quotationsCsv([quotationWith(text)])],
+  },
+  invoices: {
+    endpoint: "storefront-admin/src/routes/(staff)/sales/invoices/export/+server.ts",
+    render: (text) => [invoicesCsv([invoiceWith(text)])],
   },
   reports: {
     endpoint: "plugins/reports/src/api/admin/reports/export/route.ts",

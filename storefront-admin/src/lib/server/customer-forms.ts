@@ -14,6 +14,7 @@ import {
 } from "@voltura/medusa-client";
 import { commerceFieldErrors } from "./commerce-errors";
 import { fieldErrorsFrom, type FieldErrors } from "./forms";
+import { m } from "$lib/paraglide/messages.js";
 
 /**
  * The customer forms post flat, as plain HTML (they work without JavaScript); these turn the
@@ -21,16 +22,16 @@ import { fieldErrorsFrom, type FieldErrors } from "./forms";
  */
 export type FormResult<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
 
-const PHONE_HINT = "Enter a valid phone number, e.g. 012-345 6789 or +60 12-345 6789";
+const PHONE_HINT = () => m.customers_err_phone();
 
-const name = z.string().trim().min(1, "Enter the customer's name").max(120, "Keep the name under 120 characters");
-const email = z.string().trim().max(200).refine((v) => !v || z.email().safeParse(v).success, "Enter a valid email, e.g. aisyah@example.my");
+const name = z.string().trim().min(1, { error: () => m.customers_err_name() }).max(120, { error: () => m.customers_err_name_long() });
+const email = z.string().trim().max(200).refine((v) => !v || z.email().safeParse(v).success, { error: () => m.customers_err_email() });
 const phone = z
   .string()
   .trim()
-  .min(1, "Enter the customer's phone number")
-  .refine((v) => tryNormalisePhone(v) !== null, PHONE_HINT);
-const customerType = z.enum(CUSTOMER_TYPES, { error: "Choose the type of customer" });
+  .min(1, { error: () => m.customers_err_phone_required() })
+  .refine((v) => tryNormalisePhone(v) !== null, { error: PHONE_HINT });
+const customerType = z.enum(CUSTOMER_TYPES, { error: () => m.customers_err_type() });
 
 /** "vip, corporate account" → ["vip", "corporate account"] (tags cannot hold commas). */
 export function splitTags(text: string): string[] {
@@ -72,9 +73,9 @@ export function parseProfileForm(values: Record<(typeof PROFILE_FIELDS)[number],
 /** The customer's tags plus what was typed in the tag box (comma-separated), checked like commerce checks them. */
 export function addTags(current: readonly string[], typed: string): FormResult<string[]> {
   const added = splitTags(typed);
-  if (!added.length) return { ok: false, errors: { add: "Type the tag to add, e.g. vip" } };
+  if (!added.length) return { ok: false, errors: { add: m.customers_err_tag_empty() } };
   const parsed = tagsSchema.safeParse([...current, ...added]);
-  if (!parsed.success) return { ok: false, errors: { add: parsed.error.issues[0]?.message ?? "Check the tag" } };
+  if (!parsed.success) return { ok: false, errors: { add: parsed.error.issues[0]?.message ?? m.customers_err_tag() } };
   return { ok: true, body: parsed.data };
 }
 
@@ -87,11 +88,11 @@ export function removeTag(current: readonly string[], tag: string): string[] {
 export const DEVICE_FIELDS = ["device_type", "brand", "model", "imei_serial", "colour"] as const;
 
 const deviceSchema = z.object({
-  device_type: z.enum(DEVICE_TYPES, { error: "Choose the type of device" }),
-  brand: z.string().trim().min(1, "Enter the brand, e.g. Apple or Samsung").max(60),
-  model: z.string().trim().min(1, "Enter the model, e.g. iPhone 13").max(80),
+  device_type: z.enum(DEVICE_TYPES, { error: () => m.customers_err_device_type() }),
+  brand: z.string().trim().min(1, { error: () => m.customers_err_brand() }).max(60),
+  model: z.string().trim().min(1, { error: () => m.customers_err_model() }).max(80),
   imei_serial: z.string().trim().max(40),
-  colour: z.string().trim().max(40, "Keep the colour under 40 characters"),
+  colour: z.string().trim().max(40, { error: () => m.customers_err_colour() }),
 });
 
 export function parseDeviceForm(values: Record<(typeof DEVICE_FIELDS)[number], string>): FormResult<AddCustomerDeviceBody> {
@@ -105,7 +106,7 @@ export function parseDeviceForm(values: Record<(typeof DEVICE_FIELDS)[number], s
 
 export function parseNoteForm(text: string): FormResult<{ body: string }> {
   const body = addCustomerNoteBodySchema.safeParse({ body: text });
-  if (!body.success) return { ok: false, errors: { body: body.error.issues[0]?.message ?? "Write the note" } };
+  if (!body.success) return { ok: false, errors: { body: body.error.issues[0]?.message ?? m.customers_err_note() } };
   return { ok: true, body: body.data };
 }
 

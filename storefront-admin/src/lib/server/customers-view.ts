@@ -1,12 +1,15 @@
-import { CUSTOMER_TYPE_LABELS, formatMYR, formatPhoneForDisplay, formatShopTime, SHOP_TIME_ZONE } from "@voltura/domain";
+import { CUSTOMER_TYPE_LABELS, formatPhoneForDisplay, formatShopTime, SHOP_TIME_ZONE } from "@voltura/domain";
 import type { CommerceClient, CrmCustomerDetail, CrmCustomerSummary } from "@voltura/medusa-client";
+import { formatDate, formatMoney } from "$lib/i18n/format";
+import { intlLocale } from "$lib/i18n/locale";
 import { customerListQuery, type CustomerFilters } from "$lib/customer-filters";
 import type { CustomerDeviceRow, CustomerJobRow, CustomerNoteRow, CustomerPurchaseRow, CustomerRow } from "$lib/customer-types";
 import { DEVICE_LABELS } from "./jobs-view";
 
 /** "24 Nov 2026": a calendar day in shop time. */
 export function formatShopDate(at: string | Date, timeZone: string = SHOP_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-MY", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(at));
+  if (timeZone === SHOP_TIME_ZONE) return formatDate(at);
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(at));
 }
 
 export const displayPhone = (phone: string | null): string => (phone ? formatPhoneForDisplay(phone) : "—");
@@ -77,8 +80,8 @@ export async function readCustomerPage(
 }
 
 function money(sen: number, currency: string): string {
-  if (currency.toLowerCase() === "myr") return formatMYR(sen);
-  return new Intl.NumberFormat("en-MY", { style: "currency", currency: currency.toUpperCase() }).format(sen / 100);
+  if (currency.toLowerCase() === "myr") return formatMoney(sen);
+  return new Intl.NumberFormat(intlLocale(), { style: "currency", currency: currency.toUpperCase() }).format(sen / 100);
 }
 
 /** The customer page's data, formatted: phones in Malaysian format, times in shop time, totals in RM. */

@@ -1,13 +1,16 @@
 import { error, redirect } from "@sveltejs/kit";
-import { ROLE_LABELS, roleAllowed, type StaffRole } from "@voltura/domain";
+import { roleAllowed, type StaffRole } from "@voltura/domain";
 import type { CommerceClient } from "@voltura/medusa-client";
+import { roleLabel } from "$lib/i18n/roles";
+import { m } from "$lib/paraglide/messages.js";
 import type { SessionStaff } from "./session-store";
 
-export const FORBIDDEN_MESSAGE = "You don't have access to this page";
-export const NOT_STAFF_MESSAGE = "You are signed in, but not a staff member of this shop";
+/** In the request's language (read when thrown, inside the request). */
+export const forbiddenMessage = (): string => m.auth_forbidden();
+export const notStaffMessage = (): string => m.auth_not_staff();
 
 export function forbidden(role: StaffRole | null): never {
-  error(403, role ? { message: FORBIDDEN_MESSAGE, role: ROLE_LABELS[role] } : { message: FORBIDDEN_MESSAGE });
+  error(403, role ? { message: forbiddenMessage(), role: roleLabel(role) } : { message: forbiddenMessage() });
 }
 
 /**
@@ -18,7 +21,7 @@ export function requireRole(
   locals: App.Locals,
   roles: readonly StaffRole[],
 ): { staff: SessionStaff; commerce: CommerceClient } {
-  if (locals.denied === "not-staff") error(403, { message: NOT_STAFF_MESSAGE });
+  if (locals.denied === "not-staff") error(403, { message: notStaffMessage() });
   if (!locals.staff || !locals.commerce) redirect(303, "/login");
   if (!roleAllowed(locals.staff.role, roles)) forbidden(locals.staff.role);
   return { staff: locals.staff, commerce: locals.commerce };

@@ -1,20 +1,24 @@
 import { formatMYR, type RepairStatus } from "@voltura/domain";
 import { sendWhatsAppMessage, type CommerceClient, type RepairBilling, type RepairJob, ConciergeApi } from "@voltura/medusa-client";
 import { z } from "zod";
+import { m } from "$lib/paraglide/messages.js";
 
 /** What a technician can send about a job from the chat. */
 export const JOB_MESSAGE_KINDS = ["diagnosis", "price", "photos", "invoice"] as const;
 export type JobMessageKind = (typeof JOB_MESSAGE_KINDS)[number];
 
-export const staffSendSchema = z.object({
-  body: z.string().trim().min(1, "Type a reply").max(4096, "Keep it under 4096 characters"),
-  nonce: z.string().trim().min(8, "Reload the page and try again").max(100),
-});
+/** Built per request, so its messages come out in the staff member's language. */
+export const staffSendSchema = () =>
+  z.object({
+    body: z.string().trim().min(1, m.inbox_type_reply()).max(4096, m.inbox_too_long()),
+    nonce: z.string().trim().min(8, m.inbox_reload_retry()).max(100),
+  });
 
-export const jobActionSchema = z.object({
-  job_id: z.string().trim().min(1, "Which job?"),
-  nonce: z.string().trim().min(8, "Reload the page and try again").max(100),
-});
+export const jobActionSchema = () =>
+  z.object({
+    job_id: z.string().trim().min(1, m.inbox_which_job()),
+    nonce: z.string().trim().min(8, m.inbox_reload_retry()).max(100),
+  });
 
 /** The chat's job messages, in the customer's two languages (the shop writes BM first). */
 export function jobMessage(kind: Exclude<JobMessageKind, "photos">, job: RepairJob, billing: RepairBilling | null): string | null {

@@ -6,6 +6,7 @@ import { formatRM, parseMoneyInput } from "$lib/repair/money";
 import { paymentsFromForm } from "$lib/repair/payments";
 import { commerceMessage, refuse, sectionAction, textFields, type WorkspaceSection } from "./action-result";
 import { requireRole } from "./guard";
+import { m } from "$lib/paraglide/messages.js";
 
 type Event = RequestEvent<{ id: string }>;
 
@@ -21,13 +22,13 @@ async function addLine(event: Event, section: WorkspaceSection, body: AddRepairL
   const parsed = addRepairLineBodySchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return refuse(section, `${issue?.path.join(".") || "line"}: ${issue?.message ?? "not valid"}`, { values });
+    return refuse(section, m.job_act_not_valid({ field: issue?.path.join(".") || "line", message: issue?.message ?? "not valid" }), { values });
   }
   return sectionAction(
     section,
     async () => {
       const { line } = await commerce.addRepairLine(event.params.id, body);
-      return line.kind === "part" ? `${line.title} × ${line.quantity} added and reserved.` : `${line.title} added.`;
+      return line.kind === "part" ? m.job_act_part_added({ title: line.title, quantity: line.quantity }) : m.job_act_line_added({ title: line.title });
     },
     { values },
   );
@@ -38,12 +39,12 @@ export async function addPartAction(event: Event) {
   const values = textFields(await event.request.formData());
   const quantity = int(values.quantity);
   const grade = values.grade as PartGrade;
-  if (!values.variant_id) return refuse("part", "Choose a part from the search results.", { values });
-  if (!PART_GRADES.includes(grade)) return refuse("part", "Choose the part's grade: original, OEM or compatible.", { values });
-  if (!quantity || quantity < 1 || quantity > 100) return refuse("part", "Enter a quantity from 1 to 100.", { values });
+  if (!values.variant_id) return refuse("part", m.job_act_choose_part(), { values });
+  if (!PART_GRADES.includes(grade)) return refuse("part", m.job_act_choose_grade(), { values });
+  if (!quantity || quantity < 1 || quantity > 100) return refuse("part", m.job_act_quantity(), { values });
   const priceText = (values.price ?? "").trim();
   const price = priceText ? parseMoneyInput(priceText) : undefined;
-  if (price === null) return refuse("part", "Enter the price in ringgit, e.g. 350.00, or leave it for the catalogue price.", { values });
+  if (price === null) return refuse("part", m.job_act_part_price(), { values });
   return addLine(event, "part", { kind: "part", variant_id: values.variant_id, quantity, grade, ...(price !== undefined ? { unit_price_sen: price } : {}) }, values);
 }
 
@@ -53,19 +54,19 @@ export async function addLabourAction(event: Event) {
   const mode = values.mode ?? "hourly";
   const title = (values.title ?? "").trim();
   if (mode === "service") {
-    if (!values.variant_id) return refuse("labour", "Choose the service from the price list.", { values });
+    if (!values.variant_id) return refuse("labour", m.job_act_choose_service(), { values });
     return addLine(event, "labour", { kind: "labour", variant_id: values.variant_id }, values);
   }
-  if (!title) return refuse("labour", "Describe the labour, e.g. Screen replacement.", { values });
+  if (!title) return refuse("labour", m.job_act_describe_labour(), { values });
   if (mode === "fixed") {
     const price = parseMoneyInput(values.price);
-    if (price === null) return refuse("labour", "Enter the fixed price in ringgit, e.g. 80.00.", { values });
+    if (price === null) return refuse("labour", m.job_act_fixed_price(), { values });
     return addLine(event, "labour", { kind: "labour", title, unit_price_sen: price }, values);
   }
   const hours = parseHours(values.hours);
   const rate = parseMoneyInput(values.rate);
-  if (hours === null) return refuse("labour", "Enter the hours, e.g. 1.5 (at most 2 decimals).", { values });
-  if (rate === null) return refuse("labour", "Enter the hourly rate in ringgit, e.g. 60.00.", { values });
+  if (hours === null) return refuse("labour", m.job_act_hours(), { values });
+  if (rate === null) return refuse("labour", m.job_act_rate(), { values });
   return addLine(event, "labour", { kind: "labour", title, hours, rate_sen: rate }, values);
 }
 
@@ -74,7 +75,7 @@ export async function addFeeAction(event: Event) {
   const values = textFields(await event.request.formData());
   const text = (values.amount ?? "").trim();
   const amount = text ? parseMoneyInput(text) : undefined;
-  if (amount === null) return refuse("fee", "Enter the fee in ringgit, or leave it empty for the shop's diagnostic fee.", { values });
+  if (amount === null) return refuse("fee", m.job_act_fee(), { values });
   return addLine(event, "fee", { kind: "fee", fee_type: "diagnostic", ...(amount !== undefined ? { amount_sen: amount } : {}) }, values);
 }
 
@@ -82,12 +83,12 @@ export async function addFeeAction(event: Event) {
 export async function removeLineAction({ locals, params, request }: Event) {
   const { commerce } = requireRole(locals, JOB_ABILITY_ROLES.editLines);
   const lineId = String((await request.formData()).get("line_id") ?? "");
-  if (!lineId) return refuse("lines", "Choose the line to remove.");
+  if (!lineId) return refuse("lines", m.job_act_choose_line());
   return sectionAction(
     "lines",
     async () => {
       await commerce.removeRepairLine(params.id, lineId);
-      return "Line removed; any reserved stock went back on the shelf.";
+      return m.job_act_line_removed();
     },
     { target: lineId },
   );
@@ -99,7 +100,7 @@ export async function sendQuoteAction({ locals, params, request }: Event) {
   const note = String((await request.formData()).get("note") ?? "").trim();
   return sectionAction("quote", async () => {
     const billing = await commerce.sendRepairQuote(params.id, note ? { note } : {});
-    return `Quote v${billing.quote?.version ?? 1} sent for ${formatRM(billing.quote?.totals.total_sen ?? billing.totals.total_sen)}. The job is awaiting approval.`;
+    return m.job_act_quote_sent({ version: billing.quote?.version ?? 1, total: formatRM(billing.quote?.totals.total_sen ?? billing.totals.total_sen) });
   });
 }
 
@@ -108,13 +109,13 @@ export async function decideQuoteAction({ locals, params, request }: Event) {
   const { commerce } = requireRole(locals, JOB_ABILITY_ROLES.decideQuote);
   const values = textFields(await request.formData());
   const decision = values.decision === "approve" || values.decision === "reject" ? values.decision : null;
-  if (!decision) return refuse("decision", "Choose approve or reject.", { values });
+  if (!decision) return refuse("decision", m.job_act_choose_decision(), { values });
   const note = (values.note ?? "").trim();
   return sectionAction(
     "decision",
     async () => {
       await commerce.decideRepairQuote(params.id, { decision, channel: "counter", ...(note ? { note } : {}) });
-      return decision === "approve" ? "Quote approved. The job is back in progress." : "Quote rejected. The device goes back unrepaired.";
+      return decision === "approve" ? m.job_act_quote_approved() : m.job_act_quote_rejected();
     },
     { values },
   );
@@ -125,7 +126,7 @@ export async function pickupAction({ locals, params, request }: Event) {
   const { commerce } = requireRole(locals, JOB_ABILITY_ROLES.pickup);
   const values = textFields(await request.formData());
   const { entries, errors } = paymentsFromForm((name) => values[name] ?? "");
-  if (Object.keys(errors).length) return refuse("pickup", "Check the payment amounts.", { values, errors });
+  if (Object.keys(errors).length) return refuse("pickup", m.job_act_check_payments(), { values, errors });
   const ic = (values.collected_by_ic_last4 ?? "").trim();
   const body = pickupBodySchema.safeParse({
     collected_by: values.collected_by,
@@ -135,14 +136,17 @@ export async function pickupAction({ locals, params, request }: Event) {
   if (!body.success) {
     const issue = body.error.issues[0];
     const field = issue?.path[0] === "collected_by_ic_last4" ? "collected_by_ic_last4" : "collected_by";
-    return refuse("pickup", issue?.message ?? "Check the pickup details.", { values, errors: { [field]: issue?.message ?? "" } });
+    return refuse("pickup", issue?.message ?? m.job_act_check_pickup(), { values, errors: { [field]: issue?.message ?? "" } });
   }
   return sectionAction(
     "pickup",
     async () => {
       const answer = await commerce.recordRepairPickup(params.id, body.data);
-      const change = answer.change_sen > 0 ? ` Give ${formatRM(answer.change_sen)} change.` : "";
-      return `Paid ${formatRM(answer.paid_sen)}; collected by ${body.data.collected_by}. The job is delivered.${change}`;
+      const paid = formatRM(answer.paid_sen);
+      const name = body.data.collected_by;
+      return answer.change_sen > 0
+        ? m.job_act_picked_up_change({ paid, name, change: formatRM(answer.change_sen) })
+        : m.job_act_picked_up({ paid, name });
     },
     { values },
   );
@@ -153,14 +157,14 @@ export async function voidWarrantyAction({ locals, request }: Event) {
   const values = textFields(await request.formData());
   const reason = values.reason as WarrantyVoidReason;
   const target = values.warranty_id ?? "";
-  if (!target) return refuse("warranty", "Choose the warranty to void.");
-  if (!WARRANTY_VOID_REASONS.includes(reason)) return refuse("warranty", "Choose why the warranty is void.", { values, target });
+  if (!target) return refuse("warranty", m.job_act_choose_warranty_void());
+  if (!WARRANTY_VOID_REASONS.includes(reason)) return refuse("warranty", m.job_act_choose_void_reason(), { values, target });
   const note = (values.note ?? "").trim();
   return sectionAction(
     "warranty",
     async () => {
       const w = await commerce.voidRepairWarranty(target, { reason, ...(note ? { note } : {}) });
-      return `The warranty on ${w.title} is void.`;
+      return m.job_act_warranty_voided({ name: w.title });
     },
     { values, target },
   );
@@ -172,8 +176,8 @@ export async function claimWarrantyAction({ locals, request }: Event) {
   const values = textFields(await request.formData());
   const target = values.warranty_id ?? "";
   const body = warrantyClaimBodySchema.safeParse({ issue: values.issue, note: (values.note ?? "").trim() || undefined });
-  if (!target) return refuse("warranty", "Choose the warranty to claim on.");
-  if (!body.success) return refuse("warranty", "Describe the problem the customer is back with (at least 3 characters).", { values, target });
+  if (!target) return refuse("warranty", m.job_act_choose_warranty_claim());
+  if (!body.success) return refuse("warranty", m.job_act_claim_issue(), { values, target });
   let claimJobId: string;
   try {
     claimJobId = (await commerce.claimRepairWarranty(target, body.data)).claim_job_id;

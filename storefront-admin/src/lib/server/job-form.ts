@@ -5,6 +5,7 @@ import { buildAccessoryList } from "$lib/repair/accessories";
 import { parseMoneyInput } from "$lib/repair/money";
 import { shopLocalToIso } from "$lib/repair/shop-time";
 import { fieldErrorsFrom, type FieldErrors } from "./forms";
+import { m } from "$lib/paraglide/messages.js";
 
 /** The intake form is flat (it must post without JS); the commerce body nests the customer. */
 export const JOB_FORM_FIELDS = [
@@ -29,30 +30,32 @@ export type JobFormField = (typeof JOB_FORM_FIELDS)[number];
 /** The text fields plus the ticked accessory boxes (a repeated field). */
 export type JobFormValues = Record<JobFormField, string> & { accessories: string[] };
 
-const newJobFormSchema = z.object({
-  customer_name: z.string().trim().min(1, "Enter the customer's name").max(120, "Keep the name under 120 characters"),
-  customer_phone: z
-    .string()
-    .trim()
-    .min(1, "Enter the customer's phone number")
-    .refine((v) => tryNormalisePhone(v) !== null, "Enter a valid phone number, e.g. 012-345 6789 or +60 12-345 6789"),
-  device_type: z.enum(DEVICE_TYPES, { error: "Choose the type of device" }),
-  brand: z.string().trim().min(1, "Enter the brand, e.g. Apple or Samsung").max(60),
-  model: z.string().trim().min(1, "Enter the model, e.g. iPhone 13").max(80),
-  colour: z.string().trim().max(40, "Keep the colour under 40 characters"),
-  condition_notes: z.string().trim().max(2000, "Keep the condition notes under 2000 characters"),
-  issue: z.string().trim().min(3, "Describe the issue (at least 3 characters)").max(2000),
-  priority: z.enum(PRIORITIES, { error: "Choose a priority" }),
-  deposit: z
-    .string()
-    .trim()
-    .refine((v) => !v || parseMoneyInput(v) !== null, "Enter the deposit in ringgit, e.g. 50 or 50.00")
-    .refine((v) => (parseMoneyInput(v) ?? 0) <= 10_000_000, "A deposit of more than RM 100,000 is not accepted"),
-  eta: z
-    .string()
-    .trim()
-    .refine((v) => !v || shopLocalToIso(v) !== null, "Enter the date and time the device should be ready"),
-});
+/** Built per request: its messages are in the staff member's language. */
+const newJobFormSchema = () =>
+  z.object({
+    customer_name: z.string().trim().min(1, m.intake_err_name()).max(120, m.intake_err_name_long()),
+    customer_phone: z
+      .string()
+      .trim()
+      .min(1, m.intake_err_phone())
+      .refine((v) => tryNormalisePhone(v) !== null, m.intake_err_phone_invalid()),
+    device_type: z.enum(DEVICE_TYPES, { error: m.intake_err_device_type() }),
+    brand: z.string().trim().min(1, m.intake_err_brand()).max(60),
+    model: z.string().trim().min(1, m.intake_err_model()).max(80),
+    colour: z.string().trim().max(40, m.intake_err_colour()),
+    condition_notes: z.string().trim().max(2000, m.intake_err_condition()),
+    issue: z.string().trim().min(3, m.intake_err_issue()).max(2000),
+    priority: z.enum(PRIORITIES, { error: m.intake_err_priority() }),
+    deposit: z
+      .string()
+      .trim()
+      .refine((v) => !v || parseMoneyInput(v) !== null, m.intake_err_deposit())
+      .refine((v) => (parseMoneyInput(v) ?? 0) <= 10_000_000, m.intake_err_deposit_max()),
+    eta: z
+      .string()
+      .trim()
+      .refine((v) => !v || shopLocalToIso(v) !== null, m.intake_err_eta()),
+  });
 
 const BODY_PATHS: Record<string, JobFormField> = {
   "customer.name": "customer_name",
@@ -65,7 +68,7 @@ export type JobFormResult = { ok: true; body: CreateRepairJobBody } | { ok: fals
 
 /** Validates the posted form and builds the commerce body (phone in E.164, deposit in sen, ETA in shop time). */
 export function parseJobForm(values: JobFormValues): JobFormResult {
-  const parsed = newJobFormSchema.safeParse(values);
+  const parsed = newJobFormSchema().safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
   const v = parsed.data;
   const body = createRepairJobBodySchema.safeParse({

@@ -1,4 +1,4 @@
-import { formatPhoneForDisplay, formatShopTime } from "@voltura/domain";
+import { formatPhoneForDisplay } from "@voltura/domain";
 import type { DashboardJob, RepairBilling, RepairJob } from "@voltura/medusa-client";
 import { firstName } from "$lib/repair/board";
 import { DEVICE_TYPE_LABELS } from "$lib/repair/labels";
@@ -7,8 +7,9 @@ import { isoToShopLocal } from "$lib/repair/shop-time";
 import { eventEntry, sortTimeline, statusEntry } from "$lib/repair/timeline";
 import type { BillingView, JobCard, JobDetail } from "$lib/repair/views";
 import { actorName } from "./staff-directory";
+import { formatDateTime } from "$lib/i18n/format";
 
-const shopTime = (iso: string | null | undefined) => (iso ? formatShopTime(iso) : null);
+const shopTime = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : null);
 
 /** A job as the board, "My jobs" and the tables show it. */
 export function jobCard(job: DashboardJob): JobCard {
@@ -25,7 +26,7 @@ export function jobCard(job: DashboardJob): JobCard {
     sla: job.sla,
     eta: shopTime(job.eta),
     issue: job.issue,
-    updatedAt: formatShopTime(job.updated_at),
+    updatedAt: formatDateTime(job.updated_at),
   };
 }
 
@@ -55,7 +56,7 @@ export function jobDetail(job: RepairJob, names: Map<string, string>): JobDetail
     depositSen: job.deposit_sen,
     technicianId: job.technician_id,
     technicianName: job.technician_name,
-    receivedAt: formatShopTime(job.received_at),
+    receivedAt: formatDateTime(job.received_at),
     eta: shopTime(job.eta),
     etaInput: isoToShopLocal(job.eta),
     diagnosis: job.diagnosis,
@@ -64,7 +65,7 @@ export function jobDetail(job: RepairJob, names: Map<string, string>): JobDetail
     deliveredAt: shopTime(job.delivered_at),
     trackingToken: job.tracking_token,
     sla: job.sla,
-    photos: (job.photos ?? []).map((p) => ({ id: p.id, url: p.url, tag: p.tag, caption: p.caption, takenBy: p.taken_by, at: formatShopTime(p.created_at) })),
+    photos: (job.photos ?? []).map((p) => ({ id: p.id, url: p.url, tag: p.tag, caption: p.caption, takenBy: p.taken_by, at: formatDateTime(p.created_at) })),
     timeline,
   };
 }
@@ -106,7 +107,7 @@ export function billingView(b: RepairBilling, names: Map<string, string>): Billi
     invoice: b.invoice
       ? {
           number: b.invoice.invoice_number,
-          issuedAt: formatShopTime(b.invoice.issued_at),
+          issuedAt: formatDateTime(b.invoice.issued_at),
           totalSen: b.invoice.total_sen,
           depositSen: b.invoice.deposit_sen,
           amountDueSen: b.invoice.amount_due_sen,
@@ -120,7 +121,7 @@ export function billingView(b: RepairBilling, names: Map<string, string>): Billi
       reference: p.reference,
       collectedBy: p.collected_by,
       receivedBy: actorName(p.received_by, names),
-      at: formatShopTime(p.received_at),
+      at: formatDateTime(p.received_at),
     })),
     outstandingSen: b.invoice ? Math.max(0, b.invoice.amount_due_sen - paid) : 0,
     claimOf: b.warranty_claim ? { warrantyId: b.warranty_claim.warranty_id, originalJobId: b.warranty_claim.original_job_id } : null,

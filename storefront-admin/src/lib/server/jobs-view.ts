@@ -1,14 +1,11 @@
-import { formatPhoneForDisplay, formatShopTime, type DeviceType } from "@voltura/domain";
+import { formatPhoneForDisplay, type DeviceType } from "@voltura/domain";
 import type { DashboardJob } from "@voltura/medusa-client";
 import type { JobRow } from "$lib/types";
+import { formatDateTime } from "$lib/i18n/format";
+import { DEVICE_TYPE_LABELS } from "$lib/repair/labels";
 
-export const DEVICE_LABELS: Record<DeviceType, string> = {
-  phone: "Phone",
-  tablet: "Tablet",
-  laptop: "Laptop",
-  console: "Game console",
-  other: "Other",
-};
+/** Device types in the staff member's language (the repair labels, by code). */
+export const DEVICE_LABELS: Readonly<Record<DeviceType, string>> = DEVICE_TYPE_LABELS;
 
 /** A repair job as the tables show it: phone in Malaysian format, times in shop time. */
 export function jobRow(job: DashboardJob): JobRow {
@@ -21,7 +18,7 @@ export function jobRow(job: DashboardJob): JobRow {
     deviceType: DEVICE_LABELS[job.device_type],
     status: job.status,
     priority: job.priority,
-    createdAt: formatShopTime(job.created_at),
+    createdAt: formatDateTime(job.created_at),
     technicianName: job.technician_name,
     sla: job.sla,
   };

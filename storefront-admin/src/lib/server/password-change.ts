@@ -1,3 +1,4 @@
+import { m } from "$lib/paraglide/messages.js";
 import { getPool, type Queryable } from "./db";
 import { accessRule } from "./route-access";
 
@@ -21,7 +22,7 @@ export function passwordChangeGate(routeId: string | null, method: string, requi
   return { kind: "refuse" };
 }
 
-export const PASSWORD_CHANGE_REQUIRED_MESSAGE = "Choose a new password first (Account → Password).";
+export const passwordChangeRequiredMessage = (): string => m.auth_password_change_required();
 
 export function createPasswordChangeStore(db: Queryable) {
   return {

@@ -1,4 +1,5 @@
 import type { Queryable } from "./db";
+import { m } from "$lib/paraglide/messages.js";
 
 /**
  * The console's own limit, in front of the commerce core's (which limits each account and each
@@ -29,7 +30,7 @@ export function evaluateSigninLimit(
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return minutes === 1 ? m.auth_too_many_attempts_one() : m.auth_too_many_attempts_other({ minutes });
 }
 
 export function createSigninAttemptStore(db: Queryable, now: () => Date = () => new Date()) {

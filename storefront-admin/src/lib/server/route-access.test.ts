@@ -2,7 +2,7 @@ import { isHttpError, isRedirect } from "@sveltejs/kit";
 import { ALL_STAFF, MANAGERS, REPAIR_DESK, STAFF_ROLES } from "@voltura/domain";
 import type { CommerceClient } from "@voltura/medusa-client";
 import { describe, expect, it } from "vitest";
-import { FORBIDDEN_MESSAGE, requireRole } from "./guard";
+import { forbiddenMessage, requireRole } from "./guard";
 import { navFor } from "./nav";
 import { accessRule, decideAccess, ROUTE_ACCESS, safeRedirectTarget } from "./route-access";
 import type { SessionStaff } from "./session-store";
@@ -127,7 +127,7 @@ describe("requireRole", () => {
 
   it("refuses other roles with a 403 naming their role", () => {
     const e = thrown(() => requireRole(staff("cashier"), MANAGERS));
-    expect(isHttpError(e, 403) && e.body).toEqual({ message: FORBIDDEN_MESSAGE, role: "Cashier" });
+    expect(isHttpError(e, 403) && e.body).toEqual({ message: forbiddenMessage(), role: "Cashier" });
   });
 
   it("refuses Clerk users who are not staff", () => {

@@ -26,6 +26,10 @@ export const ROUTE_ACCESS = {
   "/health": "public",
   "/logout": ALL_STAFF,
   "/preferences": ALL_STAFF,
+  // Live changes (server-sent events) for every page of the staff area; commerce filters topics by role.
+  "/live": ALL_STAFF,
+  // The command palette's search (commerce leaves out the kinds the role may not read).
+  "/search": ALL_STAFF,
   "/(staff)/account/password": ALL_STAFF,
   "/(staff)": REPAIR_DESK,
   "/(staff)/jobs": REPAIR_DESK,
@@ -36,6 +40,9 @@ export const ROUTE_ACCESS = {
   "/(staff)/jobs/parts": REPAIR_DESK,
   "/(staff)/jobs/new/lookup": REPAIR_DESK,
   "/(staff)/jobs/[id]/documents/[kind]": REPAIR_DESK,
+  // The jobs list's CSV (audited, like every export) and the selected jobs' intake slips in one PDF.
+  "/(staff)/jobs/export": EXPORTERS,
+  "/(staff)/jobs/slips": REPAIR_DESK,
   "/track/[token]": "public",
   "/(staff)/settings/staff": MANAGERS,
   "/(staff)/customers": ALL_STAFF,
@@ -48,6 +55,7 @@ export const ROUTE_ACCESS = {
   "/(staff)/pos/catalogue": COUNTER,
   "/(staff)/pos/checkout": COUNTER,
   "/(staff)/pos/sales": COUNTER,
+  "/(staff)/pos/sales/export": EXPORTERS,
   "/(staff)/pos/sales/[id]": COUNTER,
   "/(staff)/pos/sales/[id]/receipt": COUNTER,
   "/(staff)/pos/sales/[id]/pdf": COUNTER,
@@ -71,10 +79,12 @@ export const ROUTE_ACCESS = {
   "/(staff)/inventory/stock-takes/[id]": MANAGERS,
   "/(staff)/sales/quotations": SALES_DESK,
   "/(staff)/sales/quotations/new": SALES_DESK,
+  "/(staff)/sales/quotations/export": EXPORTERS,
   "/(staff)/sales/quotations/[id]": SALES_DESK,
   "/(staff)/sales/quotations/[id]/pdf": SALES_DESK,
   "/(staff)/sales/invoices": SALES_DESK,
   "/(staff)/sales/invoices/new": SALES_DESK,
+  "/(staff)/sales/invoices/export": EXPORTERS,
   "/(staff)/sales/invoices/[id]": SALES_DESK,
   "/(staff)/sales/invoices/[id]/pdf": SALES_DESK,
   "/(staff)/sales/invoices/[id]/myinvois": MANAGERS,
@@ -105,6 +115,11 @@ export const ROUTE_ACCESS = {
   "/optout/[token]": "public",
   // Operations: backups (download, verify, restore), restore runs and their live progress, backup settings.
   "/(staff)/settings/maintenance": OWNERS_ONLY,
+  // The settings workspace: its landing and the sections for WhatsApp, the concierge and message templates.
+  "/(staff)/settings": MANAGERS,
+  "/(staff)/settings/whatsapp": MANAGERS,
+  "/(staff)/settings/concierge": MANAGERS,
+  "/(staff)/settings/messages": MANAGERS,
   "/(staff)/settings/maintenance/backups/[id]/download": OWNERS_ONLY,
   "/(staff)/settings/maintenance/restores/[id]": OWNERS_ONLY,
   "/(staff)/settings/maintenance/restores/[id]/progress": OWNERS_ONLY,

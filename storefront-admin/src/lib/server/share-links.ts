@@ -3,6 +3,7 @@ import { MANAGERS, roleAllowed } from "@voltura/domain";
 import { InvoicingApi, type CommerceClient, type DocumentShareLinkAnswer, type DocumentType } from "@voltura/medusa-client";
 import { commerceProblem } from "./commerce";
 import type { SessionStaff } from "./session-store";
+import { m } from "$lib/paraglide/messages.js";
 
 /** The document's WhatsApp links for its page, and whether this staff member may revoke them. */
 export async function shareLinksFor(commerce: CommerceClient, staff: SessionStaff, kind: DocumentType, id: string) {
@@ -19,7 +20,7 @@ export async function shareLinksFor(commerce: CommerceClient, staff: SessionStaf
 export async function revokeShareLinks(commerce: CommerceClient, kind: DocumentType, id: string) {
   try {
     const { revoked } = await new InvoicingApi(commerce).revokeShareLinks(kind, id);
-    return { card: "links" as const, error: null, values: {}, done: revoked ? `${revoked} link(s) revoked: they no longer open.` : "There were no open links." };
+    return { card: "links" as const, error: null, values: {}, done: revoked ? m.sales_links_revoked({ count: revoked }) : m.sales_links_no_open() };
   } catch (err) {
     const problem = commerceProblem(err);
     return fail(problem.status >= 400 && problem.status < 500 ? problem.status : 502, { card: "links" as const, error: problem.message, values: {}, done: null as string | null });

@@ -1,6 +1,7 @@
-import { formatShopTime, WARRANTY_VOID_REASON_LABELS } from "@voltura/domain";
+import { WARRANTY_VOID_REASON_LABELS } from "$lib/repair/labels";
 import type { RepairWarranty } from "@voltura/medusa-client";
 import type { WarrantyView } from "$lib/types";
+import { formatDateTime } from "$lib/i18n/format";
 
 /** A warranty as the intake panel and the job workspace show it (dates in shop time). */
 export function warrantyView(w: RepairWarranty): WarrantyView {
@@ -14,11 +15,11 @@ export function warrantyView(w: RepairWarranty): WarrantyView {
     state: w.state,
     daysLeft: w.days_left,
     warrantyDays: w.warranty_days,
-    startsAt: formatShopTime(w.starts_at),
-    endsAt: formatShopTime(w.ends_at),
+    startsAt: formatDateTime(w.starts_at),
+    endsAt: formatDateTime(w.ends_at),
     voidReason: w.void_reason ? WARRANTY_VOID_REASON_LABELS[w.void_reason] : null,
     voidNote: w.void_note,
-    claims: w.claims.map((c) => ({ id: c.id, jobId: c.claim_job_id, issue: c.issue, at: formatShopTime(c.created_at) })),
+    claims: w.claims.map((c) => ({ id: c.id, jobId: c.claim_job_id, issue: c.issue, at: formatDateTime(c.created_at) })),
   };
 }
 

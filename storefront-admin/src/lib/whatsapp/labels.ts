@@ -1,22 +1,24 @@
 import type { WhatsAppMessage, WhatsAppSession } from "@voltura/medusa-client";
+import { labelsByCode } from "$lib/i18n/labels-by-code";
+import { m } from "$lib/paraglide/messages.js";
 
-export const SESSION_STATE_LABELS: Record<WhatsAppSession["state"], string> = {
-  new: "Starting",
-  pairing: "Waiting for QR scan",
-  connecting: "Connecting",
-  open: "Connected",
-  closed: "Reconnecting",
-  needs_pairing: "Needs pairing",
-  stopped: "Stopped",
-};
+export const SESSION_STATE_LABELS = labelsByCode<WhatsAppSession["state"]>({
+  new: m.whatsapp_session_new,
+  pairing: m.whatsapp_session_pairing,
+  connecting: m.whatsapp_session_connecting,
+  open: m.whatsapp_session_open,
+  closed: m.whatsapp_session_closed,
+  needs_pairing: m.whatsapp_session_needs_pairing,
+  stopped: m.whatsapp_session_stopped,
+});
 
-export const MESSAGE_STATUS_LABELS: Record<WhatsAppMessage["status"], string> = {
-  pending: "Pending",
-  sent: "Sent",
-  delivered: "Delivered",
-  read: "Read",
-  failed: "Failed",
-};
+export const MESSAGE_STATUS_LABELS = labelsByCode<WhatsAppMessage["status"]>({
+  pending: m.whatsapp_status_pending,
+  sent: m.whatsapp_status_sent,
+  delivered: m.whatsapp_status_delivered,
+  read: m.whatsapp_status_read,
+  failed: m.whatsapp_status_failed,
+});
 
 /** WhatsApp-style ticks: one for sent, two for delivered, two (blue) for read. */
 export const STATUS_TICKS: Record<WhatsAppMessage["status"], string> = {

@@ -1,5 +1,5 @@
 import { error, redirect } from "@sveltejs/kit";
-import { forbidden, NOT_STAFF_MESSAGE } from "$lib/server/guard";
+import { forbidden, notStaffMessage } from "$lib/server/guard";
 import { maintenanceState } from "$lib/server/maintenance-state";
 import type { LayoutServerLoad } from "./$types";
 
@@ -13,10 +13,14 @@ export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
   if (locals.denied === "signed-out") {
     redirect(303, here === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(here)}`);
   }
-  if (locals.denied === "not-staff") error(403, { message: NOT_STAFF_MESSAGE });
+  if (locals.denied === "not-staff") error(403, { message: notStaffMessage() });
   if (locals.denied === "role") forbidden(locals.staff?.role ?? null);
-  depends("app:maintenance");
+  depends("app:maintenance", "live:maintenance");
   // Every role sees the banner while a restore has paused changes.
   const state = locals.commerce ? await maintenanceState(locals.commerce) : null;
-  return { maintenance: state?.on ? { since: state.since, restoreRunId: state.restore_run_id, reason: state.reason } : null };
+  return {
+    maintenance: state?.on ? { since: state.since, restoreRunId: state.restore_run_id, reason: state.reason } : null,
+    // Tells this staff member's own live changes from others' (src/lib/live).
+    liveStaffId: locals.staff?.id ?? null,
+  };
 };

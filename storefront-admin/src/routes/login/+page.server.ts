@@ -5,19 +5,20 @@ import { commerceProblem, verifyStaffPassword } from "$lib/server/commerce";
 import { getEnv } from "$lib/server/env";
 import { fieldErrorsFrom, type FieldErrors } from "$lib/server/forms";
 import { landingPage } from "$lib/server/landing";
+import { setLocaleCookie } from "$lib/server/locale-cookie";
 import { PASSWORD_PAGE, passwordChanges } from "$lib/server/password-change";
 import { evaluateSigninLimit, tooManyAttemptsMessage } from "$lib/server/rate-limit";
 import { safeRedirectTarget } from "$lib/server/route-access";
 import { setupStatus } from "$lib/server/setup-status";
+import { m } from "$lib/paraglide/messages.js";
 import type { Actions, PageServerLoad } from "./$types";
 
-const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your work email address, e.g. name@voltura.my" })),
-  password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
-});
-
-/** The one answer for a wrong password, an unknown email and a deactivated account. */
-const WRONG_CREDENTIALS = "Email or password is wrong.";
+/** Built per request: its messages are in the staff member's language. */
+const loginSchema = () =>
+  z.object({
+    email: z.string().trim().toLowerCase().pipe(z.email({ error: m.auth_email_invalid() })),
+    password: z.string().min(1, m.auth_password_missing()).max(256, m.auth_password_too_long()),
+  });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const redirectTo = safeRedirectTarget(url.searchParams.get("redirectTo"));
@@ -34,10 +35,10 @@ function refuse(status: number, email: string, message: string | null, errors: F
 
 export const actions: Actions = {
   default: async (event) => {
-    if (getEnv().clerkEnabled) return refuse(400, "", "Sign in with the form above.");
+    if (getEnv().clerkEnabled) return refuse(400, "", m.auth_use_form_above());
     const data = await event.request.formData();
     const typedEmail = String(data.get("email") ?? "");
-    const parsed = loginSchema.safeParse({ email: typedEmail, password: String(data.get("password") ?? "") });
+    const parsed = loginSchema().safeParse({ email: typedEmail, password: String(data.get("password") ?? "") });
     if (!parsed.success) return refuse(400, typedEmail, null, fieldErrorsFrom(parsed.error));
 
     const { email, password } = parsed.data;
@@ -57,10 +58,13 @@ export const actions: Actions = {
     if (!answer.ok && answer.reason === "limited") return refuse(429, email, tooManyAttemptsMessage(answer.retry_after_seconds));
     if (!answer.ok) {
       await attempts.recordFailure(email, ip);
-      return refuse(401, email, WRONG_CREDENTIALS);
+      // The one answer for a wrong password, an unknown email and a deactivated account.
+      return refuse(401, email, m.auth_wrong_credentials());
     }
 
     const { staff } = answer;
+    // Their saved language follows them to this browser (the switch in the shell changes both).
+    if (staff.locale) setLocaleCookie(event.cookies, staff.locale);
     await startSession(event, { id: staff.id, email: staff.email, name: staff.name || staff.email, role: staff.role });
     const changes = passwordChanges();
     if (answer.must_change_password) {

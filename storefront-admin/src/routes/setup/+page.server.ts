@@ -7,6 +7,7 @@ import { getEnv } from "$lib/server/env";
 import { fieldErrorsFrom, formValues, type FieldErrors } from "$lib/server/forms";
 import { markSetUp, setupStatus } from "$lib/server/setup-status";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const FIELDS = ["shop_name", "shop_phone", "shop_address", "shop_email", "owner_name", "owner_email", "password", "password_confirm", "setup_token"] as const;
 /** Body paths → form fields. */
@@ -35,17 +36,17 @@ export const actions: Actions = {
       setup_token: values.setup_token || undefined,
     });
     const errors = parsed.success ? {} : fieldErrorsFrom(parsed.error, RENAME);
-    if (values.password && values.password !== values.password_confirm) errors.password_confirm ??= "The two passwords are not the same";
-    if (!parsed.success || Object.keys(errors).length) return refuse(400, "Check the highlighted fields.", errors);
+    if (values.password && values.password !== values.password_confirm) errors.password_confirm ??= m.auth_setup_passwords_differ();
+    if (!parsed.success || Object.keys(errors).length) return refuse(400, m.auth_check_fields(), errors);
 
     try {
       await completeSetup(commerceAs(SYSTEM_ACTOR), parsed.data);
     } catch (err) {
       if (err instanceof CommerceError && err.status === 409) {
         markSetUp();
-        return refuse(409, "This shop is already set up. Sign in instead.");
+        return refuse(409, m.auth_setup_already());
       }
-      if (err instanceof CommerceError && err.status === 401) return refuse(401, null, { setup_token: "The setup code is wrong" });
+      if (err instanceof CommerceError && err.status === 401) return refuse(401, null, { setup_token: m.auth_setup_code_wrong() });
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
     }

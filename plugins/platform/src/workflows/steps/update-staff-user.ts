@@ -10,9 +10,11 @@ export interface UpdateStaffUserInput {
   name?: string;
   role?: StaffRole;
   active?: boolean;
+  /** Their console language (they set it themselves). */
+  locale?: "en" | "ms";
 }
 
-/** Updates a staff member's name, role or active flag, keeping the old record for compensation. */
+/** Updates a staff member's name, role, active flag or console language, keeping the old record for compensation. */
 export const updateStaffUserStep = createStep(
   "update-staff-user",
   async (input: UpdateStaffUserInput, { container }) => {
@@ -21,6 +23,7 @@ export const updateStaffUserStep = createStep(
     const metadata = { ...(before.metadata ?? {}) };
     if (input.role) metadata.role = input.role;
     if (input.active !== undefined) metadata.active = input.active;
+    if (input.locale) metadata.locale = input.locale;
     const updated = await users.updateUsers({
       id: input.id,
       ...(input.name ? splitName(input.name) : {}),

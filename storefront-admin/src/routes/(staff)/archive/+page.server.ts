@@ -5,6 +5,7 @@ import { z } from "zod";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const restoreFormSchema = z.object({ entity: archivedEntitySchema, id: z.string().trim().min(1).max(200) });
 const settingsFormSchema = z.object({
@@ -34,7 +35,7 @@ export const actions: Actions = {
   restore: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const parsed = restoreFormSchema.safeParse(Object.fromEntries(await request.formData()));
-    if (!parsed.success) return fail(400, { action: "restore" as const, message: "Choose a record to bring back.", restored: null });
+    if (!parsed.success) return fail(400, { action: "restore" as const, message: m.archive_choose_record(), restored: null });
     try {
       const result = await restoreArchivedRecord(commerce, parsed.data.entity, parsed.data.id);
       const rows = Object.values(result.restored).reduce((a, b) => a + b, 0);
@@ -47,7 +48,7 @@ export const actions: Actions = {
   settings: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, ["owner"]);
     const parsed = settingsFormSchema.safeParse(Object.fromEntries(await request.formData()));
-    if (!parsed.success) return fail(400, { action: "settings" as const, message: "Every setting is a whole number.", saved: false });
+    if (!parsed.success) return fail(400, { action: "settings" as const, message: m.archive_whole_numbers(), saved: false });
     try {
       await updateArchiveSettings(commerce, parsed.data);
       return { action: "settings" as const, message: null, saved: true };

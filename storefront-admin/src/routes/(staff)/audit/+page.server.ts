@@ -4,7 +4,8 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { listStaff } from "$lib/server/staff-api";
 import { auditExportHref, auditHref, describeChange, isFiltered, KNOWN_ACTIONS, KNOWN_ENTITIES, readAuditFilters } from "./audit-filters";
-import type { PageServerLoad } from "./$types";
+import { loadPresets, presetActions } from "$lib/server/list-presets";
+import type { Actions, PageServerLoad } from "./$types";
 
 function roleLabel(role: string | null): string {
   if (!role) return "";
@@ -43,6 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     paged: cursor !== null,
     firstPageHref: auditHref(filters),
     exportHref: auditExportHref(filters),
+    presets: await loadPresets(locals, "audit"),
   };
   if (!query) return { ...base, people: await people, rows: [], nextHref: null, problem };
   try {
@@ -58,3 +60,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return { ...base, people: await people, rows: [], nextHref: null, problem: commerceProblem(err).message };
   }
 };
+
+export const actions: Actions = presetActions("audit", MANAGERS);

@@ -1,17 +1,20 @@
-import { formatShopTime } from "@voltura/domain";
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@voltura/medusa-client";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
+import { formatDateTime } from "$lib/i18n/format";
+import { m } from "$lib/paraglide/messages.js";
 import type { PageServerLoad } from "./$types";
 
 function scheduleText(c: Campaign): string {
   const s = c.schedule;
-  if (s.kind === "now") return "When launched";
-  if (s.kind === "at") return formatShopTime(s.at);
-  return `Every ${s.every} at ${s.at}`;
+  if (s.kind === "now") return m.campaigns_when_launched();
+  if (s.kind === "at") return formatDateTime(s.at);
+  const every = s.every === "day" ? m.campaigns_every_day() : s.every === "week" ? m.campaigns_every_week() : m.campaigns_every_month();
+  return m.campaigns_every_at({ every, at: s.at });
 }
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+  depends("live:campaign");
   const { api } = campaignsFor(locals);
   const raw = url.searchParams.get("status");
   const status = (CAMPAIGN_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as CampaignStatus) : undefined;
@@ -38,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         total: c.counts.total,
         done: c.counts.sent + c.counts.delivered + c.counts.read + c.counts.failed + c.counts.skipped,
         sent: c.counts.sent + c.counts.delivered + c.counts.read,
-        updatedAt: formatShopTime(c.updated_at),
+        updatedAt: formatDateTime(c.updated_at),
       })),
       problem: null,
     };

@@ -1,38 +1,66 @@
-import { deviceTypeSchema, prioritySchema, REPAIR_DESK, repairStatusSchema } from "@voltura/domain";
+import { fail } from "@sveltejs/kit";
+import { REPAIR_DESK, repairStatusSchema } from "@voltura/domain";
+import { bulkRepairJobs, REPAIR_BULK_MAX_JOBS, type BulkRepairJobsAnswer } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { jobsListQuery, parseJobsView } from "$lib/server/jobs-list";
 import { jobRow } from "$lib/server/jobs-view";
+import { loadPresets, presetActions } from "$lib/server/list-presets";
+import { canOpen } from "$lib/server/route-access";
 import { technicians } from "$lib/server/technicians";
-import type { PageServerLoad } from "./$types";
+import type { Actions, PageServerLoad } from "./$types";
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const { commerce } = requireRole(locals, REPAIR_DESK);
-  const p = url.searchParams;
-  const status = repairStatusSchema.safeParse(p.get("status")).data ?? null;
-  const priority = prioritySchema.safeParse(p.get("priority")).data ?? null;
-  const device = deviceTypeSchema.safeParse(p.get("device")).data ?? null;
-  const technician = (p.get("technician") ?? "").trim().slice(0, 100) || null;
-  const breached = p.get("breached") === "1" || p.get("breached") === "true";
-  const q = (p.get("q") ?? "").trim().slice(0, 100);
-  const page = Math.max(1, Number.parseInt(p.get("page") ?? "1", 10) || 1);
-  const filters = { status, q, page, priority, technician, device, breached };
-  const techs = await technicians();
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
+  depends("live:job");
+  const { commerce, staff } = requireRole(locals, REPAIR_DESK);
+  const view = parseJobsView(url.searchParams);
+  const can = { export: canOpen("/(staff)/jobs/export", staff.role), slips: canOpen("/(staff)/jobs/slips", staff.role) };
+  const [techs, presets] = await Promise.all([technicians(), loadPresets(locals, "jobs")]);
+  const base = { view, technicians: techs, presets, can, pageSize: PAGE_SIZE };
   try {
-    const list = await commerce.listRepairJobs({
-      status: status ?? undefined,
-      q: q || undefined,
-      priority: priority ?? undefined,
-      device_type: device ?? undefined,
-      technician_id: technician ?? undefined,
-      breached: breached || undefined,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    });
-    const pages = Math.max(1, Math.ceil(list.count / PAGE_SIZE));
-    return { filters, technicians: techs, jobs: list.repair_jobs.map(jobRow), count: list.count, pages, pageSize: PAGE_SIZE, problem: null };
+    const list = await commerce.listRepairJobs(jobsListQuery(view, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE }));
+    return { ...base, jobs: list.repair_jobs.map(jobRow), count: list.count, countEstimated: !!list.count_estimated, problem: null };
   } catch (err) {
-    return { filters, technicians: techs, jobs: [], count: 0, pages: 1, pageSize: PAGE_SIZE, problem: commerceProblem(err).message };
+    return { ...base, jobs: [], count: 0, countEstimated: false, problem: commerceProblem(err).message };
   }
+};
+
+/** The selection of the bulk bar: at most one page of ids, each once. */
+function selectedIds(data: FormData): string[] {
+  const ids = data.getAll("ids").map(String).filter((id) => /^[\w-]{1,100}$/.test(id));
+  return [...new Set(ids)].slice(0, REPAIR_BULK_MAX_JOBS);
+}
+
+type BulkOutcome = { bulk: { answer?: BulkRepairJobsAnswer; error?: string } };
+
+async function runBulk(locals: App.Locals, data: FormData, body: { action: "status"; status: string } | { action: "assign"; technician_id: string | null }) {
+  const { commerce } = requireRole(locals, REPAIR_DESK);
+  const ids = selectedIds(data);
+  if (!ids.length) return fail(400, { bulk: { error: m.table_select_at_least_one() } } as BulkOutcome);
+  const key = String(data.get("idempotency_key") ?? "");
+  try {
+    const answer = await bulkRepairJobs(commerce, { ...body, ids, idempotency_key: key.length >= 8 ? key : crypto.randomUUID() } as Parameters<typeof bulkRepairJobs>[1]);
+    return { bulk: { answer } } as BulkOutcome;
+  } catch (err) {
+    const problem = commerceProblem(err);
+    return fail(problem.status >= 500 ? 503 : problem.status, { bulk: { error: problem.message } } as BulkOutcome);
+  }
+}
+
+export const actions: Actions = {
+  ...presetActions("jobs", REPAIR_DESK),
+  bulkStatus: async ({ locals, request }) => {
+    const data = await request.formData();
+    const status = repairStatusSchema.safeParse(data.get("status"));
+    if (!status.success) return fail(400, { bulk: { error: m.table_jobs_choose_status() } } as BulkOutcome);
+    return runBulk(locals, data, { action: "status", status: status.data });
+  },
+  bulkAssign: async ({ locals, request }) => {
+    const data = await request.formData();
+    const technician = String(data.get("technician_id") ?? "").trim();
+    return runBulk(locals, data, { action: "assign", technician_id: technician === "" ? null : technician });
+  },
 };

@@ -1,32 +1,29 @@
 import { fail } from "@sveltejs/kit";
 import { ALL_STAFF, MANAGERS, roleAllowed } from "@voltura/domain";
-import {
-  ConciergeApi,
-  conciergeSettingsPatchSchema,
-  knowledgeDocumentBodySchema,
-  WEEKDAYS,
-  type ConciergeSettings,
-  type KnowledgeDocument,
-} from "@voltura/medusa-client";
+import { ConciergeApi, knowledgeDocumentBodySchema, type KnowledgeDocument } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { commerce, staff } = requireRole(locals, ALL_STAFF);
-  const api = new ConciergeApi(commerce);
   let documents: KnowledgeDocument[] = [];
-  let settings: ConciergeSettings | null = null;
   let problem: string | null = null;
   try {
-    [documents, settings] = await Promise.all([api.listKnowledge(), api.settings()]);
+    documents = await new ConciergeApi(commerce).listKnowledge();
   } catch (err) {
     problem = commerceProblem(err).message;
   }
-  return { documents, settings, problem, canEdit: roleAllowed(staff.role, MANAGERS), weekdays: WEEKDAYS };
+  return { documents, problem, canEdit: roleAllowed(staff.role, MANAGERS) };
 };
 
-const issues = (e: { issues: Array<{ path: PropertyKey[]; message: string }> }) => e.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; ");
+const FIELD_MESSAGES: Record<string, () => string> = {
+  kind: m.knowledge_error_kind,
+  title: m.knowledge_error_title,
+  body: m.knowledge_error_body,
+  language: m.knowledge_error_language,
+};
 
 export const actions: Actions = {
   save: async ({ locals, request }) => {
@@ -35,10 +32,13 @@ export const actions: Actions = {
     const id = String(form.get("id") ?? "") || undefined;
     const raw = { kind: String(form.get("kind") ?? ""), title: String(form.get("title") ?? ""), body: String(form.get("body") ?? ""), language: String(form.get("language") ?? "mixed") };
     const parsed = knowledgeDocumentBodySchema.safeParse(raw);
-    if (!parsed.success) return fail(400, { save: { id: id ?? "new", message: issues(parsed.error) } });
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))];
+      return fail(400, { save: { id: id ?? "new", message: fields.map((field) => (FIELD_MESSAGES[field] ?? m.knowledge_error_body)()).join(" ") } });
+    }
     try {
       const doc = await new ConciergeApi(commerce).saveKnowledge(parsed.data, id);
-      return { save: { id: id ?? "new", done: `Saved "${doc.title}" and embedded ${doc.chunk_count} chunk(s) (${doc.embedder})` } };
+      return { save: { id: id ?? "new", done: m.knowledge_saved({ title: doc.title }) } };
     } catch (err) {
       return fail(commerceProblem(err).status, { save: { id: id ?? "new", message: commerceProblem(err).message } });
     }
@@ -47,20 +47,21 @@ export const actions: Actions = {
   remove: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const id = String((await request.formData()).get("id") ?? "");
-    if (!id) return fail(400, { save: { id: "", message: "Which document?" } });
+    if (!id) return fail(400, { save: { id: "", message: m.knowledge_error_which() } });
     try {
       await new ConciergeApi(commerce).deleteKnowledge(id);
-      return { save: { id: "", done: "Document deleted" } };
+      return { save: { id: "", done: m.knowledge_deleted() } };
     } catch (err) {
       return fail(commerceProblem(err).status, { save: { id, message: commerceProblem(err).message } });
     }
   },
 
+  // Reads every document again so the concierge answers from the latest words (after a model change, say).
   reembed: async ({ locals }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     try {
       const r = await new ConciergeApi(commerce).reembedKnowledge();
-      return { reembed: { done: `Re-embedded ${r.documents} document(s), ${r.chunks} chunk(s) with ${r.embedder}` } };
+      return { reembed: { done: m.knowledge_refreshed({ count: r.documents }) } };
     } catch (err) {
       return fail(commerceProblem(err).status, { reembed: { message: commerceProblem(err).message } });
     }
@@ -69,34 +70,11 @@ export const actions: Actions = {
   test: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const question = String((await request.formData()).get("question") ?? "").trim();
-    if (!question) return fail(400, { test: { question, message: "Type a question to test" } });
+    if (!question) return fail(400, { test: { question, message: m.knowledge_error_question() } });
     try {
       return { test: { question, result: await new ConciergeApi(commerce).searchKnowledge(question) } };
     } catch (err) {
       return fail(commerceProblem(err).status, { test: { question, message: commerceProblem(err).message } });
-    }
-  },
-
-  settings: async ({ locals, request }) => {
-    const { commerce } = requireRole(locals, MANAGERS);
-    const form = await request.formData();
-    const raw = {
-      bot_enabled: form.get("bot_enabled") === "on",
-      escalate_after_minutes: Number(form.get("escalate_after_minutes")),
-      manager_phones: String(form.get("manager_phones") ?? "").split(/[\n,]+/).map((p) => p.trim()).filter(Boolean),
-      opening_hours: {
-        opens: String(form.get("opens") ?? ""),
-        closes: String(form.get("closes") ?? ""),
-        closed_days: form.getAll("closed_days").map(String),
-      },
-    };
-    const parsed = conciergeSettingsPatchSchema.safeParse(raw);
-    if (!parsed.success) return fail(400, { settings: { message: issues(parsed.error) } });
-    try {
-      await new ConciergeApi(commerce).updateSettings(parsed.data);
-      return { settings: { done: "Concierge settings saved" } };
-    } catch (err) {
-      return fail(commerceProblem(err).status, { settings: { message: commerceProblem(err).message } });
     }
   },
 };

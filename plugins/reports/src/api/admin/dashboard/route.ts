@@ -1,13 +1,15 @@
-import { MANAGERS, REPAIR_DESK, roleAllowed } from "@voltura/domain";
+import { REPAIR_DESK } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
 import { buildDashboard } from "../../../dashboard/build-dashboard";
+import { dashboardSectionsFor } from "../../../dashboard/sections";
 
 /**
  * GET /admin/dashboard → the console's dashboard in one answer (repair desk roles): job counts per
- * status, the 8 most recent jobs, low stock, new customers; SLA breaches and revenue (today and this
- * month, shop time, from the report daily rows plus today live) for owners and managers only.
+ * status, the 8 most recent jobs, low stock, new customers, and each role's own sections
+ * (`dashboardSectionsFor`): revenue (today, week, month, 30 days; shop time, from the report daily
+ * rows plus today live) and SLA breaches for owners and managers only; quotes awaiting approval,
+ * open handoffs; a technician's bench; a cashier's counter.
  */
 export const GET = staffRoute(REPAIR_DESK, async (req, res) => {
-  const managerial = roleAllowed(req.actor.role, MANAGERS);
-  res.json(await buildDashboard(req.scope, { slaBreaches: managerial, revenue: managerial }));
+  res.json(await buildDashboard(req.scope, { sections: dashboardSectionsFor(req.actor.role), actorId: req.actor.id }));
 });

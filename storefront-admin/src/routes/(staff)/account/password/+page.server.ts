@@ -11,19 +11,22 @@ import { landingPage } from "$lib/server/landing";
 import { passwordChanges } from "$lib/server/password-change";
 import { tooManyAttemptsMessage } from "$lib/server/rate-limit";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const FIELDS = ["current_password", "new_password", "new_password_confirm"] as const;
 
-const formSchema = z
-  .object({
-    current_password: z.string().min(1, "Enter your current password").max(256),
-    new_password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `Must be at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(PASSWORD_MAX_LENGTH, `Must be at most ${PASSWORD_MAX_LENGTH} characters`),
-    new_password_confirm: z.string(),
-  })
-  .refine((v) => v.new_password === v.new_password_confirm, { path: ["new_password_confirm"], message: "The two new passwords are not the same" });
+/** Built per request: its messages are in the staff member's language. */
+const formSchema = () =>
+  z
+    .object({
+      current_password: z.string().min(1, m.auth_password_current_missing()).max(256),
+      new_password: z
+        .string()
+        .min(PASSWORD_MIN_LENGTH, m.auth_password_min({ count: PASSWORD_MIN_LENGTH }))
+        .max(PASSWORD_MAX_LENGTH, m.auth_password_max({ count: PASSWORD_MAX_LENGTH })),
+      new_password_confirm: z.string(),
+    })
+    .refine((v) => v.new_password === v.new_password_confirm, { path: ["new_password_confirm"], message: m.auth_password_new_differ() });
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { staff } = requireRole(locals, ALL_STAFF);
@@ -44,11 +47,11 @@ function fieldErrorsFromMessage(message: string): FieldErrors {
 export const actions: Actions = {
   default: async (event) => {
     const { staff, commerce } = requireRole(event.locals, ALL_STAFF);
-    if (getEnv().clerkEnabled) return fail(400, { errors: {} as FieldErrors, message: "Your password is managed by the sign-in service.", done: null });
+    if (getEnv().clerkEnabled) return fail(400, { errors: {} as FieldErrors, message: m.auth_password_managed_short(), done: null });
     const values = formValues(await event.request.formData(), FIELDS);
     const refuse = (status: number, errors: FieldErrors, message: string | null = null) => fail(status, { errors, message, done: null });
 
-    const parsed = formSchema.safeParse(values);
+    const parsed = formSchema().safeParse(values);
     if (!parsed.success) return refuse(400, fieldErrorsFrom(parsed.error));
     const problems = passwordProblems(parsed.data.new_password, { email: staff.email, name: staff.name });
     if (problems.length) return refuse(400, { new_password: problems[0]!.charAt(0).toUpperCase() + problems[0]!.slice(1) });
@@ -56,7 +59,7 @@ export const actions: Actions = {
     try {
       await changeOwnPassword(commerce, { current_password: parsed.data.current_password, new_password: parsed.data.new_password });
     } catch (err) {
-      if (err instanceof CommerceError && err.status === 401) return refuse(401, { current_password: "Your current password is wrong" });
+      if (err instanceof CommerceError && err.status === 401) return refuse(401, { current_password: m.auth_password_current_wrong() });
       if (err instanceof CommerceError && err.status === 429) {
         const seconds = (err.body as { retry_after_seconds?: number } | undefined)?.retry_after_seconds ?? 900;
         return refuse(429, {}, tooManyAttemptsMessage(seconds));
@@ -75,6 +78,6 @@ export const actions: Actions = {
     await sessions().invalidateAllFor(staff.id);
     await startSession(event, staff);
     if (wasRequired) redirect(303, landingPage("/", staff.role));
-    return { errors: {} as FieldErrors, message: null, done: "Your password is changed. Any other device you were signed in on must sign in again." };
+    return { errors: {} as FieldErrors, message: null, done: m.auth_password_changed() };
   },
 };

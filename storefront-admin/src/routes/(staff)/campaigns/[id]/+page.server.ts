@@ -1,5 +1,5 @@
 import { error, fail, redirect } from "@sveltejs/kit";
-import { formatShopTime } from "@voltura/domain";
+import { formatDateTime as formatShopTime } from "$lib/i18n/format";
 import {
   CAMPAIGN_ACTIONS,
   CAMPAIGN_RECIPIENT_STATUSES,
@@ -17,7 +17,7 @@ import type { Actions, PageServerLoad } from "./$types";
 const when = (iso: string | null) => (iso ? formatShopTime(iso) : null);
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
-  depends("campaign:live");
+  depends("live:campaign"); // progress, status and the emergency stop follow live changes
   const { api, commerce, staff } = campaignsFor(locals);
   let detail;
   try {

@@ -1,5 +1,5 @@
 import { fail } from "@sveltejs/kit";
-import { formatShopTime } from "@voltura/domain";
+import { formatDateTime as formatShopTime } from "$lib/i18n/format";
 import {
   getCampaignDispatchSettings,
   listCampaignSenders,

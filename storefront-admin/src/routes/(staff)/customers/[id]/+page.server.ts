@@ -17,12 +17,13 @@ import { customerDetailView, displayPhone, formatShopDate } from "$lib/server/cu
 import { formValues, type FieldErrors } from "$lib/server/forms";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 async function readCustomer(commerce: CommerceClient, id: string): Promise<CrmCustomerDetail> {
   try {
     return await commerce.getCrmCustomer(id);
   } catch (err) {
-    if (err instanceof CommerceError && err.status === 404) error(404, { message: "We couldn't find that customer" });
+    if (err instanceof CommerceError && err.status === 404) error(404, { message: m.customers_not_found() });
     const problem = commerceProblem(err);
     error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
   }
@@ -49,16 +50,16 @@ async function mergeStep(commerce: CommerceClient, primary: CrmCustomerDetail, u
         problem: null,
       };
     }
-    return { phone, candidates: [], review: null, problem: "That customer no longer exists; it may have been merged already." };
+    return { phone, candidates: [], review: null, problem: m.customers_merge_gone() };
   }
   if (!phone) return { phone, candidates: [], review: null, problem: null };
   if (!tryNormalisePhone(phone) && phone.replace(/\D/g, "").length < 3) {
-    return { phone, candidates: [], review: null, problem: "Type at least the first digits of the phone number, e.g. 012-345." };
+    return { phone, candidates: [], review: null, problem: m.customers_merge_type_digits() };
   }
   try {
     const found = await commerce.lookupCrmCustomers(phone);
     const candidates = found.filter((c) => c.id !== primary.id).map((c) => ({ id: c.id, name: c.name, phone: displayPhone(c.phone), exact: c.match === "exact" }));
-    return { phone, candidates, review: null, problem: candidates.length ? null : "No other customer has a phone number like that." };
+    return { phone, candidates, review: null, problem: candidates.length ? null : m.customers_merge_none() };
   } catch (err) {
     return { phone, candidates: [], review: null, problem: commerceProblem(err).message };
   }
@@ -85,7 +86,7 @@ const done = (action: ActionName, message: string) => ({ action, message: null, 
 
 function commerceRefusal(action: ActionName, err: unknown, fields: readonly string[], values: Record<string, string> = {}) {
   const invalid = commerceErrorsFor(err, fields);
-  if (invalid) return refuse(action, 400, invalid.rest ?? "Check the highlighted fields.", invalid.errors, values);
+  if (invalid) return refuse(action, 400, invalid.rest ?? m.customers_check_fields(), invalid.errors, values);
   const problem = commerceProblem(err);
   return refuse(action, problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message, {}, values);
 }
@@ -99,14 +100,14 @@ export const actions: Actions = {
     const commerce = editor(event);
     const values = formValues(await event.request.formData(), PROFILE_FIELDS);
     const parsed = parseProfileForm(values);
-    if (!parsed.ok) return refuse("profile", 400, "Check the highlighted fields.", parsed.errors, values);
+    if (!parsed.ok) return refuse("profile", 400, m.customers_check_fields(), parsed.errors, values);
     try {
       await commerce.updateCrmCustomer(event.params.id!, parsed.body);
     } catch (err) {
       if (err instanceof CommerceError && err.status === 409) return refuse("profile", 409, err.message, { email: err.message }, values);
       return commerceRefusal("profile", err, PROFILE_FIELDS, values);
     }
-    return done("profile", "Profile saved.");
+    return done("profile", m.customers_profile_saved());
   },
 
   tags: async (event) => {
@@ -121,7 +122,7 @@ export const actions: Actions = {
       return commerceRefusal("tags", err, ["tags"], { add: typed });
     }
     const added = parsed.body.filter((t) => !current.tags.includes(t));
-    return done("tags", added.length ? `Tagged ${added.map((t) => `“${t}”`).join(", ")}.` : "Already tagged; nothing changed.");
+    return done("tags", added.length ? m.customers_tagged({ tags: added.map((t) => `“${t}”`).join(", ") }) : m.customers_already_tagged());
   },
 
   untag: async (event) => {
@@ -133,17 +134,17 @@ export const actions: Actions = {
     } catch (err) {
       return commerceRefusal("tags", err, ["tags"]);
     }
-    return done("tags", `Tag “${tag}” removed.`);
+    return done("tags", m.customers_tag_removed({ tag }));
   },
 
   device: async (event) => {
     const commerce = editor(event);
     const values = formValues(await event.request.formData(), DEVICE_FIELDS);
     const parsed = parseDeviceForm(values);
-    if (!parsed.ok) return refuse("device", 400, "Check the highlighted fields.", parsed.errors, values);
+    if (!parsed.ok) return refuse("device", 400, m.customers_check_fields(), parsed.errors, values);
     try {
       const device = await commerce.addCrmCustomerDevice(event.params.id!, parsed.body);
-      return done("device", `${device.brand} ${device.model} added.`);
+      return done("device", m.customers_device_added({ device: `${device.brand} ${device.model}` }));
     } catch (err) {
       const twin = duplicateDeviceOf(err);
       if (twin) return refuse("device", 409, twin.message, { imei_serial: twin.message }, values);
@@ -161,22 +162,22 @@ export const actions: Actions = {
     } catch (err) {
       return commerceRefusal("note", err, ["body"], { body: text });
     }
-    return done("note", "Note added.");
+    return done("note", m.customers_note_added());
   },
 
   merge: async (event) => {
     const commerce = editor(event, MANAGERS);
     const duplicateId = String((await event.request.formData()).get("duplicate_id") ?? "").trim();
-    if (!duplicateId) return refuse("merge", 400, "Choose the customer to merge into this one.");
+    if (!duplicateId) return refuse("merge", 400, m.customers_merge_choose());
     try {
       const { merged } = await commerce.mergeCrmCustomers(event.params.id!, duplicateId);
       const parts = [
-        `${merged.repair_jobs} repair job${merged.repair_jobs === 1 ? "" : "s"}`,
-        `${merged.devices} device${merged.devices === 1 ? "" : "s"}`,
-        `${merged.notes} note${merged.notes === 1 ? "" : "s"}`,
-        `${merged.orders} order${merged.orders === 1 ? "" : "s"}`,
+        merged.repair_jobs === 1 ? m.customers_n_repair_job({ count: merged.repair_jobs }) : m.customers_n_repair_jobs({ count: merged.repair_jobs }),
+        merged.devices === 1 ? m.customers_n_device({ count: merged.devices }) : m.customers_n_devices({ count: merged.devices }),
+        merged.notes === 1 ? m.customers_n_note({ count: merged.notes }) : m.customers_n_notes({ count: merged.notes }),
+        merged.orders === 1 ? m.customers_n_order({ count: merged.orders }) : m.customers_n_orders({ count: merged.orders }),
       ];
-      return done("merge", `Merged: ${parts.join(", ")} moved to this customer; the duplicate record was removed.`);
+      return done("merge", m.customers_merged({ parts: parts.join(", ") }));
     } catch (err) {
       return commerceRefusal("merge", err, []);
     }

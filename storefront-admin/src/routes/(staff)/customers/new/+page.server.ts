@@ -6,6 +6,7 @@ import { commerceErrorsFor, duplicateCustomerOf, NEW_CUSTOMER_FIELDS, parseNewCu
 import { formValues, type FieldErrors } from "$lib/server/forms";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { commerce } = requireRole(locals, CRM_EDITORS);
@@ -23,7 +24,7 @@ export const actions: Actions = {
       fail(status, { values, errors, message, existing });
 
     const parsed = parseNewCustomerForm(values);
-    if (!parsed.ok) return refuse(400, parsed.errors, "Some details are missing or not valid. Check the highlighted fields.");
+    if (!parsed.ok) return refuse(400, parsed.errors, m.customers_some_invalid());
 
     let customer: CrmCustomerDetail;
     try {
@@ -35,7 +36,7 @@ export const actions: Actions = {
         return refuse(409, { [duplicate.field]: duplicate.message }, duplicate.message, { id, name });
       }
       const invalid = commerceErrorsFor(err, NEW_CUSTOMER_FIELDS);
-      if (invalid) return refuse(400, invalid.errors, invalid.rest ?? "Check the highlighted fields.");
+      if (invalid) return refuse(400, invalid.errors, invalid.rest ?? m.customers_check_fields());
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, {}, problem.message);
     }

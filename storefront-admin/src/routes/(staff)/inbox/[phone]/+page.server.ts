@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { error, fail } from "@sveltejs/kit";
-import { ALL_STAFF, REPAIR_STATUS_LABELS, allowedNextStatuses, formatPhoneForDisplay, repairStatusSchema, tryNormalisePhone } from "@voltura/domain";
+import { ALL_STAFF, allowedNextStatuses, formatPhoneForDisplay, repairStatusSchema, tryNormalisePhone } from "@voltura/domain";
 import { ConciergeApi, listWhatsAppMessages, type CommerceClient } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
+import { liveRecordDependency } from "$lib/live/protocol";
 import { requireRole } from "$lib/server/guard";
 import { jobActionSchema, jobMessage, sendAsStaff, staffSendSchema, statusChoices } from "$lib/server/inbox";
+import { m } from "$lib/paraglide/messages.js";
+import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import type { Actions, PageServerLoad } from "./$types";
 
 function phoneOf(raw: string): string {
   const phone = tryNormalisePhone(decodeURIComponent(raw));
-  if (!phone) error(404, { message: `"${raw}" is not a phone number` });
+  if (!phone) error(404, { message: m.inbox_not_a_phone({ raw }) });
   return phone;
 }
 
@@ -21,9 +24,11 @@ async function jobsOf(commerce: CommerceClient, phone: string) {
 /** Messages shown at once: the newest page, older ones a page at a time through the cursor. */
 const CHAT_PAGE = 100;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
   const { commerce } = requireRole(locals, ALL_STAFF);
   const phone = phoneOf(params.phone);
+  // Messages, delivery ticks and handoffs of this chat (the page reloads them, see reloadOnRecordChange); its jobs.
+  depends(liveRecordDependency("conversation", phone), "live:job");
   const api = new ConciergeApi(commerce);
   const before = url.searchParams.get("before") || undefined;
   const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID(), older: null as string | null, viewingOlder: Boolean(before) };
@@ -31,6 +36,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     const [messages, chat, jobs] = await Promise.all([listWhatsAppMessages(commerce, { phone, limit: CHAT_PAGE, before }), api.conversation(phone), jobsOf(commerce, phone)]);
     return {
       ...base,
+      // The customer's name from their jobs (the chat itself only knows the number).
+      name: jobs.find((j) => j.customer_name)?.customer_name ?? null,
       problem: null,
       older: messages.next_cursor,
       messages: [...messages.messages].reverse(),
@@ -47,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       })),
     };
   } catch (err) {
-    return { ...base, problem: commerceProblem(err).message, messages: [], handoff: null, conversation: null, jobs: [] };
+    return { ...base, name: null, problem: commerceProblem(err).message, messages: [], handoff: null, conversation: null, jobs: [] };
   }
 };
 
@@ -72,7 +79,7 @@ export const actions: Actions = {
   send: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const raw = await read(request, ["body", "nonce"]);
-    const parsed = staffSendSchema.safeParse(raw);
+    const parsed = staffSendSchema().safeParse(raw);
     if (!parsed.success) return fail(400, { send: { body: raw.body ?? "", message: parsed.error.issues.map((i) => i.message).join("; ") } });
     try {
       await sendAsStaff(commerce, phoneOf(params.phone), `staff:${parsed.data.nonce}`, { body: parsed.data.body });
@@ -85,26 +92,26 @@ export const actions: Actions = {
   sendJob: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const raw = await read(request, ["job_id", "nonce", "what"]);
-    const parsed = jobActionSchema.safeParse(raw);
+    const parsed = jobActionSchema().safeParse(raw);
     const what = raw.what;
-    if (!parsed.success || (what !== "diagnosis" && what !== "price" && what !== "photos")) return fail(400, { job: { message: "Choose a job and what to send" } });
+    if (!parsed.success || (what !== "diagnosis" && what !== "price" && what !== "photos")) return fail(400, { job: { message: m.inbox_choose_job_and_what() } });
     const phone = phoneOf(params.phone);
     try {
       const job = await commerce.getRepairJob(parsed.data.job_id);
       const key = `staff:${what}:${job.id}:${parsed.data.nonce}`;
       if (what === "photos") {
         const photos = job.photos ?? [];
-        if (photos.length === 0) return fail(400, { job: { message: `Job ${job.job_number} has no photos yet` } });
+        if (photos.length === 0) return fail(400, { job: { message: m.inbox_no_photos({ number: job.job_number }) } });
         for (const [i, p] of photos.entries()) {
           await sendAsStaff(commerce, phone, `${key}:${i}`, { body: p.caption ?? `Job ${job.job_number}`, media: { url: p.url, mimetype: p.mime_type, caption: p.caption ?? undefined } }, job.job_number);
         }
-        return { job: { done: `Sent ${photos.length} photo(s) of ${job.job_number}` } };
+        return { job: { done: m.inbox_sent_photos({ count: photos.length, number: job.job_number }) } };
       }
       const billing = what === "price" ? await commerce.getRepairBilling(job.id) : null;
       const body = jobMessage(what, job, billing);
-      if (!body) return fail(400, { job: { message: what === "diagnosis" ? `Job ${job.job_number} has no diagnosis yet` : `Job ${job.job_number} has no priced lines yet` } });
+      if (!body) return fail(400, { job: { message: what === "diagnosis" ? m.inbox_no_diagnosis({ number: job.job_number }) : m.inbox_no_priced_lines({ number: job.job_number }) } });
       await sendAsStaff(commerce, phone, key, { body }, job.job_number);
-      return { job: { done: `Sent the ${what} of ${job.job_number}` } };
+      return { job: { done: what === "diagnosis" ? m.inbox_sent_diagnosis({ number: job.job_number }) : m.inbox_sent_price({ number: job.job_number }) } };
     } catch (err) {
       return problem("job", err);
     }
@@ -113,11 +120,11 @@ export const actions: Actions = {
   /** The repair desk's quote route: freezes the lines and the quote flow sends it on WhatsApp. */
   sendQuote: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
-    const parsed = jobActionSchema.safeParse(await read(request, ["job_id", "nonce"]));
-    if (!parsed.success) return fail(400, { job: { message: "Which job?" } });
+    const parsed = jobActionSchema().safeParse(await read(request, ["job_id", "nonce"]));
+    if (!parsed.success) return fail(400, { job: { message: m.inbox_which_job() } });
     try {
       await commerce.sendRepairQuote(parsed.data.job_id);
-      return { job: { done: "Quote sent: the customer can reply Setuju / Tak Setuju" } };
+      return { job: { done: m.inbox_quote_sent() } };
     } catch (err) {
       return problem("job", err);
     }
@@ -127,10 +134,10 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const raw = await read(request, ["job_id", "status"]);
     const status = repairStatusSchema.safeParse(raw.status);
-    if (!raw.job_id || !status.success) return fail(400, { job: { message: "Choose the new status" } });
+    if (!raw.job_id || !status.success) return fail(400, { job: { message: m.inbox_choose_new_status() } });
     try {
       const job = await commerce.changeRepairJobStatus(raw.job_id, { status: status.data, note: "Changed from the WhatsApp inbox" });
-      return { job: { done: `${job.job_number} is now ${REPAIR_STATUS_LABELS[job.status]}` } };
+      return { job: { done: m.inbox_now_status({ number: job.job_number, status: REPAIR_STATUS_LABELS[job.status] }) } };
     } catch (err) {
       return problem("job", err);
     }
@@ -139,15 +146,15 @@ export const actions: Actions = {
   /** Completing a job creates its invoice (repair desk hook); the customer gets the number and total. */
   invoice: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
-    const parsed = jobActionSchema.safeParse(await read(request, ["job_id", "nonce"]));
-    if (!parsed.success) return fail(400, { job: { message: "Which job?" } });
+    const parsed = jobActionSchema().safeParse(await read(request, ["job_id", "nonce"]));
+    if (!parsed.success) return fail(400, { job: { message: m.inbox_which_job() } });
     try {
       let job = await commerce.getRepairJob(parsed.data.job_id);
       if (job.status === "in_progress") job = await commerce.changeRepairJobStatus(job.id, { status: "completed", note: "Completed from the WhatsApp inbox" });
       const body = jobMessage("invoice", job, await commerce.getRepairBilling(job.id));
-      if (!body) return fail(409, { job: { message: `Job ${job.job_number} has no invoice: complete it first (it is ${REPAIR_STATUS_LABELS[job.status]})` } });
+      if (!body) return fail(409, { job: { message: m.inbox_no_invoice({ number: job.job_number, status: REPAIR_STATUS_LABELS[job.status] }) } });
       await sendAsStaff(commerce, phoneOf(params.phone), `staff:invoice:${job.id}`, { body }, job.job_number);
-      return { job: { done: `Invoice of ${job.job_number} sent` } };
+      return { job: { done: m.inbox_invoice_sent({ number: job.job_number }) } };
     } catch (err) {
       return problem("job", err);
     }
@@ -156,10 +163,10 @@ export const actions: Actions = {
   claim: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const id = (await read(request, ["handoff_id"])).handoff_id;
-    if (!id) return fail(400, { handoff: { message: "Which handoff?" } });
+    if (!id) return fail(400, { handoff: { message: m.inbox_which_handoff() } });
     try {
       await new ConciergeApi(commerce).claimHandoff(id);
-      return { handoff: { done: "You have this chat" } };
+      return { handoff: { done: m.inbox_you_have_chat() } };
     } catch (err) {
       return problem("handoff", err);
     }
@@ -168,10 +175,10 @@ export const actions: Actions = {
   close: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, ALL_STAFF);
     const id = (await read(request, ["handoff_id"])).handoff_id;
-    if (!id) return fail(400, { handoff: { message: "Which handoff?" } });
+    if (!id) return fail(400, { handoff: { message: m.inbox_which_handoff() } });
     try {
       await new ConciergeApi(commerce).closeHandoff(id);
-      return { handoff: { done: "Closed: the bot answers this chat again" } };
+      return { handoff: { done: m.inbox_handoff_closed() } };
     } catch (err) {
       return problem("handoff", err);
     }

@@ -6,6 +6,7 @@ import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/ser
 import { itemChoices } from "$lib/server/inventory-items";
 import { parseMoneyInput } from "$lib/repair/money";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { commerce } = requireRole(locals, MANAGERS);
@@ -31,17 +32,17 @@ export const actions: Actions = {
       if (!item) continue;
       const quantity = wholeNumber(quantities[i] ?? null);
       const cost = parseMoneyInput(costs[i]);
-      if (quantity === null || quantity < 1) return refuseForm("create", `Line ${i + 1}: the quantity is a whole number, at least 1`);
-      if (cost === null) return refuseForm("create", `Line ${i + 1}: enter the unit cost in RM, e.g. 12.50`);
+      if (quantity === null || quantity < 1) return refuseForm("create", m.inventory_line_bad_quantity({ n: i + 1 }));
+      if (cost === null) return refuseForm("create", m.inventory_line_bad_cost({ n: i + 1 }));
       lines.push({ inventory_item_id: item, quantity, unit_cost_sen: cost });
     }
-    if (!supplierId) return refuseForm("create", "Supplier: choose one");
-    if (!lines.length) return refuseForm("create", "Add at least one line");
+    if (!supplierId) return refuseForm("create", m.inventory_choose_supplier_error());
+    if (!lines.length) return refuseForm("create", m.inventory_add_one_line());
     let id = "";
     const result = await inventoryAction("create", async () => {
       const po = await inventoryApi(commerce).createPurchaseOrder({ supplier_id: supplierId, note: String(data.get("note") ?? "") || null, lines });
       id = po.id;
-      return `Created ${po.po_number}`;
+      return m.inventory_po_created({ number: po.po_number });
     });
     if (id) redirect(303, `/inventory/purchase-orders/${id}`);
     return result;

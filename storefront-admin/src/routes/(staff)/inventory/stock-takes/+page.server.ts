@@ -4,6 +4,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { inventoryAction, inventoryApi } from "$lib/server/inventory";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { commerce } = requireRole(locals, MANAGERS);
@@ -21,7 +22,7 @@ export const actions: Actions = {
     let id = "";
     const result = await inventoryAction("open", async () => {
       id = (await inventoryApi(commerce).createStockTake({ note: note || null })).id;
-      return "Stock take opened";
+      return m.inventory_take_opened();
     });
     if (id) redirect(303, `/inventory/stock-takes/${id}`);
     return result;

@@ -1,6 +1,8 @@
 import { error } from "@sveltejs/kit";
-import { allowedNextStatuses, REPAIR_DESK, REPAIR_STATUS_LABELS } from "@voltura/domain";
+import { allowedNextStatuses, REPAIR_DESK } from "@voltura/domain";
+import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import { CommerceError, getRepairJobFlows, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
+import { liveRecordDependency } from "$lib/live/protocol";
 import { abilitiesFor } from "$lib/repair/abilities";
 import { commerceProblem } from "$lib/server/commerce";
 import { getEnv } from "$lib/server/env";
@@ -33,17 +35,20 @@ import { technicians } from "$lib/server/technicians";
 import { sortWarranties, warrantyView } from "$lib/server/warranty-view";
 import type { PartOption } from "$lib/types";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 /** Lines can change while the job is open (commerce refuses it later with a 409). */
 const LINES_OPEN = new Set(["pending", "awaiting_approval", "awaiting_parts", "in_progress"]);
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
+  // Reloaded by <JobChangedNote> when this job changes (not while a form is being edited).
+  depends(liveRecordDependency("job", params.id));
   const { commerce, staff } = requireRole(locals, REPAIR_DESK);
   let job: RepairJob;
   try {
     job = await commerce.getRepairJob(params.id);
   } catch (err) {
-    if (err instanceof CommerceError && err.status === 404) error(404, { message: "We couldn't find that repair job" });
+    if (err instanceof CommerceError && err.status === 404) error(404, { message: m.job_not_found() });
     const problem = commerceProblem(err);
     error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
   }

@@ -1,19 +1,22 @@
 import { fail } from "@sveltejs/kit";
-import { allowedNextStatuses, REPAIR_DESK, REPAIR_STATUS_LABELS, repairStatusSchema } from "@voltura/domain";
+import { allowedNextStatuses, REPAIR_DESK, repairStatusSchema } from "@voltura/domain";
 import type { RepairJob } from "@voltura/medusa-client";
 import { JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { BOARD_COLUMNS, groupByColumn } from "$lib/repair/board";
+import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import { compareBySla } from "$lib/repair/sla";
 import { commerceMessage } from "$lib/server/action-result";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { jobCard } from "$lib/server/job-views";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 /** How many delivered jobs the last column shows. */
 const RECENT_DELIVERED = 10;
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, depends }) => {
+  depends("live:job");
   const { commerce } = requireRole(locals, REPAIR_DESK);
   try {
     const board = await commerce.getRepairJobBoard();
@@ -45,15 +48,15 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, JOB_ABILITY_ROLES.status);
     const data = await request.formData();
     const jobId = String(data.get("job_id") ?? "");
-    const jobNumber = String(data.get("job_number") ?? "the job");
+    const jobNumber = String(data.get("job_number") ?? m.jobs_board_the_job());
     const status = repairStatusSchema.safeParse(data.get("status"));
-    if (!jobId || !status.success) return fail(400, { target: jobId, error: "Choose the status to move the job to." });
+    if (!jobId || !status.success) return fail(400, { target: jobId, error: m.jobs_board_choose_status() });
     try {
       await commerce.changeRepairJobStatus(jobId, { status: status.data });
     } catch (err) {
       const problem = commerceMessage(err);
       return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, { target: jobId, error: `${jobNumber}: ${problem.message}` });
     }
-    return { target: jobId, success: `${jobNumber} moved to ${REPAIR_STATUS_LABELS[status.data]}.` };
+    return { target: jobId, success: m.jobs_board_moved({ job: jobNumber, status: REPAIR_STATUS_LABELS[status.data] }) };
   },
 };

@@ -8,7 +8,8 @@ import type { PageServerLoad } from "./$types";
 /** The bench's work: assigned jobs not yet completed. */
 const OPEN: readonly RepairStatus[] = ["pending", "awaiting_approval", "awaiting_parts", "in_progress"];
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, depends }) => {
+  depends("live:job");
   const { commerce, staff } = requireRole(locals, REPAIR_DESK);
   const firstName = staff.name.split(" ")[0] ?? staff.name;
   try {

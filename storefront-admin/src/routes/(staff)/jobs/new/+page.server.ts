@@ -10,6 +10,7 @@ import { lookupWarranties, type WarrantyLookup } from "$lib/server/intake-lookup
 import { fieldForCommerceMessage, jobFormValues, parseJobForm, type JobFormValues } from "$lib/server/job-form";
 import { technicians } from "$lib/server/technicians";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { staff } = requireRole(locals, REPAIR_DESK);
@@ -30,7 +31,7 @@ export const actions: Actions = {
       fail(status, { values, errors, message } satisfies IntakeFailure);
 
     const parsed = parseJobForm(values);
-    if (!parsed.ok) return refuse(400, parsed.errors, "Some details are missing or not valid. Check the highlighted fields.");
+    if (!parsed.ok) return refuse(400, parsed.errors, m.intake_check_fields());
 
     let job: RepairJob;
     try {
@@ -69,8 +70,8 @@ export const actions: Actions = {
     if (!warrantyId || !body.success) {
       return fail(400, {
         values,
-        errors: { issue: "Describe the issue (at least 3 characters) before opening a claim" },
-        message: "Describe what is wrong again with the device, then open the claim.",
+        errors: { issue: m.intake_claim_issue_required() },
+        message: m.intake_claim_issue_again(),
       } satisfies IntakeFailure);
     }
     let claimJobId: string;

@@ -1,21 +1,29 @@
-import { posApi, type PosSaleSummary } from "@voltura/medusa-client";
+import type { PosSaleSummary } from "@voltura/medusa-client";
+import { posApi } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { loadPresets, presetActions } from "$lib/server/list-presets";
 import { COUNTER_STAFF } from "$lib/server/pos";
-import { shopDayBounds, shopToday } from "$lib/pos/shop-day";
-import type { PageServerLoad } from "./$types";
+import { parsePosSalesView, posSalesQuery } from "$lib/server/pos-sales-list";
+import { canOpen } from "$lib/server/route-access";
+import type { Actions, PageServerLoad } from "./$types";
 
-/** One shop day's sales (today by default), searchable by receipt number, phone or name. */
+const PAGE_SIZE = 50;
+
+/** One shop day's sales (today by default), searchable by receipt number, phone or name, sorted and paged by commerce. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { commerce } = requireRole(locals, COUNTER_STAFF);
-  const day = url.searchParams.get("day")?.trim() || shopToday();
-  const q = url.searchParams.get("q")?.trim().slice(0, 60) ?? "";
-  const bounds = shopDayBounds(day);
-  if (!bounds) return { day, q, sales: [] as PosSaleSummary[], count: 0, problem: `"${day}" is not a date (use YYYY-MM-DD)` };
+  const { commerce, staff } = requireRole(locals, COUNTER_STAFF);
+  const view = parsePosSalesView(url.searchParams);
+  const base = { view, pageSize: PAGE_SIZE, presets: await loadPresets(locals, "pos_sales"), can: { export: canOpen("/(staff)/pos/sales/export", staff.role) } };
+  const query = posSalesQuery(view, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE });
+  if (!query) return { ...base, sales: [] as PosSaleSummary[], count: 0, problem: m.table_sales_not_a_date({ day: view.day }) };
   try {
-    const list = await posApi(commerce).listSales({ ...bounds, ...(q ? { q } : {}), limit: 200 });
-    return { day, q, sales: list.sales, count: list.count, problem: null };
+    const list = await posApi(commerce).listSales(query);
+    return { ...base, sales: list.sales, count: list.count, problem: null };
   } catch (err) {
-    return { day, q, sales: [] as PosSaleSummary[], count: 0, problem: commerceProblem(err).message };
+    return { ...base, sales: [] as PosSaleSummary[], count: 0, problem: commerceProblem(err).message };
   }
 };
+
+export const actions: Actions = presetActions("pos_sales", COUNTER_STAFF);

@@ -5,6 +5,7 @@ import { parseMoneyInput, senToInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const FIELDS = ["line_percent", "line_amount", "cart_percent", "cart_amount", "refund_limit"] as const;
 type Field = (typeof FIELDS)[number];
@@ -55,16 +56,16 @@ export const actions: Actions = {
     };
     const errors: Partial<Record<Field, string>> = {};
     for (const f of FIELDS) {
-      if (parsed[f] === undefined) errors[f] = f.endsWith("percent") ? "A percentage from 0 to 100, e.g. 10" : "An amount in ringgit, e.g. 200.00";
+      if (parsed[f] === undefined) errors[f] = f.endsWith("percent") ? m.pos_settings_bad_percent() : m.pos_settings_bad_amount();
     }
-    if (Object.keys(errors).length) return fail(400, { values, errors, message: "Check the highlighted fields.", saved: null });
+    if (Object.keys(errors).length) return fail(400, { values, errors, message: m.pos_check_fields(), saved: null });
     try {
       const settings = await posApi(commerce).saveSettings({
         line: { max_percent_bp: parsed.line_percent!, max_amount_sen: parsed.line_amount! },
         cart: { max_percent_bp: parsed.cart_percent!, max_amount_sen: parsed.cart_amount! },
         refund_approval_limit_sen: parsed.refund_limit!,
       });
-      return { values: toValues(settings), errors: {}, message: null, saved: "Counter settings saved." };
+      return { values: toValues(settings), errors: {}, message: null, saved: m.pos_settings_saved() };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { values, errors: {}, message: problem.message, saved: null });

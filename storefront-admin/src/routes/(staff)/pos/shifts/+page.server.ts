@@ -5,6 +5,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { COUNTER_STAFF } from "$lib/server/pos";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const REGISTER = "main";
 
@@ -23,10 +24,10 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, COUNTER_STAFF);
     const form = await request.formData();
     const float = parseMoneyInput(String(form.get("opening_float") ?? ""));
-    if (float === null) return fail(400, { error: "Enter the opening float, e.g. 200.00.", field: "opening_float" });
+    if (float === null) return fail(400, { error: m.pos_shift_float_required(), field: "opening_float" });
     try {
       await posApi(commerce).openShift({ register_id: REGISTER, opening_float_sen: float });
-      return { success: "Shift opened." };
+      return { success: m.pos_shift_opened() };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { error: problem.message, field: null });
@@ -36,13 +37,13 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, COUNTER_STAFF);
     const form = await request.formData();
     const counted = parseMoneyInput(String(form.get("counted_cash") ?? ""));
-    if (counted === null) return fail(400, { error: "Enter the cash counted in the drawer, e.g. 354.50.", field: "counted_cash" });
+    if (counted === null) return fail(400, { error: m.pos_shift_counted_required(), field: "counted_cash" });
     try {
       const shift = await posApi(commerce).closeShift(String(form.get("shift_id") ?? ""), {
         counted_cash_sen: counted, ...(String(form.get("note") ?? "").trim() ? { note: String(form.get("note")).trim() } : {}),
       });
       const v = shift.variance_sen ?? 0;
-      return { success: v === 0 ? "Shift closed: the drawer matches." : `Shift closed with a variance of ${(v / 100).toFixed(2)} (${v < 0 ? "short" : "over"}).` };
+      return { success: v === 0 ? m.pos_shift_closed_match() : v < 0 ? m.pos_shift_closed_short({ amount: (v / 100).toFixed(2) }) : m.pos_shift_closed_over({ amount: (v / 100).toFixed(2) }) };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { error: problem.message, field: null });

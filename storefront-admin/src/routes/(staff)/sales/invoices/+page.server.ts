@@ -1,25 +1,30 @@
 import { MANAGERS, roleAllowed } from "@voltura/domain";
-import { InvoicingApi } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
-import type { PageServerLoad } from "./$types";
+import { loadPresets, presetActions } from "$lib/server/list-presets";
+import { canOpen } from "$lib/server/route-access";
+import { listInvoicesPage, parseInvoicesView } from "$lib/server/sales-lists";
+import type { Actions, PageServerLoad } from "./$types";
 
 const SALES = ["owner", "manager", "cashier"] as const;
-const STATUSES = ["unpaid", "partially_paid", "paid"];
+const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { commerce, staff } = requireRole(locals, SALES);
-  const status = url.searchParams.get("status") ?? "";
-  const q = url.searchParams.get("q")?.trim() ?? "";
-  const filter = { status: STATUSES.includes(status) ? status : "", q };
+  const view = parseInvoicesView(url.searchParams);
   // Last month in shop time: the consolidated e-invoice is due after the month ends.
   const local = new Date(Date.now() + 8 * 3_600_000);
   const lastMonth = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-  const canExport = roleAllowed(staff.role, MANAGERS);
+  const base = {
+    view, pageSize: PAGE_SIZE, lastMonth, presets: await loadPresets(locals, "invoices"),
+    canExport: roleAllowed(staff.role, MANAGERS), can: { export: canOpen("/(staff)/sales/invoices/export", staff.role) },
+  };
   try {
-    const { invoices, count } = await new InvoicingApi(commerce).listInvoices({ ...filter, limit: 100 });
-    return { filter, invoices, count, problem: null, canExport, lastMonth };
+    const { invoices, count } = await listInvoicesPage(commerce, view, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE });
+    return { ...base, invoices, count, problem: null };
   } catch (err) {
-    return { filter, invoices: [], count: 0, problem: commerceProblem(err).message, canExport, lastMonth };
+    return { ...base, invoices: [], count: 0, problem: commerceProblem(err).message };
   }
 };
+
+export const actions: Actions = presetActions("invoices", SALES);

@@ -1,19 +1,23 @@
-import { InvoicingApi, QUOTATION_STATUSES } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
-import type { PageServerLoad } from "./$types";
+import { loadPresets, presetActions } from "$lib/server/list-presets";
+import { canOpen } from "$lib/server/route-access";
+import { listQuotationsPage, parseQuotationsView } from "$lib/server/sales-lists";
+import type { Actions, PageServerLoad } from "./$types";
 
 const SALES = ["owner", "manager", "cashier"] as const;
+const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { commerce } = requireRole(locals, SALES);
-  const status = url.searchParams.get("status") ?? "";
-  const q = url.searchParams.get("q")?.trim() ?? "";
-  const filter = { status: (QUOTATION_STATUSES as readonly string[]).includes(status) ? status : "", q };
+  const { commerce, staff } = requireRole(locals, SALES);
+  const view = parseQuotationsView(url.searchParams);
+  const base = { view, pageSize: PAGE_SIZE, presets: await loadPresets(locals, "quotations"), can: { export: canOpen("/(staff)/sales/quotations/export", staff.role) } };
   try {
-    const { quotations, count } = await new InvoicingApi(commerce).listQuotations({ ...filter, limit: 100 });
-    return { filter, quotations, count, problem: null };
+    const { quotations, count } = await listQuotationsPage(commerce, view, { limit: PAGE_SIZE, offset: (view.page - 1) * PAGE_SIZE });
+    return { ...base, quotations, count, problem: null };
   } catch (err) {
-    return { filter, quotations: [], count: 0, problem: commerceProblem(err).message };
+    return { ...base, quotations: [], count: 0, problem: commerceProblem(err).message };
   }
 };
+
+export const actions: Actions = presetActions("quotations", SALES);

@@ -2,6 +2,7 @@ import { error, fail } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
 import { einvoiceProfileBodySchema, InvoicingApi, outboxEntrySchema, type DocumentType } from "@voltura/medusa-client";
 import { z } from "zod";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { commerceFieldErrors } from "$lib/server/sales-forms";
@@ -34,16 +35,16 @@ function saveTemplate(type: DocumentType) {
     let logo_base64: string | null | undefined;
     if (form.get("remove_logo") === "on") logo_base64 = null;
     else if (logo instanceof File && logo.size > 0) {
-      if (logo.size > MAX_LOGO_BYTES) return fail(400, { section: type, errors: { logo: "The logo must be under 500 KB" }, values, message: "Check the highlighted fields.", saved: null });
+      if (logo.size > MAX_LOGO_BYTES) return fail(400, { section: type, errors: { logo: m.settings_documents_error_logo() }, values, message: m.settings_documents_error_fix(), saved: null });
       logo_base64 = Buffer.from(await logo.arrayBuffer()).toString("base64");
     }
     try {
       await new InvoicingApi(commerce).saveTemplate(type, { header: values.header, footer: values.footer, terms: values.terms, accent_colour: values.accent_colour, ...(logo_base64 !== undefined ? { logo_base64 } : {}) });
-      return { section: type, errors: {}, values, message: null, saved: "Template saved. New PDFs use it." };
+      return { section: type, errors: {}, values, message: null, saved: m.settings_documents_template_saved() };
     } catch (err) {
       const errors = commerceFieldErrors(err) ?? {};
       if (errors.logo_base64) errors.logo = errors.logo_base64;
-      return fail(Object.keys(errors).length ? 400 : 502, { section: type, errors, values, message: Object.keys(errors).length ? "Check the highlighted fields." : commerceProblem(err).message, saved: null });
+      return fail(Object.keys(errors).length ? 400 : 502, { section: type, errors, values, message: Object.keys(errors).length ? m.settings_documents_error_fix() : commerceProblem(err).message, saved: null });
     }
   };
 }
@@ -58,11 +59,11 @@ export const actions: Actions = {
     const parsed = einvoiceProfileBodySchema.safeParse(values);
     if (!parsed.success) {
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return fail(400, { section: "profile" as const, errors, values, message: "Check the highlighted fields.", saved: null });
+      return fail(400, { section: "profile" as const, errors, values, message: m.settings_documents_error_fix(), saved: null });
     }
     try {
       await new InvoicingApi(commerce).saveEInvoiceProfile(parsed.data);
-      return { section: "profile" as const, errors: {}, values, message: null, saved: "E-invoice details saved." };
+      return { section: "profile" as const, errors: {}, values, message: null, saved: m.settings_documents_profile_saved() };
     } catch (err) {
       return fail(502, { section: "profile" as const, errors: {}, values, message: commerceProblem(err).message, saved: null });
     }

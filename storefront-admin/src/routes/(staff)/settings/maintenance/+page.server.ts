@@ -1,3 +1,4 @@
+import { m } from "$lib/paraglide/messages.js";
 import { error, fail, redirect } from "@sveltejs/kit";
 import {
   CommerceError,
@@ -90,7 +91,7 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, OWNERS_ONLY);
     try {
       const started = await startBackup(commerce);
-      return { section: "backups" as const, success: "Backup started. It appears in the list when it is finished (usually within a minute).", watch: { kind: "backup" as const, backupId: started.backup_id } };
+      return { section: "backups" as const, success: m.operations_backup_started(), watch: { kind: "backup" as const, backupId: started.backup_id } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(failureStatus(problem.status), { section: "backups" as const, error: problem.message });
@@ -101,10 +102,10 @@ export const actions: Actions = {
   verify: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, OWNERS_ONLY);
     const backupId = backupIdFrom(await request.formData());
-    if (!backupId) return fail(400, { section: "backups" as const, error: "Choose a backup to verify." });
+    if (!backupId) return fail(400, { section: "backups" as const, error: m.operations_choose_backup_verify() });
     try {
       await startBackupVerification(commerce, backupId);
-      return { section: "backups" as const, success: `Restore test of ${backupId} started. Its result shows here when it is done.`, watch: { kind: "verify" as const, backupId } };
+      return { section: "backups" as const, success: m.operations_test_started({ id: backupId }), watch: { kind: "verify" as const, backupId } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(failureStatus(problem.status), { section: "backups" as const, error: problem.message });
@@ -123,21 +124,21 @@ export const actions: Actions = {
       const errors: Record<string, string> = confirmationError ? { confirmation: confirmationError } : {};
       return fail(status, { section: "restore" as const, backupId, mode, error: message, errors });
     };
-    if (!backupId || (modeValue !== "restore" && modeValue !== "copy")) return refuse(400, "Choose a backup and how to restore it.");
+    if (!backupId || (modeValue !== "restore" && modeValue !== "copy")) return refuse(400, m.operations_choose_backup_mode());
     if (!confirmationMatches(mode, confirmation)) {
-      return refuse(400, "Nothing was restored.", `Type ${CONFIRMATION_WORDS[mode]} in capital letters to confirm`);
+      return refuse(400, m.operations_nothing_restored(), m.operations_type_capitals({ word: CONFIRMATION_WORDS[mode] }));
     }
     let runId: string;
     try {
       runId = (await startRestore(commerce, backupId, { mode, confirmation })).id;
     } catch (err) {
       if (err instanceof CommerceError && err.status === 400 && /confirmation/.test(err.message)) {
-        return refuse(400, "Nothing was restored.", `Type ${CONFIRMATION_WORDS[mode]} in capital letters to confirm`);
+        return refuse(400, m.operations_nothing_restored(), m.operations_type_capitals({ word: CONFIRMATION_WORDS[mode] }));
       }
       if (err instanceof CommerceError && err.status === 409) {
         const message =
           err.type === "restore_in_progress" || /in_progress|in progress/i.test(err.message)
-            ? "Another restore is running. Wait for it to finish (follow it under Restores below)."
+            ? m.operations_another_restore()
             : err.message;
         return refuse(409, message);
       }
@@ -153,12 +154,12 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, OWNERS_ONLY);
     const data = await request.formData();
     const name = postedSecretName(data);
-    if (!name) return fail(400, { section: "secrets" as const, name: null, error: "That is not a secret the shop keeps." } satisfies SecretsFormResult);
+    if (!name) return fail(400, { section: "secrets" as const, name: null, error: m.operations_not_a_secret() } satisfies SecretsFormResult);
     const value = parseSecretValue(name, data.get("value"));
     if (!value.ok) return fail(400, { section: "secrets" as const, name, errors: { value: value.error } } satisfies SecretsFormResult);
     try {
       const saved = await setVaultSecret(commerce, name, value.value);
-      return { section: "secrets" as const, name, success: `${saved.label} saved (key ${saved.key_id ?? "—"}).` } satisfies SecretsFormResult;
+      return { section: "secrets" as const, name, success: m.operations_secret_saved({ label: saved.label, key: saved.key_id ?? "—" }) } satisfies SecretsFormResult;
     } catch (err) {
       return secretsFailure(name, err);
     }
@@ -168,10 +169,10 @@ export const actions: Actions = {
   clearSecret: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, OWNERS_ONLY);
     const name = postedSecretName(await request.formData());
-    if (!name) return fail(400, { section: "secrets" as const, name: null, error: "That is not a secret the shop keeps." } satisfies SecretsFormResult);
+    if (!name) return fail(400, { section: "secrets" as const, name: null, error: m.operations_not_a_secret() } satisfies SecretsFormResult);
     try {
       const cleared = await deleteVaultSecret(commerce, name);
-      return { section: "secrets" as const, name, success: `${cleared.label} cleared${cleared.env_set ? ": the server's setting is used again" : ""}.` } satisfies SecretsFormResult;
+      return { section: "secrets" as const, name, success: cleared.env_set ? m.operations_secret_cleared_env({ label: cleared.label }) : m.operations_secret_cleared({ label: cleared.label }) } satisfies SecretsFormResult;
     } catch (err) {
       return secretsFailure(name, err);
     }
@@ -184,15 +185,15 @@ export const actions: Actions = {
     const refuse = (status: number, errors: Partial<Record<SettingsField, string>>, message: string) =>
       fail(status, { section: "settings" as const, values, errors, error: message });
     const parsed = parseSettings(values);
-    if (!parsed.ok) return refuse(400, parsed.errors, "Check the highlighted fields.");
+    if (!parsed.ok) return refuse(400, parsed.errors, m.operations_check_fields());
     try {
       const saved = await updateOperationsSettings(commerce, parsed.patch);
-      return { section: "settings" as const, values: settingsValues(saved), errors: {}, success: "Backup settings saved." };
+      return { section: "settings" as const, values: settingsValues(saved), errors: {}, success: m.operations_settings_saved() };
     } catch (err) {
       if (err instanceof CommerceError && err.status === 400) {
         const known = new Set<string>(SETTINGS_FIELDS);
         const { errors, rest } = commerceFieldErrors(err.message, (path) => (known.has(path) ? path : null));
-        return refuse(400, errors, rest ?? "Check the highlighted fields.");
+        return refuse(400, errors, rest ?? m.operations_check_fields());
       }
       const problem = commerceProblem(err);
       return refuse(failureStatus(problem.status), {}, problem.message);

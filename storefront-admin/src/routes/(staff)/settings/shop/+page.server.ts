@@ -1,6 +1,7 @@
 import { error, fail } from "@sveltejs/kit";
 import { MANAGERS, type ShopSettings } from "@voltura/domain";
 import { CommerceError } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import {
@@ -24,13 +25,13 @@ export const load: PageServerLoad = async ({ locals }) => {
   return { values: settingsFormValues(settings) };
 };
 
-const SAVED: Record<SettingsSection, string> = {
-  business: "Business details saved.",
-  tax: "Tax settings saved.",
-  sla_hours: "SLA targets saved.",
-  repair: "Repair settings saved.",
-  quoteFollowUp: "Quote follow-up saved. It applies to quotes sent from now on.",
-  pickupReminders: "Pickup reminders saved. They apply to jobs completed from now on.",
+const SAVED: Record<SettingsSection, () => string> = {
+  business: m.settings_shop_business_saved,
+  tax: m.settings_shop_tax_saved,
+  sla_hours: m.settings_shop_sla_saved,
+  repair: m.settings_shop_repair_saved,
+  quoteFollowUp: m.settings_shop_quote_saved,
+  pickupReminders: m.settings_shop_pickup_saved,
 };
 
 /** One action per section: only that section is validated and sent, so the others keep their values. */
@@ -42,14 +43,14 @@ function saveSection(section: SettingsSection) {
       fail(status, { section, values, errors, message, saved: null });
 
     const parsed = parseSettingsSection(section, values);
-    if (!parsed.ok) return refuse(400, parsed.errors, "Check the highlighted fields.");
+    if (!parsed.ok) return refuse(400, parsed.errors, m.settings_shop_error_fix());
     try {
       const settings = await commerce.updateShopSettings(parsed.patch);
-      return { section, values: settingsFormValues(settings)[section], errors: {}, message: null, saved: SAVED[section] };
+      return { section, values: settingsFormValues(settings)[section], errors: {}, message: null, saved: SAVED[section]() };
     } catch (err) {
       if (err instanceof CommerceError && err.status === 400) {
         const { errors, rest } = sectionCommerceErrors(section, err.message);
-        return refuse(400, errors, rest ?? "Check the highlighted fields.");
+        return refuse(400, errors, rest ?? m.settings_shop_error_fix());
       }
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, {}, problem.message);

@@ -1,7 +1,9 @@
 import { fail } from "@sveltejs/kit";
 import { z } from "zod";
-import { MANAGERS, refinePasswordField, ROLE_LABELS, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
+import { MANAGERS, refinePasswordField, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
 import { CommerceError, listSigninLockouts, resetStaffPassword, unlockSigninAccount, type SigninLockout } from "@voltura/medusa-client";
+import { roleLabel } from "$lib/i18n/roles";
+import { m } from "$lib/paraglide/messages.js";
 import { sessions } from "$lib/server/auth";
 import { commerceProblem } from "$lib/server/commerce";
 import { fieldErrorsFrom, formValues } from "$lib/server/forms";
@@ -12,12 +14,13 @@ import { consoleRoleOf, createStaff, listStaff, updateStaff } from "$lib/server/
 import type { StaffRow } from "$lib/types";
 import type { Actions, PageServerLoad } from "./$types";
 
-const createStaffSchema = z
+// Built per request: its messages are in the staff member's language.
+const createStaffSchema = () => z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
-    name: z.string().trim().min(1, "Enter the staff member's name").max(120),
-    role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
-    password: z.string().min(10, "Use at least 10 characters").max(128, "Keep the password to 128 characters"),
+    email: z.string().trim().toLowerCase().pipe(z.email({ error: m.settings_staff_error_email() })),
+    name: z.string().trim().min(1, m.settings_staff_error_name()).max(120),
+    role: z.enum(STAFF_ROLES, { error: m.settings_staff_error_role() }),
+    password: z.string().min(10, m.settings_staff_error_password_short()).max(128, m.settings_staff_error_password_long()),
   })
   .superRefine(refinePasswordField<{ email: string; name: string; password: string }>("password"));
 
@@ -30,14 +33,14 @@ function assignableRoles(actor: StaffRole): StaffRole[] {
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { commerce, staff: me } = requireRole(locals, MANAGERS);
-  const roles = assignableRoles(me.role).map((value) => ({ value, label: ROLE_LABELS[value] }));
+  const roles = assignableRoles(me.role).map((value) => ({ value, label: roleLabel(value) }));
   try {
     const { staff } = await listStaff(commerce, { limit: 200 });
     const rows: StaffRow[] = staff
       .filter((s) => s.role !== "system" && s.role !== "integration")
       .map((s) => {
         const role = staffRoleSchema.safeParse(s.role).data ?? null;
-        return { id: s.id, email: s.email, name: s.name || s.email, role, roleText: role ? ROLE_LABELS[role] : s.role, active: s.active };
+        return { id: s.id, email: s.email, name: s.name || s.email, role, roleText: role ? roleLabel(role) : s.role, active: s.active };
       })
       .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
     // Accounts locked by wrong passwords in the last day (owners unlock them).
@@ -54,16 +57,16 @@ export const actions: Actions = {
     const { commerce, staff: me } = requireRole(locals, ["owner"]);
     const values = formValues(await request.formData(), CREATE_FIELDS);
     const safeValues = { ...values, password: "" };
-    const parsed = createStaffSchema.safeParse(values);
+    const parsed = createStaffSchema().safeParse(values);
     if (!parsed.success) {
-      return fail(400, { create: { values: safeValues, errors: fieldErrorsFrom(parsed.error), message: "Check the highlighted fields." } });
+      return fail(400, { create: { values: safeValues, errors: fieldErrorsFrom(parsed.error), message: m.settings_staff_error_fix() } });
     }
     if (!assignableRoles(me.role).includes(parsed.data.role)) {
-      return fail(403, { create: { values: safeValues, errors: { role: "Only an owner can add another owner" }, message: null } });
+      return fail(403, { create: { values: safeValues, errors: { role: m.settings_staff_error_owner_add() }, message: null } });
     }
     try {
       const created = await createStaff(commerce, parsed.data);
-      return { create: { done: `${created.name || created.email} can now sign in as ${ROLE_LABELS[parsed.data.role]}.` } };
+      return { create: { done: m.settings_staff_done_created({ name: created.name || created.email, role: roleLabel(parsed.data.role) }) } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, {
@@ -78,19 +81,19 @@ export const actions: Actions = {
     const id = String(data.get("id") ?? "");
     const intent = String(data.get("intent") ?? "");
     const refuse = (status: number, message: string) => fail(status, { update: { id, message } });
-    if (!id) return refuse(400, "Choose a staff member to change.");
-    if (id === me.id) return refuse(400, "You can't change your own role or deactivate yourself. Ask another owner.");
+    if (!id) return refuse(400, m.settings_staff_error_choose_change());
+    if (id === me.id) return refuse(400, m.settings_staff_error_self());
 
     let patch: { role?: StaffRole; active?: boolean };
     if (intent === "role") {
       const role = staffRoleSchema.safeParse(data.get("role"));
-      if (!role.success) return refuse(400, "Choose a valid role.");
-      if (!assignableRoles(me.role).includes(role.data)) return refuse(403, "Only an owner can make someone an owner.");
+      if (!role.success) return refuse(400, m.settings_staff_error_valid_role());
+      if (!assignableRoles(me.role).includes(role.data)) return refuse(403, m.settings_staff_error_owner_make());
       patch = { role: role.data };
     } else if (intent === "deactivate" || intent === "activate") {
       patch = { active: intent === "activate" };
     } else {
-      return refuse(400, "Unknown change.");
+      return refuse(400, m.settings_staff_error_unknown());
     }
 
     try {
@@ -100,8 +103,11 @@ export const actions: Actions = {
       const role = consoleRoleOf(updated);
       if (!role) await sessions().invalidateAllFor(id);
       else await sessions().updateStaff(id, { role, name: updated.name || undefined });
-      const what = patch.role ? `is now ${ROLE_LABELS[patch.role]}` : updated.active ? "is active again" : "has been deactivated and signed out";
-      return { update: { id, done: `${updated.name || updated.email} ${what}.` } };
+      const name = updated.name || updated.email;
+      const done = patch.role
+        ? m.settings_staff_done_role({ name, role: roleLabel(patch.role) })
+        : updated.active ? m.settings_staff_done_active({ name }) : m.settings_staff_done_deactivated({ name });
+      return { update: { id, done } };
     } catch (err) {
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
@@ -115,7 +121,7 @@ export const actions: Actions = {
     const id = String(data.get("id") ?? "");
     const typed = String(data.get("temporary_password") ?? "").trim();
     const refuse = (status: number, message: string) => fail(status, { reset: { id, message } });
-    if (!id) return refuse(400, "Choose a staff member.");
+    if (!id) return refuse(400, m.settings_staff_error_choose());
     try {
       const answer = await resetStaffPassword(commerce, id, typed ? { temporary_password: typed } : {});
       // Their open sessions end; at the next sign-in they must choose their own password.
@@ -123,7 +129,7 @@ export const actions: Actions = {
       await passwordChanges().require(id);
       return { reset: { id, name: answer.staff.name || answer.staff.email, temporary: answer.temporary_password } };
     } catch (err) {
-      if (err instanceof CommerceError && err.status === 400) return refuse(400, err.message.replace(/^Invalid request:\s*temporary_password:\s*/, "The temporary password "));
+      if (err instanceof CommerceError && err.status === 400) return refuse(400, err.message.replace(/^Invalid request:\s*temporary_password:\s*/, `${m.settings_staff_temporary_prefix()} `));
       const problem = commerceProblem(err);
       return refuse(problem.status >= 400 && problem.status < 600 ? problem.status : 502, problem.message);
     }
@@ -135,7 +141,7 @@ export const actions: Actions = {
     const email = String((await request.formData()).get("email") ?? "");
     try {
       await unlockSigninAccount(commerce, email);
-      return { unlock: { email, done: `${email} can sign in again.` } };
+      return { unlock: { email, done: m.settings_staff_done_unlocked({ email }) } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status >= 400 && problem.status < 600 ? problem.status : 502, { unlock: { email, message: problem.message } });

@@ -2,6 +2,7 @@ import { formatPhoneForDisplay, tryNormalisePhone } from "@voltura/domain";
 import { listWhatsAppMessages } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
+import { m } from "$lib/paraglide/messages.js";
 import type { PageServerLoad } from "./$types";
 
 const VIEWERS = ["owner", "manager", "technician"] as const;
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const direction = directionParam === "in" || directionParam === "out" ? directionParam : undefined;
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const filters = { phone: typedPhone, customer_id: customerId ?? "", direction: direction ?? "" };
-  const phoneError = typedPhone && !phone ? `"${typedPhone}" is not a phone number (try 012-345 6789)` : null;
+  const phoneError = typedPhone && !phone ? m.whatsapp_not_a_phone({ typed: typedPhone }) : null;
   if (phoneError) return { filters, phoneError, messages: [], count: 0, countEstimated: false, page, pages: 1, problem: null };
   try {
     const list = await listWhatsAppMessages(commerce, {
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return {
       filters,
       phoneError,
-      messages: list.messages.map((m) => ({ ...m, phoneText: formatPhoneForDisplay(m.phone) })),
+      messages: list.messages.map((msg) => ({ ...msg, phoneText: formatPhoneForDisplay(msg.phone) })),
       count: list.count,
       countEstimated: list.count_estimated,
       page,

@@ -8,15 +8,17 @@ import {
   pairWhatsAppSession,
   scanSimulatorSession,
 } from "@voltura/medusa-client";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
 
 const VIEWERS = ["owner", "manager", "technician"] as const;
 
-const createSchema = z.object({
-  name: z.string().trim().min(1, "Give the number a name, e.g. Shop front desk").max(80),
-  kind: z.enum(["baileys", "simulator"], { error: "Choose WhatsApp (real number) or Simulator" }),
+// Built per request: its messages are in the staff member's language.
+const createSchema = () => z.object({
+  name: z.string().trim().min(1, m.settings_sessions_error_name()).max(80, m.settings_sessions_error_name()),
+  kind: z.enum(["baileys", "simulator"], { error: m.settings_sessions_error_kind() }),
   is_default: z.literal("on").optional(),
 });
 const idSchema = z.object({ id: z.string().trim().min(1) });
@@ -41,15 +43,15 @@ export const actions: Actions = {
     const { commerce } = requireRole(locals, MANAGERS);
     const form = await request.formData();
     const values = { name: String(form.get("name") ?? ""), kind: String(form.get("kind") ?? "") };
-    const parsed = createSchema.safeParse({ ...values, is_default: form.get("is_default") ?? undefined });
+    const parsed = createSchema().safeParse({ ...values, is_default: form.get("is_default") ?? undefined });
     if (!parsed.success) {
       const errors: Record<string, string> = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return fail(400, { create: { values, errors, message: "Check the highlighted fields." } });
+      return fail(400, { create: { values, errors, message: m.settings_sessions_error_fix() } });
     }
     try {
       const session = await createWhatsAppSession(commerce, { name: parsed.data.name, kind: parsed.data.kind, is_default: Boolean(parsed.data.is_default) });
-      const next = session.kind === "baileys" ? "Scan the QR code below with the shop's phone." : "Scan the simulated QR code to pair it.";
-      return { create: { done: `${session.name} added. ${next}` } };
+      const done = session.kind === "baileys" ? m.settings_sessions_added_real({ name: session.name }) : m.settings_sessions_added_simulator({ name: session.name });
+      return { create: { done } };
     } catch (err) {
       const problem = commerceProblem(err);
       const errors: Record<string, string> = {};
@@ -59,10 +61,10 @@ export const actions: Actions = {
   pair: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const id = idFrom(await request.formData());
-    if (!id) return fail(400, { session: { message: "Which session?" } });
+    if (!id) return fail(400, { session: { message: m.settings_sessions_error_which() } });
     try {
       await pairWhatsAppSession(commerce, id);
-      return { session: { done: "Pairing started: the QR code appears in a moment." } };
+      return { session: { done: m.settings_sessions_pairing_started() } };
     } catch (err) {
       return fail(commerceProblem(err).status, { session: { message: commerceProblem(err).message } });
     }
@@ -70,10 +72,10 @@ export const actions: Actions = {
   scan: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const id = idFrom(await request.formData());
-    if (!id) return fail(400, { session: { message: "Which session?" } });
+    if (!id) return fail(400, { session: { message: m.settings_sessions_error_which() } });
     try {
       await scanSimulatorSession(commerce, id);
-      return { session: { done: "Simulator paired." } };
+      return { session: { done: m.settings_sessions_simulator_paired() } };
     } catch (err) {
       return fail(commerceProblem(err).status, { session: { message: commerceProblem(err).message } });
     }
@@ -81,10 +83,10 @@ export const actions: Actions = {
   remove: async ({ locals, request }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     const id = idFrom(await request.formData());
-    if (!id) return fail(400, { session: { message: "Which session?" } });
+    if (!id) return fail(400, { session: { message: m.settings_sessions_error_which() } });
     try {
       await deleteWhatsAppSession(commerce, id);
-      return { session: { done: "Session removed; its messages stay in the log." } };
+      return { session: { done: m.settings_sessions_removed() } };
     } catch (err) {
       return fail(commerceProblem(err).status, { session: { message: commerceProblem(err).message } });
     }

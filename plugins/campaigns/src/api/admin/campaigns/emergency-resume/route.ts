@@ -1,6 +1,8 @@
+import { LIVE_EVENTS } from "@voltura/domain";
 import { recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { CAMPAIGN_MANAGERS } from "../../../../dispatch/access";
 import { readEmergencyStop, releaseStop } from "../../../../dispatch/emergency-stop";
+import { announceCampaign } from "../../../../planner/live";
 import { wakePacers } from "../../../../planner/run-starter";
 
 /** Releases the emergency stop (owners and managers), then wakes the numbers' pacers so sending resumes at once. */
@@ -9,6 +11,7 @@ export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
   const changed = await releaseStop(db, { id: req.actor.id, name: req.actor.name ?? null });
   await recordAudit(req, { action: "campaign.emergency_resume", entity: "campaign_control", entity_id: "emergency_stop", metadata: { was_stopped: changed } });
   if (changed) {
+    await announceCampaign(req.scope, LIVE_EVENTS.campaignEmergencyStop, { stopped: false, actor_id: req.actor.id });
     const sessions = await rows(db,
       `SELECT DISTINCT jsonb_array_elements_text(session_ids) AS session_id FROM campaign WHERE status = 'running' AND deleted_at IS NULL`);
     await wakePacers(req.scope, sessions.map((s) => String(s.session_id))).catch(() => undefined);

@@ -1,7 +1,9 @@
+import { LIVE_EVENTS } from "@voltura/domain";
 import { emergencyStopBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { STOP_PRESSERS, STOP_READERS } from "../../../../dispatch/access";
 import { pressStop, readEmergencyStop } from "../../../../dispatch/emergency-stop";
+import { announceCampaign } from "../../../../planner/live";
 import { stopPacers } from "../../../../planner/run-starter";
 
 /** The stop's state, for the header button (shown while anything runs or while it is pressed). */
@@ -18,6 +20,7 @@ export const POST = staffRoute(STOP_PRESSERS, async (req, res) => {
   const db = sqlConnection(req.scope);
   const changed = await pressStop(db, { id: req.actor.id, name: req.actor.name ?? null }, body.reason ?? null);
   const state = await readEmergencyStop(db);
+  if (changed) await announceCampaign(req.scope, LIVE_EVENTS.campaignEmergencyStop, { stopped: true, actor_id: req.actor.id });
   await recordAudit(req, {
     action: "campaign.emergency_stop", entity: "campaign_control", entity_id: "emergency_stop",
     metadata: { reason: body.reason ?? null, already_stopped: !changed, running_campaigns: state.running_campaigns },

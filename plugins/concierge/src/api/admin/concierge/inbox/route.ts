@@ -1,6 +1,6 @@
 import { inboxQuerySchema } from "@voltura/medusa-client";
 import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { inboxStatements } from "../../../../inbox-sql";
+import { customerNames, inboxStatements } from "../../../../inbox-sql";
 import { toConversation, toHandoff, type ConversationRecord, type HandoffRecord } from "../../../../shapes";
 import { INBOX } from "../roles";
 
@@ -17,9 +17,11 @@ export const GET = staffRoute(INBOX, async (req, res) => {
     rows(db, statements.conversations.sql, statements.conversations.bindings),
   ]);
   const page = found.slice(0, q.limit);
+  const names = await customerNames(db, [...handoffs, ...page].map((r) => r.customer_id as string | null));
+  const named = <T extends { customer_id: string | null }>(r: T) => ({ ...r, customer_name: (r.customer_id && names.get(r.customer_id)) || null });
   res.json({
-    handoffs: (handoffs as unknown as HandoffRecord[]).map(toHandoff),
-    conversations: (page as unknown as ConversationRecord[]).map(toConversation),
+    handoffs: (handoffs as unknown as HandoffRecord[]).map(toHandoff).map(named),
+    conversations: (page as unknown as ConversationRecord[]).map(toConversation).map(named),
     next_cursor: found.length > q.limit ? String(page.at(-1)!.next_cursor) : null,
   });
 });

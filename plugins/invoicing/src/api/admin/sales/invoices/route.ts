@@ -2,7 +2,7 @@ import { createSalesInvoiceBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { invoicingService } from "../../../../invoicing/context";
 import { loadInvoice } from "../../../../invoicing/documents";
-import { listFilters, listQuerySchema } from "../../../../invoicing/list-query";
+import { listFilters, listOrder, listQuerySchema } from "../../../../invoicing/list-query";
 import { toApiInvoice, type SalesInvoiceRecord } from "../../../../invoicing/records";
 import { createSalesInvoice } from "../../../../invoicing/create-invoice";
 import { respondToError } from "../../../../invoicing/respond";
@@ -12,7 +12,7 @@ import { SALES_READERS, SALES_WRITERS } from "../../../../invoicing/roles";
 export const GET = staffRoute(SALES_READERS, async (req, res) => {
   const query = parseOrThrow(listQuerySchema, req.query);
   const [rows, count] = await invoicingService(req.scope).listAndCountSalesInvoices(listFilters(query, "invoice_number"), {
-    order: { created_at: "DESC" }, take: query.limit, skip: query.offset, relations: ["payments"],
+    order: listOrder(query, "invoice_number"), take: query.limit, skip: query.offset, relations: ["payments"],
   });
   res.json({ invoices: (rows as unknown as SalesInvoiceRecord[]).map(toApiInvoice), count });
 });

@@ -1,7 +1,7 @@
 import { createQuotationBodySchema } from "@voltura/medusa-client";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { invoicingService } from "../../../../invoicing/context";
-import { listFilters, listQuerySchema } from "../../../../invoicing/list-query";
+import { listFilters, listOrder, listQuerySchema } from "../../../../invoicing/list-query";
 import { toApiQuotation, type QuotationRecord } from "../../../../invoicing/records";
 import { respondToWorkflowError } from "../../../../invoicing/respond";
 import { SALES_READERS, SALES_WRITERS } from "../../../../invoicing/roles";
@@ -11,7 +11,7 @@ import { createQuotationWorkflow } from "../../../../workflows/create-quotation"
 export const GET = staffRoute(SALES_READERS, async (req, res) => {
   const query = parseOrThrow(listQuerySchema, req.query);
   const [rows, count] = await invoicingService(req.scope).listAndCountQuotations(listFilters(query, "quotation_number"), {
-    order: { created_at: "DESC" }, take: query.limit, skip: query.offset,
+    order: listOrder(query, "quotation_number"), take: query.limit, skip: query.offset,
   });
   res.json({ quotations: (rows as unknown as QuotationRecord[]).map(toApiQuotation), count });
 });

@@ -4,6 +4,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { inventoryAction, inventoryApi, refuseForm, wholeNumber } from "$lib/server/inventory";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { commerce } = requireRole(locals, MANAGERS);
@@ -25,17 +26,17 @@ export const actions: Actions = {
     const api = inventoryApi(commerce);
     if (lineId) {
       const quantity = wholeNumber(data.get("counted"));
-      if (quantity === null || quantity < 0) return refuseForm("count", "The count is a whole number, 0 or more");
+      if (quantity === null || quantity < 0) return refuseForm("count", m.inventory_bad_count());
       return inventoryAction("count", async () => {
         const take = await api.recordStockTakeCount(params.id, { line_id: lineId, mode: "set", quantity });
-        return `${take.lines.find((l) => l.id === lineId)?.title ?? "Item"}: counted ${quantity}`;
+        return m.inventory_line_counted({ title: take.lines.find((l) => l.id === lineId)?.title ?? m.inventory_item(), count: quantity });
       });
     }
-    if (!code) return refuseForm("count", "Scan a barcode or type a SKU");
+    if (!code) return refuseForm("count", m.inventory_scan_or_type());
     return inventoryAction("count", async () => {
       const take = await api.recordStockTakeCount(params.id, { code, mode: "add", quantity: 1 });
       const line = take.lines.find((l) => l.barcode?.toLowerCase() === code.toLowerCase() || l.sku?.toLowerCase() === code.toLowerCase());
-      return line ? `${line.title}: ${line.counted_quantity} counted` : `Counted ${code}`;
+      return line ? m.inventory_line_count_total({ title: line.title, count: line.counted_quantity ?? 0 }) : m.inventory_counted_code({ code });
     });
   },
   post: async ({ locals, params }) => {
@@ -43,14 +44,14 @@ export const actions: Actions = {
     return inventoryAction("post", async () => {
       const take = await inventoryApi(commerce).postStockTake(params.id);
       const n = take.review.variances.length;
-      return n ? `Posted ${n} ${n === 1 ? "difference" : "differences"} to the ledger` : "Posted: every count matched";
+      return n ? (n === 1 ? m.inventory_posted_one({ count: n }) : m.inventory_posted_many({ count: n })) : m.inventory_posted_all_matched();
     });
   },
   cancel: async ({ locals, params }) => {
     const { commerce } = requireRole(locals, MANAGERS);
     return inventoryAction("post", async () => {
       await inventoryApi(commerce).cancelStockTake(params.id);
-      return "Stock take cancelled; nothing was posted";
+      return m.inventory_take_cancelled_msg();
     });
   },
 };

@@ -4,6 +4,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { lookupCustomers, lookupWarranties } from "$lib/server/intake-lookup";
 import type { RequestHandler } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 /**
  * The intake form's as-you-type look-ups (JSON): `?kind=customers&phone=012…` for the customer
@@ -21,5 +22,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     const problem = commerceProblem(err);
     return json({ message: problem.message }, { status: problem.status >= 500 ? 502 : problem.status });
   }
-  return json({ message: "Unknown look-up" }, { status: 400 });
+  return json({ message: m.intake_unknown_lookup() }, { status: 400 });
 };

@@ -7,6 +7,7 @@ import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { COUNTER_STAFF } from "$lib/server/pos";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { commerce, staff } = requireRole(locals, COUNTER_STAFF);
@@ -45,9 +46,9 @@ export const actions: Actions = {
       .filter(([name, value]) => name.startsWith("qty_") && typeof value === "string" && value.trim() !== "" && value.trim() !== "0")
       .map(([name, value]) => ({ line_id: name.slice(4), quantity: Number(value) }));
     const method = form.get("refund_method");
-    if (!lines.length) return fail(400, { refund: bad("Enter how many of at least one line come back.") });
-    if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 1)) return fail(400, { refund: bad("Quantities must be whole numbers.") });
-    if (method !== null && method !== "" && !isMethod(method)) return fail(400, { refund: bad("Choose how the refund is paid.") });
+    if (!lines.length) return fail(400, { refund: bad(m.pos_refund_need_qty()) });
+    if (lines.some((l) => !Number.isInteger(l.quantity) || l.quantity < 1)) return fail(400, { refund: bad(m.pos_refund_whole()) });
+    if (method !== null && method !== "" && !isMethod(method)) return fail(400, { refund: bad(m.pos_refund_choose_method()) });
     const managerEmail = String(form.get("manager_email") ?? "").trim();
     const managerPassword = String(form.get("manager_password") ?? "");
     try {
@@ -57,7 +58,7 @@ export const actions: Actions = {
         ...(String(form.get("reason") ?? "").trim() ? { reason: String(form.get("reason")).trim() } : {}),
         ...(managerEmail && managerPassword ? { manager_approval: { email: managerEmail, password: managerPassword } } : {}),
       });
-      return { refund: ok("Refund recorded.") };
+      return { refund: ok(m.pos_refund_recorded()) };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { refund: bad(problem.message, approvalReasons(err)) });
@@ -70,11 +71,11 @@ export const actions: Actions = {
     const form = await request.formData();
     const method = form.get("method");
     const amount = parseMoneyInput(String(form.get("amount") ?? ""));
-    if (!isMethod(method)) return fail(400, { pay: bad("Choose a payment method.") });
-    if (!amount) return fail(400, { pay: bad("Enter the amount paid, e.g. 20.00.") });
+    if (!isMethod(method)) return fail(400, { pay: bad(m.pos_choose_method()) });
+    if (!amount) return fail(400, { pay: bad(m.pos_enter_amount()) });
     try {
       await posApi(commerce).payBalance(params.id, { idempotency_key: `pay-${String(form.get("key") ?? randomUUID())}`, payments: [{ method, amount_sen: amount }] });
-      return { pay: ok("Payment recorded.") };
+      return { pay: ok(m.pos_payment_recorded()) };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { pay: bad(problem.message) });
@@ -87,10 +88,10 @@ export const actions: Actions = {
     const form = await request.formData();
     const channel = form.get("channel") === "email" ? "email" : "whatsapp";
     const to = String(form.get("to") ?? "").trim();
-    if (channel === "email" && !to) return fail(400, { send: bad("Enter the email address.") });
+    if (channel === "email" && !to) return fail(400, { send: bad(m.pos_enter_email()) });
     try {
       await posApi(commerce).sendReceipt(params.id, channel === "email" ? { channel, to } : { channel, ...(to ? { to } : {}) });
-      return { send: ok(channel === "email" ? `Receipt emailed to ${to}.` : "Receipt sent by WhatsApp.") };
+      return { send: ok(channel === "email" ? m.pos_receipt_emailed({ to }) : m.pos_receipt_whatsapped()) };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { send: bad(problem.message) });

@@ -9,6 +9,7 @@ import { requireRole } from "$lib/server/guard";
 import { cardFailure, sendDocument } from "$lib/server/sales-actions";
 import { revokeShareLinks, shareLinksFor } from "$lib/server/share-links";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const SALES = ["owner", "manager", "cashier"] as const;
 
@@ -33,15 +34,15 @@ export const actions: Actions = {
     const values = { method: String(form.get("method") ?? ""), amount: String(form.get("amount") ?? ""), reference: String(form.get("reference") ?? "") };
     const errors: Record<string, string> = {};
     const amount = parseMoneyInput(values.amount);
-    if (amount === null || amount <= 0) errors.amount = "Enter an amount like 150.00";
-    if (!(PAYMENT_METHODS as readonly string[]).includes(values.method)) errors.method = "Choose how it was paid";
-    if (Object.keys(errors).length) return fail(400, { card: "payment" as const, error: "Check the highlighted fields.", errors, values, done: null });
+    if (amount === null || amount <= 0) errors.amount = m.sales_bad_amount();
+    if (!(PAYMENT_METHODS as readonly string[]).includes(values.method)) errors.method = m.sales_choose_how_paid();
+    if (Object.keys(errors).length) return fail(400, { card: "payment" as const, error: m.sales_check_fields(), errors, values, done: null });
     try {
       const invoice = await new InvoicingApi(commerce).recordInvoicePayment(params.id, {
         method: values.method as PaymentMethod, amount_sen: amount!, reference: values.reference.trim() || null,
         idempotency_key: formIdempotencyKey(form, "invoice-payment"),
       });
-      return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? "Payment recorded. The invoice is paid in full." : "Payment recorded." };
+      return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? m.sales_payment_paid_full() : m.sales_payment_recorded() };
     } catch (err) {
       const problem = commerceProblem(err);
       if (problem.status === 400) return fail(400, { card: "payment" as const, error: problem.message.replace(/^Invalid request:\s*/, ""), errors: { amount: problem.message.replace(/^Invalid request:\s*/, "") }, values, done: null });

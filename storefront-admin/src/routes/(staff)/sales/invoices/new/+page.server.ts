@@ -6,6 +6,7 @@ import { formIdempotencyKey } from "$lib/server/form-key";
 import { requireRole } from "$lib/server/guard";
 import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const SALES = ["owner", "manager", "cashier"] as const;
 
@@ -24,8 +25,8 @@ export const actions: Actions = {
     const badDays = !Number.isInteger(days) || days < 0 || days > 365;
     if (!parsed.ok || badDays) {
       const errors = parsed.ok ? {} : parsed.errors;
-      if (badDays) errors.due_days = "Enter 0 to 365 days";
-      return fail(400, { values: parsed.values, dueDays, errors, message: "Check the highlighted fields." });
+      if (badDays) errors.due_days = m.sales_bad_due_days();
+      return fail(400, { values: parsed.values, dueDays, errors, message: m.sales_check_fields() });
     }
     let id: string;
     try {
@@ -34,7 +35,7 @@ export const actions: Actions = {
       })).id;
     } catch (err) {
       const errors = commerceFieldErrors(err);
-      return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? "Check the highlighted fields." : commerceProblem(err).message });
+      return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? m.sales_check_fields() : commerceProblem(err).message });
     }
     redirect(303, `/sales/invoices/${id}`);
   },

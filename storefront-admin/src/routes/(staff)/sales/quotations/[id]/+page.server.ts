@@ -8,6 +8,7 @@ import { cardFailure, sendDocument } from "$lib/server/sales-actions";
 import { revokeShareLinks, shareLinksFor } from "$lib/server/share-links";
 import { commerceFieldErrors, documentFormValues, parseDocumentForm } from "$lib/server/sales-forms";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 const SALES = ["owner", "manager", "cashier"] as const;
 const MOVES = ["sent", "accepted", "declined", "draft"] as const;
@@ -28,23 +29,23 @@ export const actions: Actions = {
   lines: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, SALES);
     const parsed = parseDocumentForm(await request.formData());
-    if (!parsed.ok) return fail(400, { card: "lines" as const, error: "Check the highlighted fields.", errors: parsed.errors, formValues: parsed.values, done: null });
+    if (!parsed.ok) return fail(400, { card: "lines" as const, error: m.sales_check_fields(), errors: parsed.errors, formValues: parsed.values, done: null });
     try {
       await new InvoicingApi(commerce).updateQuotation(params.id, { buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes });
-      return { card: "lines" as const, error: null, errors: {}, formValues: null, done: "Quotation saved." };
+      return { card: "lines" as const, error: null, errors: {}, formValues: null, done: m.sales_quotation_saved() };
     } catch (err) {
       const errors = commerceFieldErrors(err);
-      if (errors) return fail(400, { card: "lines" as const, error: "Check the highlighted fields.", errors, formValues: parsed.values, done: null });
+      if (errors) return fail(400, { card: "lines" as const, error: m.sales_check_fields(), errors, formValues: parsed.values, done: null });
       return cardFailure("lines", err);
     }
   },
   status: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, SALES);
     const status = String((await request.formData()).get("status") ?? "");
-    if (!(MOVES as readonly string[]).includes(status)) return fail(400, { card: "status" as const, error: "Choose a valid status.", values: {}, done: null });
+    if (!(MOVES as readonly string[]).includes(status)) return fail(400, { card: "status" as const, error: m.sales_bad_status(), values: {}, done: null });
     try {
       await new InvoicingApi(commerce).changeQuotationStatus(params.id, { status: status as QuotationStatusBody["status"] });
-      return { card: "status" as const, error: null, values: {}, done: status === "sent" ? "Marked as sent; follow-up reminders are scheduled." : "Status changed." };
+      return { card: "status" as const, error: null, values: {}, done: status === "sent" ? m.sales_marked_sent() : m.sales_status_changed() };
     } catch (err) {
       return cardFailure("status", err);
     }

@@ -3,6 +3,7 @@ import { parseOrThrow, recordedByItsOwnRows, sqlConnection, staffRoute } from "@
 import { DISPATCHER } from "../../../../../dispatch/access";
 import { evaluateSenderHealth } from "../../../../../dispatch/health";
 import { recordFailed, HEALTH_ERROR_CODES } from "../../../../../dispatch/record";
+import { announceProgress } from "../../../../../planner/live";
 
 /** A final send failure: the recipient is failed with its reason; 463/401/403 count against the number at once. */
 export const POST = staffRoute(DISPATCHER, async (req, res) => {
@@ -13,5 +14,6 @@ export const POST = staffRoute(DISPATCHER, async (req, res) => {
     const [row] = (await sqlConnection(req.scope).raw(`SELECT session_id FROM campaign_recipient WHERE id = ?`, [body.recipient_id])).rows;
     if (row?.session_id) await evaluateSenderHealth(req.scope, String(row.session_id));
   }
+  if (!answer.replayed) await announceProgress(req.scope, body.recipient_id);
   res.json(answer);
 });

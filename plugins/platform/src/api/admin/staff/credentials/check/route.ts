@@ -15,6 +15,6 @@ export const POST = staffRoute<CredentialsCheckBody>(["system"], async (req, res
     if (result.reason === "limited") return answerTooManyAttempts(res, result.retry_after_seconds);
     return answerWrongCredentials(res);
   }
-  const { id, email, name, role } = result.staff;
-  res.json({ staff: { id, email, name, role }, must_change_password: result.must_change_password });
+  const { id, email, name, role, locale } = result.staff;
+  res.json({ staff: { id, email, name, role, locale }, must_change_password: result.must_change_password });
 });

@@ -3,6 +3,7 @@ import { anonymiseCustomer, CommerceError } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import type { Actions, PageServerLoad } from "./$types";
+import { m } from "$lib/paraglide/messages.js";
 
 /** The owner's typed confirmation before a customer's personal data is replaced everywhere. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const customer = await commerce.getCrmCustomer(params.id);
     return { customer: { id: customer.id, name: customer.name } };
   } catch (err) {
-    if (err instanceof CommerceError && err.status === 404) error(404, { message: "We couldn't find that customer" });
+    if (err instanceof CommerceError && err.status === 404) error(404, { message: m.archive_customer_not_found() });
     const problem = commerceProblem(err);
     error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
   }
@@ -21,7 +22,7 @@ export const actions: Actions = {
   default: async ({ locals, params, request }) => {
     const { commerce } = requireRole(locals, ["owner"]);
     const confirmation = String((await request.formData()).get("confirmation") ?? "").trim();
-    if (confirmation !== "ANONYMISE") return fail(400, { message: "Type ANONYMISE in capitals to confirm.", changed: null });
+    if (confirmation !== "ANONYMISE") return fail(400, { message: m.archive_type_anonymise(), changed: null });
     try {
       const result = await anonymiseCustomer(commerce, params.id, confirmation);
       return { message: null, changed: Object.values(result.changed).reduce((a, b) => a + b, 0) };

@@ -1,3 +1,4 @@
+import { m } from "$lib/paraglide/messages.js";
 import { error } from "@sveltejs/kit";
 import { getRestoreRun } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
@@ -11,6 +12,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     return { run: await getRestoreRun(commerce, params.id) };
   } catch (err) {
     const problem = commerceProblem(err);
-    error(problem.status >= 500 ? 503 : problem.status, { message: problem.status === 404 ? "No such restore run" : problem.message });
+    error(problem.status >= 500 ? 503 : problem.status, { message: problem.status === 404 ? m.operations_no_such_run() : problem.message });
   }
 };

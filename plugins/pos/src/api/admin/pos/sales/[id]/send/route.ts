@@ -2,7 +2,8 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { formatMYR } from "@voltura/domain";
 import { sendEmail } from "@voltura/mailer";
 import { posSendReceiptBodySchema } from "@voltura/medusa-client";
-import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
+import { parseOrThrow, renderShopMessage, staffRoute } from "@voltura/medusa-kit";
+import { loadShopSettings } from "../../../../../../sales/context";
 import { loadSale } from "../../../../../../sales/load-sale";
 import { publishReceipt, renderSaleReceipt } from "../../../../../../sales/receipt";
 import { POS_STAFF } from "../../../../../../sales/roles";
@@ -16,7 +17,12 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
   const body = parseOrThrow(posSendReceiptBodySchema, req.body);
   const sale = await loadSale(req.scope, req.params.id!);
   const pdf = await renderSaleReceipt(req.scope, sale, "thermal80");
-  const text = `Receipt ${sale.receipt_number}: ${formatMYR(sale.rounded_total_sen)}. Thank you! / Terima kasih!`;
+  // The shop's message template `pos_receipt`, read now: an edit applies to the next receipt sent.
+  const text = await renderShopMessage(req.scope, "pos_receipt", {
+    receipt_number: sale.receipt_number,
+    total: formatMYR(sale.rounded_total_sen),
+    shop_name: (await loadShopSettings(req.scope)).business.name,
+  });
 
   if (body.channel === "email") {
     await sendEmail({ to: body.to, subject: `Receipt ${sale.receipt_number}`, text, attachments: [{ filename: `${sale.receipt_number}.pdf`, content: pdf, contentType: "application/pdf" }] });

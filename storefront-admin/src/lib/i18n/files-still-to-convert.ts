@@ -1,0 +1,15 @@
+/**
+ * .svelte files that still have English written in them (see no-english.test.ts). Each owner removes
+ * a file from this list when its words come from messages/<area>/{en,ms}.json; nothing is added.
+ * The list is to be empty when the console speaks both languages everywhere.
+ */
+export const FILES_STILL_TO_CONVERT: readonly string[] = [
+  // I18N-1
+  // TABLE
+  // DASH
+  // SETTINGS
+  "src/lib/whatsapp/qr-image.svelte",
+  // I18N-2
+  "src/routes/(staff)/pos/sales/[id]/receipt/+page.svelte",
+  // I18N-3
+];
