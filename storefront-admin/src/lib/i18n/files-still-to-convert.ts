@@ -8,8 +8,6 @@ export const FILES_STILL_TO_CONVERT: readonly string[] = [
   // TABLE
   // DASH
   // SETTINGS
-  "src/lib/whatsapp/qr-image.svelte",
   // I18N-2
-  "src/routes/(staff)/pos/sales/[id]/receipt/+page.svelte",
   // I18N-3
 ];

@@ -9,7 +9,9 @@ import { FILES_STILL_TO_CONVERT } from "./files-still-to-convert";
  * message files (en + ms). Customer pages speak both languages side by side on purpose.
  */
 const ROOT = join(import.meta.dirname, "../../..");
-const BILINGUAL_CUSTOMER_PAGES = [/^src\/routes\/track\//, /^src\/routes\/optout\//];
+// Customer pages and the printed counter receipt speak to the customer, not to staff: their words follow the
+// customer (both languages side by side), not the staff member's choice.
+const BILINGUAL_CUSTOMER_PAGES = [/^src\/routes\/track\//, /^src\/routes\/optout\//, /^src\/routes\/\(staff\)\/pos\/sales\/\[id\]\/receipt\//];
 
 function svelteFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
