@@ -68,7 +68,7 @@ test("in BM every page of the sidebar is in Malay, and the choice follows the ow
       // (Removed from the page before reading it; the next page is loaded afresh.)
       const text = await page.locator("body").evaluate((body) => {
         for (const typed of body.querySelectorAll("[data-user-text]")) typed.remove();
-        return body.innerText;
+        return (body as HTMLElement).innerText;
       });
       const found = phrases.filter(({ phrase }) => text.includes(phrase)).map(({ key, phrase }) => `${key}: ${phrase}`);
       if (found.length) englishLeft[href] = [...new Set(found)];
