@@ -152,7 +152,7 @@ test("build, preview, test-send, launch, pause, emergency stop, opt out, analyti
 
   // 2. Preview for a chosen customer (variables filled, the missing one listed) and a test send.
   await page.getByLabel("Recipient (phone, customer id or recipient id)").fill(phones[0]!);
-  await page.getByLabel("Language", { exact: true }).selectOption("ms");
+  await page.getByRole("combobox", { name: "Language", exact: true }).selectOption("ms");
   await page.getByRole("button", { name: "Preview", exact: true }).click();
   const preview = page.getByTestId("preview-text");
   await expect(preview).toContainText(/Hai Aminah( Campaign)?, promosi skrin untuk peranti anda/);

@@ -72,7 +72,7 @@ test.describe("AI concierge through the WhatsApp simulator", () => {
     await page.goto("/knowledge");
     await expect(page.getByTestId("knowledge-document")).toHaveCount(4);
     await page.getByLabel("Customer question").fill("how much to replace iPhone 13 screen");
-    await page.getByRole("button", { name: "Test", exact: true }).click();
+    await page.getByRole("button", { name: "Try it", exact: true }).click();
     await expect(page.getByTestId("knowledge-test-reply")).toContainText("RM 430");
   });
 });

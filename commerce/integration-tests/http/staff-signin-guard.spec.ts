@@ -20,7 +20,7 @@ medusaIntegrationTestRunner({
       const tech = await createStaffWithPassword(getContainer(), "technician");
       const ok = await check(tech.email.toUpperCase(), tech.password);
       expect(ok.status).toBe(200);
-      expect(ok.data).toEqual({ staff: { id: tech.id, email: tech.email, name: "Test technician", role: "technician" }, must_change_password: false });
+      expect(ok.data).toEqual({ staff: { id: tech.id, email: tech.email, name: "Test technician", role: "technician", locale: null }, must_change_password: false });
       const signins = await auditRows(getContainer(), "auth.signin");
       expect(signins[0]).toMatchObject({ entity_id: tech.id, actor_id: tech.id, ip: "203.0.113.10", metadata: { email: tech.email, channel: "console" } });
 

@@ -1,16 +1,18 @@
-import { MANAGERS, ROLE_LABELS, formatShopTime, staffRoleSchema } from "@voltura/domain";
+import { MANAGERS, formatShopTime, staffRoleSchema } from "@voltura/domain";
 import { AuditApi, type AuditEntry } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { listStaff } from "$lib/server/staff-api";
 import { auditExportHref, auditHref, describeChange, isFiltered, KNOWN_ACTIONS, KNOWN_ENTITIES, readAuditFilters } from "./audit-filters";
 import { loadPresets, presetActions } from "$lib/server/list-presets";
+import { roleLabel as staffRoleLabel } from "$lib/i18n/roles";
+import { m } from "$lib/paraglide/messages.js";
 import type { Actions, PageServerLoad } from "./$types";
 
 function roleLabel(role: string | null): string {
   if (!role) return "";
   const staff = staffRoleSchema.safeParse(role);
-  return staff.success ? ROLE_LABELS[staff.data] : role === "system" ? "System" : role === "integration" ? "Integration" : role;
+  return staff.success ? staffRoleLabel(staff.data) : role === "system" ? m.audit_actor_system() : role === "integration" ? m.audit_actor_integration() : role;
 }
 
 function row(e: AuditEntry) {
@@ -18,7 +20,7 @@ function row(e: AuditEntry) {
     id: e.id,
     when: formatShopTime(e.occurred_at),
     at: e.occurred_at,
-    who: e.actor_name ?? (e.actor_id?.startsWith("system:") ? "System" : e.actor_id ?? "Nobody signed in"),
+    who: e.actor_name ?? (e.actor_id?.startsWith("system:") ? m.audit_actor_system() : e.actor_id ?? m.audit_actor_nobody()),
     role: roleLabel(e.actor_role),
     action: e.action,
     entity: e.entity,

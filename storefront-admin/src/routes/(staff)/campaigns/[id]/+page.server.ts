@@ -9,7 +9,7 @@ import {
   type CampaignRecipientStatus,
 } from "@voltura/medusa-client";
 import { z } from "zod";
-import { emergencyStopState } from "$lib/campaigns/emergency.server";
+import { emergencyStopState, forgetEmergencyStopState } from "$lib/campaigns/emergency.server";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
 import type { Actions, PageServerLoad } from "./$types";
@@ -101,6 +101,8 @@ export const actions: Actions = {
     try {
       const body = { reason: parsed.data.reason, ...(action === "confirm" ? { fire: parsed.data.fire !== "no" } : {}) };
       const campaign = await api.act(params.id, action, body);
+      // The header's stop button shows while a campaign runs: a launch, pause or cancel changes that now.
+      forgetEmergencyStopState();
       return { act: { done: `Campaign ${campaign.status === "running" ? "running" : campaign.status}.` } };
     } catch (err) {
       const problem = commerceProblem(err);
