@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { MIGRATED_TEMPLATE_ENV } from "./migrated-template";
+import { MIGRATED_TEMPLATE_ENV, SHARED_DATABASE_PREFIX } from "./migrated-template";
 
 function urlFor(database: string): string {
   const url = new URL(process.env.DATABASE_URL ?? "postgres://localhost/postgres");
@@ -34,7 +34,7 @@ function schemaFingerprint(repo: string): string {
  * migration scripts), once per schema: each suite's database starts as a copy of it. The template is
  * named by the schema's fingerprint, so runs on the same build reuse it and a new migration makes a new one.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   const commerceDir = process.cwd();
   const repo = path.resolve(commerceDir, "..");
   const template = `voltura_it_migrated_${schemaFingerprint(repo)}`;
@@ -63,6 +63,20 @@ export default async function setup(): Promise<void> {
       console.log(`[integration] migrated ${template} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     process.env[MIGRATED_TEMPLATE_ENV] = template;
+  } finally {
+    await admin.end();
+  }
+  return dropSharedDatabases;
+}
+
+/** The databases this run's shared boots left (the worker is stopped without a cleanup of its own). */
+async function dropSharedDatabases(): Promise<void> {
+  const admin = new Client({ connectionString: urlFor("postgres") });
+  await admin.connect();
+  try {
+    const prefix = `${SHARED_DATABASE_PREFIX}${process.pid}_`;
+    const left = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();
   }

@@ -8,9 +8,22 @@ if (process.env.DATABASE_URL) {
   process.env.DB_PASSWORD = decodeURIComponent(url.password);
 }
 
+// Suites share a worker (`isolate: false`, see medusa-runner.ts): each starts from the environment
+// the worker started with, whatever the suite before it set.
+const worker = globalThis as unknown as { __vshBaseEnv?: NodeJS.ProcessEnv; __vshTsNode?: boolean };
+if (!worker.__vshBaseEnv) {
+  worker.__vshBaseEnv = { ...process.env };
+} else {
+  for (const key of Object.keys(process.env)) if (!(key in worker.__vshBaseEnv)) delete process.env[key];
+  Object.assign(process.env, worker.__vshBaseEnv);
+}
+
 // Medusa loads medusa-config.ts and plugin sources with require(); the Medusa CLI registers
-// ts-node for that, and so do we.
+// ts-node for that, and so do we (once per worker).
 import { createRequire } from "node:module";
 import path from "node:path";
-const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
-requireCjs("ts-node").register({ transpileOnly: true, swc: true });
+if (!worker.__vshTsNode) {
+  const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
+  requireCjs("ts-node").register({ transpileOnly: true, swc: true });
+  worker.__vshTsNode = true;
+}

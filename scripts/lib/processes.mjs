@@ -40,6 +40,18 @@ export function run(who, cmd, args, { cwd, env, mustSucceed = true, quiet = fals
   });
 }
 
+/** Runs a command to its end with its output kept (not printed): resolves to its exit code and output. */
+export function runCaptured(cmd, args, { cwd, env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
 /** Starts a long-lived process. If it dies while the stack is up, everything stops. */
 export function startProcess(who, cmd, args, { cwd, env, logFile } = {}) {
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
