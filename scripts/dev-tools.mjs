@@ -9,7 +9,7 @@
 //
 //   node scripts/dev-tools.mjs e2e <slot 1-9> [playwright args…]
 //     a private stack in "slot" N: its own database voltura_e2e_N (fresh, migrated, seeded), its own
-//     Temporal namespace, ports commerce 9200+N / console 4200+N / worker health 9500+N; runs
+//     Temporal namespace, ports commerce 9200+N / console 4200+N / worker health 9500+N / fake Graph API 9700+N; runs
 //     Playwright with the given args (e.g. e2e/pos-counter.spec.ts) against it, then stops it.
 //     Several slots can run at once. Build first (npx turbo run build).
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -49,6 +49,7 @@ async function e2eMode() {
     CONSOLE_URL: `http://localhost:${4200 + slot}`,
     ORIGIN: `http://localhost:${4200 + slot}`,
     WORKER_HEALTH_PORT: String(9500 + slot),
+    WHATSAPP_GRAPH_URL: `http://127.0.0.1:${9700 + slot}`,
     // Operations: back up and restore this slot's database only, with its own folders (a restore swaps them).
     BACKUP_DATABASE_URL: localDatabaseUrl(`voltura_e2e_${slot}`),
     BACKUP_DIR: path.join(repoRoot, ".data", `e2e-slot-${slot}`, "backups"),

@@ -89,6 +89,8 @@ function profile(name, ports) {
     BACKUP_DIR: given.BACKUP_DIR ?? path.join(stateDir, name === "test" ? "backups-test" : "backups"),
     UPLOADS_DIR: given.UPLOADS_DIR ?? path.join(repoRoot, "commerce", "static"),
     BACKUP_DATABASE_URL: given.BACKUP_DATABASE_URL ?? given.DATABASE_URL ?? localDatabaseUrl(ports.db),
+    // Tests point Cloud API sessions at the local fake Graph API (served by the spec that needs it); else Meta's.
+    WHATSAPP_GRAPH_URL: given.WHATSAPP_GRAPH_URL ?? (ports.graph ? `http://127.0.0.1:${ports.graph}` : ""),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DISABLE_MEDUSA_ADMIN: "true",
   };
@@ -98,4 +100,4 @@ export const devEnv = () =>
   profile("dev", { db: "voltura", temporal: 7233, temporalUi: 8233, commerce: 9000, console: 5173, workerHealth: 9400 });
 
 export const testEnv = () =>
-  profile("test", { db: "voltura_test", temporal: 7243, temporalUi: 8243, commerce: 9100, console: 4173, workerHealth: 9410 });
+  profile("test", { db: "voltura_test", temporal: 7243, temporalUi: 8243, commerce: 9100, console: 4173, workerHealth: 9410, graph: 9700 });

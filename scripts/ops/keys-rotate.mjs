@@ -73,13 +73,35 @@ async function resealWhatsApp(client, ring, legacyKey, log) {
   return result;
 }
 
+/** Re-seals Cloud API numbers' secrets (whatsapp_session.cloud_secrets, vk1, the session id as associated data). */
+async function resealCloudSecrets(client, ring, log) {
+  const current = ring.current("secrets").id;
+  const rows = await rowsOrNone(client, `SELECT id, cloud_secrets FROM whatsapp_session WHERE cloud_secrets IS NOT NULL AND cloud_secrets NOT LIKE $1 ORDER BY id`, [`vk1.${current}.%`]);
+  const result = { resealed: 0, changed_meanwhile: 0, failed: [] };
+  for (const row of rows) {
+    let sealed;
+    try {
+      sealed = sealText(ring, openText(ring, row.cloud_secrets, row.id), row.id);
+    } catch (error) {
+      result.failed.push({ session_id: row.id, error: error.message });
+      log(`WhatsApp Cloud API session ${row.id}: cannot open its secrets (${error.message}); left as they are`);
+      continue;
+    }
+    const { rowCount } = await client.query(`UPDATE whatsapp_session SET cloud_secrets = $1, updated_at = now() WHERE id = $2 AND cloud_secrets = $3`, [sealed, row.id, row.cloud_secrets]);
+    if (rowCount === 1) result.resealed++;
+    else result.changed_meanwhile++;
+  }
+  return result;
+}
+
 /** How many rows still use each old secrets key. */
 async function secretsKeyUse(client, ids) {
   const use = {};
   for (const id of ids) {
     const [vault] = await rowsOrNone(client, `SELECT count(*)::int AS n FROM vault_secret WHERE key_id = $1 OR sealed LIKE $2`, [id, `vk1.${id}.%`]);
     const [whatsapp] = await rowsOrNone(client, `SELECT count(*)::int AS n FROM whatsapp_auth_state WHERE ciphertext LIKE $1`, [`vk1.${id}.%`]);
-    use[id] = (vault?.n ?? 0) + (whatsapp?.n ?? 0);
+    const [cloud] = await rowsOrNone(client, `SELECT count(*)::int AS n FROM whatsapp_session WHERE cloud_secrets LIKE $1`, [`vk1.${id}.%`]);
+    use[id] = (vault?.n ?? 0) + (whatsapp?.n ?? 0) + (cloud?.n ?? 0);
   }
   return use;
 }
@@ -154,7 +176,8 @@ export async function rotateKeys({ databaseUrl, keysFile, legacyAuthStateKey = n
     const ring = loadKeyRing({ file: keysFile });
     const vault = await resealVault(client, ring, log);
     const whatsapp = await resealWhatsApp(client, ring, legacyAuthStateKey, log);
-    log(`re-sealed ${vault.resealed} vault secret(s) and ${whatsapp.resealed} WhatsApp credential row(s) under ${ring.current("secrets").id}`);
+    const cloud = await resealCloudSecrets(client, ring, log);
+    log(`re-sealed ${vault.resealed} vault secret(s), ${whatsapp.resealed} WhatsApp credential row(s) and ${cloud.resealed} Cloud API secret row(s) under ${ring.current("secrets").id}`);
 
     const oldSecrets = ring.ids("secrets").filter((id) => id !== ring.current("secrets").id);
     const use = await secretsKeyUse(client, oldSecrets);
@@ -173,12 +196,13 @@ export async function rotateKeys({ databaseUrl, keysFile, legacyAuthStateKey = n
 
     const backupKeys = await listBackupKeys(client, keysFile, backupDir, log);
     return {
-      ok: kept.length === 0 && vault.failed.length === 0 && whatsapp.failed.length === 0,
+      ok: kept.length === 0 && vault.failed.length === 0 && whatsapp.failed.length === 0 && cloud.failed.length === 0,
       finished_unfinished: unfinished,
       added,
       current: { secrets: ring.current("secrets").id, backup: ring.current("backup").id },
       vault,
       whatsapp,
+      cloud,
       retired_secrets_keys: retired,
       kept_secrets_keys: kept,
       backup_keys: backupKeys,
@@ -249,7 +273,7 @@ async function main() {
   else if (report.retired_backup_key) console.log(`done: backup key ${report.retired_backup_key} removed from the key ring`);
   else if (report.ok) console.log(`rotation complete: secrets ${report.current.secrets}, backup ${report.current.backup}`);
   else {
-    const unopened = report.vault.failed.length + report.whatsapp.failed.length;
+    const unopened = report.vault.failed.length + report.whatsapp.failed.length + (report.cloud?.failed.length ?? 0);
     console.log(
       `rotation NOT complete: ${report.kept_secrets_keys.length} old secrets key(s) kept, ${unopened} row(s) could not be opened (listed above). ` +
         "Rows left by a concurrent writer are finished by running keys:rotate again; a row that cannot be opened needs its key back, or the secret set again (WhatsApp: pair again).",

@@ -1,5 +1,5 @@
 import {
-  ActivityFailure, ApplicationFailure, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo,
+  ActivityFailure, ApplicationFailure, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo,
 } from "@temporalio/workflow";
 import { campaignPacerInputSchema, type CampaignPacerInput } from "@voltura/domain";
 import type { CampaignActivities, CampaignGateAnswer, CampaignSendOrder } from "./activities/campaigns.js";
@@ -8,6 +8,7 @@ import {
   PACER_MAX_HISTORY_EVENTS, PACER_MIN_WAIT_MS, PACER_RETRY_PAUSE_MS, PACER_SENDS_PER_RUN,
   pacerStateQuery, pacerStopSignal, pacerWakeSignal, type CampaignPacerResult, type PacerState,
 } from "./campaign-definitions.js";
+import { CLOUD_API_TEMPLATES_PATCH } from "./message-template-values.js";
 import { failureMessage, isOptedOutFailure, parseFlowInput } from "./repair-flows-support.js";
 
 // Every function exported here is registered as a workflow type: export helpers elsewhere.
@@ -109,6 +110,8 @@ async function sendOne(
       body: order.body,
       sessionId,
       ...(order.media ? { media: order.media } : {}),
+      // Only template orders ask, so histories of chat numbers stay as they were.
+      ...(order.template && patched(CLOUD_API_TEMPLATES_PATCH) ? { cloudTemplate: order.template } : {}),
       context: { kind: "campaign", ref: order.recipientId },
     });
   } catch (err) {

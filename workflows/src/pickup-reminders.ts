@@ -7,7 +7,7 @@ import {
   type PickupFlowState,
   type PickupRemindersInput,
 } from "@voltura/domain";
-import { MESSAGE_TEMPLATES_PATCH, pickupTemplateValues } from "./message-template-values.js";
+import { CLOUD_API_TEMPLATES_PATCH, MESSAGE_TEMPLATES_PATCH, pickupTemplatePurpose, pickupTemplateValues } from "./message-template-values.js";
 import { jobReopenedSignal, optedOutSignal, pickedUpSignal, pickupStateQuery } from "./pickup-reminders-definitions.js";
 import { pickupReminderKey, pickupReminderMessage, pickupSchedule } from "./pickup-reminders-schedule.js";
 import {
@@ -69,6 +69,8 @@ export async function pickupReminders(rawInput: PickupRemindersInput): Promise<P
         context: { kind: "reminder", ref: input.jobNumber },
         // The shop's own pickup_reminder text applies at send time (read by the activity).
         ...(patched(MESSAGE_TEMPLATES_PATCH) ? { template: { kind: "pickup_reminder" as const, values: pickupTemplateValues(target) } } : {}),
+        // Days after pickup the window is usually closed: a Cloud API number sends the template bound to this day.
+        ...(patched(CLOUD_API_TEMPLATES_PATCH) ? { templatePurpose: pickupTemplatePurpose(reminder.day), variables: pickupTemplateValues(target) } : {}),
       });
       state.sent.push({ day: reminder.day, at: iso(Date.now()), messageId: sent.messageId });
     } catch (err) {

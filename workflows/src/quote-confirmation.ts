@@ -10,7 +10,7 @@ import {
 } from "@voltura/domain";
 import type { QuoteForCustomer } from "./activities/repair-flows.js";
 import { counterDecisionSignal, customerReplySignal, quoteStateQuery } from "./quote-confirmation-definitions.js";
-import { MESSAGE_TEMPLATES_PATCH, quoteTemplateValues } from "./message-template-values.js";
+import { CLOUD_API_TEMPLATES_PATCH, MESSAGE_TEMPLATES_PATCH, quoteTemplateValues } from "./message-template-values.js";
 import {
   lineList,
   quoteConfirmationMessage,
@@ -81,6 +81,9 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
   // The shop's own message templates apply at send time (read by the activity); older histories send `body` only.
   const templateOf = (kind: MessageTemplateKind, of: QuoteForCustomer) =>
     patched(MESSAGE_TEMPLATES_PATCH) ? { template: { kind, values: quoteTemplateValues(of, input.version, lineList(of)) } } : {};
+  // Outside the customer's 24 h window a Cloud API number may send only the approved template bound to this purpose.
+  const purposeOf = (purpose: "quote_sent" | "quote_reminder", of: QuoteForCustomer) =>
+    patched(CLOUD_API_TEMPLATES_PATCH) ? { templatePurpose: purpose, variables: quoteTemplateValues(of, input.version, lineList(of)) } : {};
 
   const close = (reason: string): QuoteFlowState => {
     state.phase = "closed";
@@ -109,6 +112,7 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
         body: quoteMessage(quote, input.version),
         context: { kind: "quote", ref: input.jobNumber },
         ...templateOf("repair_quote", quote),
+        ...purposeOf("quote_sent", quote),
       });
       state.quoteMessageId = sent.messageId;
       state.phase = "awaiting_reply";
@@ -130,6 +134,7 @@ export async function quoteConfirmation(rawInput: QuoteConfirmationInput): Promi
           body: quoteReminderMessage(now),
           context: { kind: "quote", ref: input.jobNumber },
           ...templateOf("repair_quote_reminder", now),
+          ...purposeOf("quote_reminder", now),
         });
       } catch (err) {
         log.warn("The quote reminder could not be sent", { jobNumber: input.jobNumber, error: failureMessage(err) });

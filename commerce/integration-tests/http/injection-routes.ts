@@ -138,6 +138,8 @@ export function writeRoutes(fx: InjectionFixture, send: Send): WriteRoute[] {
       body: (seq) => ({ to: CHAT_PHONE, body: "Your phone is ready", idempotency_key: `inj-send-${seq}`, context: { kind: "staff", ref: "inj" } }),
       // Media is fetched from its URL (the SSRF guard's subject), not stored text.
       skip: ["media.url", "media.mimetype", "media.filename", "media.caption"],
+      // A purpose picks the bound template only on a Cloud API number with the window closed; it is not stored.
+      statusOnly: ["template_purpose"],
       read: async (a) => ({ ...a.data.message, "context.ref": a.data.message.context_ref }),
     },
     {

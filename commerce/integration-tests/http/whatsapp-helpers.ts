@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { MedusaContainer } from "@medusajs/framework/types";
@@ -19,7 +20,7 @@ export function recordEvents(container: MedusaContainer, names: string[]): Recor
   for (const name of names) {
     bus.subscribe(name, async (event) => {
       seen[name]!.push(event.data as Record<string, unknown>);
-    }, { subscriberId: `whatsapp-it-${name}` });
+    }, { subscriberId: `whatsapp-it-${name}-${randomUUID()}` }); // unique: suites share one boot
   }
   return seen;
 }

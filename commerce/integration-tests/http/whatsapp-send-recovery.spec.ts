@@ -147,6 +147,7 @@ medusaIntegrationTestRunner({
       const row2 = await crashAfterReserve(key2, "+60123460005");
       supervisor = await restartGateway();
       const waId2 = supervisor.messageIdFor(sessionId, key2);
+      if (!waId2) throw new Error("a simulator session chooses its WhatsApp message ids");
       await pg().raw(
         `UPDATE whatsapp_message SET claimed_by = 'dying', lease_until = now() + interval '30 seconds', send_attempts = 1, wa_message_id = ?,
            created_at = now() - interval '1 minute' WHERE id = ?`, [waId2, row2.id]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { staffRoleSchema } from "./roles.js";
+import { shopDaysUtcRange, shopDaySchema, startOfShopDay } from "./shop-calendar.js";
 
 /**
  * The audit trail's vocabulary. One row per staff write, sign-in, failed sign-in, export, refund,
@@ -93,14 +94,8 @@ export function auditEventRefusal(role: string, body: AuditEventBody): { field: 
   return named ? { field: named, reason: "is taken from your sign-in, not from the request" } : null;
 }
 
-/** A shop-time calendar day, "2026-11-30". */
-export const shopDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-11-30")
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
-  }, "is not a calendar date");
+/** A shop-time calendar day, "2026-11-30" (the shop calendar's `shopDaySchema`). */
+export const shopDateSchema = shopDaySchema;
 
 /** Keyset position: the last row's occurred_at (microseconds, UTC) and id, "…Z~aud_…". */
 const CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z~[A-Za-z0-9_-]{1,100}$/;
@@ -120,15 +115,11 @@ export const auditListQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
-/** Malaysia keeps UTC+8 all year, so a shop day runs from 16:00 UTC the day before. */
-const SHOP_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 /** Shop days `from`…`to` (both included) as a half-open UTC range; either end may be open. */
 export function shopDaysToUtc(from?: string, to?: string): { since: Date | null; until: Date | null } {
   return {
-    since: from ? new Date(Date.parse(`${from}T00:00:00Z`) - SHOP_OFFSET_MS) : null,
-    until: to ? new Date(Date.parse(`${to}T00:00:00Z`) - SHOP_OFFSET_MS + DAY_MS) : null,
+    since: from ? startOfShopDay(from) : null,
+    until: to ? shopDaysUtcRange(to).to : null,
   };
 }
 

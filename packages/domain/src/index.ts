@@ -4,6 +4,8 @@ export * from "./repair-status.js";
 export * from "./job-number.js";
 export * from "./money.js";
 export * from "./time.js";
+export * from "./shop-calendar.js";
+export * from "./shop-places.js";
 export * from "./temporal-contract.js";
 export * from "./conversation-contract.js";
 export * from "./shop-settings.js";

@@ -38,6 +38,10 @@ export const dispatchMediaSchema = z
   })
   .nullable();
 
+/** The approved template a Cloud API sender sends instead of free text (params rendered for the recipient). */
+export const dispatchTemplateSchema = z.object({ name: z.string(), language: z.string(), params: z.array(z.string()) });
+export type DispatchTemplate = z.infer<typeof dispatchTemplateSchema>;
+
 /** The gate's answer: send this one now, wait until an instant, or nothing to do on this sender. */
 export const dispatchDecisionSchema = z.discriminatedUnion("action", [
   z.object({
@@ -53,6 +57,8 @@ export const dispatchDecisionSchema = z.discriminatedUnion("action", [
     typing_ms: z.number().int(),
     /** True when this is an in-flight recipient offered again (a crash between claim and record). */
     reoffered: z.boolean().default(false),
+    /** Set for a recipient on the template route: send this template (body is its readable text). */
+    template: dispatchTemplateSchema.nullable().default(null),
   }),
   z.object({ action: z.literal("wait"), until: z.string(), reason: z.enum(DISPATCH_WAIT_REASONS) }),
   z.object({ action: z.literal("idle") }),
@@ -240,6 +246,8 @@ export const campaignRecipientRowSchema = z.object({
   name: z.string().nullable(),
   language: z.string(),
   session_id: z.string().nullable(),
+  /** chat (free text) or template (the Cloud API template); null for a skipped recipient. */
+  route: z.enum(["chat", "template"]).nullable().default(null),
   status: z.enum(CAMPAIGN_RECIPIENT_STATUSES),
   reason: z.string().nullable(),
   body: z.string().nullable(),

@@ -16,6 +16,12 @@ export type CampaignLanguage = (typeof CAMPAIGN_LANGUAGES)[number];
 export const AUDIENCE_EXCLUSION_REASONS = ["opted_out", "blacklisted", "invalid_phone", "duplicate_phone"] as const;
 export type AudienceExclusionReason = (typeof AUDIENCE_EXCLUSION_REASONS)[number];
 export const CAMPAIGN_MEDIA_KINDS = ["image", "document", "video"] as const;
+/** fixed: every recipient round-robin over session_ids; auto: chat numbers for warm contacts, the Cloud API template for cold ones. */
+export const CAMPAIGN_ROUTINGS = ["fixed", "auto"] as const;
+export type CampaignRouting = (typeof CAMPAIGN_ROUTINGS)[number];
+/** How a recipient is sent: a free-form chat message, or the campaign's approved Cloud API template. */
+export const CAMPAIGN_RECIPIENT_ROUTES = ["chat", "template"] as const;
+export type CampaignRecipientRoute = (typeof CAMPAIGN_RECIPIENT_ROUTES)[number];
 
 const text = (field: string, max: number) => z.string().trim().min(1, `${field} is required`).max(max, `${field} has at most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable().optional();
@@ -73,6 +79,15 @@ export const campaignMediaSchema = z
   .refine((m) => Boolean(m.url) || Boolean(m.file_id), { message: "give file_id (an upload) or url", path: ["file_id"] });
 export type CampaignMedia = z.infer<typeof campaignMediaSchema>;
 
+/** The approved WhatsApp template a Cloud API number sends to cold contacts; params name the variables for {{1}}..{{n}}. */
+export const campaignCloudTemplateSchema = z.object({
+  session_id: z.string().trim().min(1, "session_id is required").max(100),
+  name: z.string().trim().regex(/^[a-z0-9_]{1,512}$/, "name is a WhatsApp template name (lower case letters, digits and _)"),
+  language: z.string().trim().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "language is a WhatsApp language code such as ms, en or en_US"),
+  params: z.array(z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, "params are variable names such as nama")).max(20, "at most 20 params"),
+});
+export type CampaignCloudTemplate = z.infer<typeof campaignCloudTemplateSchema>;
+
 const campaignFields = {
   name: text("name", 120),
   description: optionalText(2000),
@@ -86,6 +101,10 @@ const campaignFields = {
   audience: campaignAudienceSchema,
   reply_window_days: z.number().int().min(1).max(60),
   conversion_window_days: z.number().int().min(1).max(180),
+  routing: z.enum(CAMPAIGN_ROUTINGS, "routing is fixed or auto"),
+  cloud_template: campaignCloudTemplateSchema.nullable(),
+  /** auto routing: a message with the phone within this many days makes a contact warm (chat route). */
+  recent_chat_days: z.number().int("must be whole days").min(1, "must be at least 1").max(365),
 };
 
 /** POST /admin/campaigns/plans — a new draft. (GET/POST /admin/campaigns and /admin/campaigns/:id are Medusa's promotion campaigns.) */
@@ -102,6 +121,9 @@ export const createCampaignBodySchema = z.object({
   audience: campaignFields.audience.default({ mode: "filter", filter: {}, freeze_at_launch: true }),
   reply_window_days: campaignFields.reply_window_days.default(3),
   conversion_window_days: campaignFields.conversion_window_days.default(14),
+  routing: campaignFields.routing.default("fixed"),
+  cloud_template: campaignFields.cloud_template.default(null),
+  recent_chat_days: campaignFields.recent_chat_days.default(30),
 });
 export type CreateCampaignBody = z.input<typeof createCampaignBodySchema>;
 
@@ -159,6 +181,9 @@ export const campaignSchema = z.object({
   audience: campaignAudienceSchema,
   reply_window_days: z.number(),
   conversion_window_days: z.number(),
+  routing: z.enum(CAMPAIGN_ROUTINGS),
+  cloud_template: campaignCloudTemplateSchema.nullable(),
+  recent_chat_days: z.number(),
   run_no: z.number(),
   next_run_at: z.string().nullable(),
   created_by: z.string().nullable(),
@@ -233,6 +258,12 @@ export const campaignPreviewSchema = z.object({
   audience_missing: z.array(z.object({ variable: z.string(), count: z.number(), fallback: z.string().nullable() })),
   audience_size: z.number(),
   spintax_variants: z.number(),
+  /** How this person would be sent under the campaign's routing (null when the routing cannot be planned yet). */
+  route: z.enum(CAMPAIGN_RECIPIENT_ROUTES).nullable().default(null),
+  /** The Cloud API template with this person's params, when the campaign has one; text is its readable body. */
+  template: z.object({ name: z.string(), language: z.string(), params: z.array(z.string()), text: z.string() }).nullable().default(null),
+  /** The audience split by route at a launch now: chat (window open or a recent chat) and template (null when not planned). */
+  route_counts: z.object({ chat: z.number().int(), template: z.number().int() }).nullable().optional().default(null),
 });
 export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 

@@ -8,6 +8,7 @@ export * from "./repair-desk.js";
 export * from "./concierge.js";
 export * from "./pos.js";
 export * from "./whatsapp.js";
+export * from "./whatsapp-cloud.js";
 export * from "./keyset.js";
 export * from "./procurement.js";
 export * from "./invoicing.js";

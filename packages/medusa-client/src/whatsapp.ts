@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { CommerceClient } from "./client.js";
 import { keysetCursorSchema } from "./keyset.js";
+import { cloudConfigSchema, cloudSessionInfoSchema, QUALITY_RATINGS, sendTemplateSchema, type UpdateCloudConfigBody } from "./whatsapp-cloud.js";
 
 // ---- the WhatsApp gateway (plugins/whatsapp): schemas shared by the routes, the console and the worker ----
 
 export const WHATSAPP_CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert", "campaign"] as const;
 export const WHATSAPP_MESSAGE_STATUSES = ["pending", "sent", "delivered", "read", "failed"] as const;
-export const WHATSAPP_SESSION_KINDS = ["baileys", "simulator"] as const;
+export const WHATSAPP_SESSION_KINDS = ["baileys", "simulator", "cloud_api"] as const;
 export const WHATSAPP_SESSION_STATES = ["new", "pairing", "connecting", "open", "closed", "needs_pairing", "stopped"] as const;
 
 const phoneInput = z.string().trim().min(1, "Phone number is required").max(32);
@@ -37,8 +38,13 @@ export const sendWhatsAppBodySchema = z
     context: z
       .object({ kind: z.enum(WHATSAPP_CONTEXT_KINDS), ref: z.string().trim().min(1).max(200).optional() })
       .optional(),
+    /** Cloud API numbers: an approved template with its {{n}} values (`body` is then the text shown in the chat). */
+    template: sendTemplateSchema.optional(),
+    /** Cloud API numbers: the bound template to use when the customer's 24 h window is closed, and its variables. */
+    template_purpose: z.string().trim().min(1).max(40).optional(),
+    variables: z.record(z.string(), z.string().max(1024)).optional(),
   })
-  .refine((b) => b.body.trim() !== "" || b.media, { message: "body is required (or send media)", path: ["body"] });
+  .refine((b) => b.body.trim() !== "" || b.media || b.template, { message: "body is required (or send media)", path: ["body"] });
 export type SendWhatsAppBody = z.input<typeof sendWhatsAppBodySchema>;
 
 export const listWhatsAppMessagesQuerySchema = z.object({
@@ -91,6 +97,11 @@ export const createWhatsAppSessionBodySchema = z.object({
   is_default: z.boolean().default(false),
   /** Simulator only: start already paired (no QR step). */
   paired: z.boolean().default(false),
+  /** Cloud API numbers only (required for them): the ids and secrets from Meta's WhatsApp Manager. */
+  cloud: cloudConfigSchema.optional(),
+}).superRefine((b, ctx) => {
+  if (b.kind === "cloud_api" && !b.cloud) ctx.addIssue({ code: "custom", path: ["cloud"], message: "cloud is required for a Cloud API number" });
+  if (b.kind !== "cloud_api" && b.cloud) ctx.addIssue({ code: "custom", path: ["cloud"], message: "cloud is only for a Cloud API number" });
 });
 export type CreateWhatsAppSessionBody = z.input<typeof createWhatsAppSessionBodySchema>;
 
@@ -147,10 +158,16 @@ export const whatsappSessionLimitsSchema = z.object({
   failed_463: z.number().int(),
   failed_401: z.number().int(),
   failed_403: z.number().int(),
+  /** Cloud API: Meta's messaging limit tier (TIER_250 … TIER_UNLIMITED) and the number's quality rating. */
+  messaging_limit_tier: z.string().nullable().optional().default(null),
+  quality_rating: z.enum(QUALITY_RATINGS).nullable().optional().default(null),
+  /** Distinct customers this number sent to in the last 24 h (what the tier counts). */
+  unique_users_24h: z.number().int().nullable().optional().default(null),
 });
 export type WhatsAppSessionLimits = z.infer<typeof whatsappSessionLimitsSchema>;
 const NO_SESSION_LIMITS: WhatsAppSessionLimits = {
   reachout_timelock_until: null, new_chat_cap: null, new_chat_used: null, checked_at: null, failed_463: 0, failed_401: 0, failed_403: 0,
+  messaging_limit_tier: null, quality_rating: null, unique_users_24h: null,
 };
 
 /**
@@ -182,6 +199,8 @@ export const whatsappSessionSchema = z.object({
   owner: z.string().nullable(),
   /** WhatsApp's limits on the number, read on connect and every few minutes, and its refused sends in the last 24 h. */
   limits: whatsappSessionLimitsSchema.optional().default(NO_SESSION_LIMITS),
+  /** Cloud API numbers: the config (secrets only as set / not set) and the webhook path to give Meta. */
+  cloud: cloudSessionInfoSchema.nullable().optional().default(null),
   created_at: z.string(),
 });
 export type WhatsAppSession = z.infer<typeof whatsappSessionSchema>;
@@ -240,6 +259,11 @@ export async function createWhatsAppSession(client: CommerceClient, body: Create
 
 export async function deleteWhatsAppSession(client: CommerceClient, id: string): Promise<void> {
   await client.request("DELETE", `/admin/whatsapp/sessions/${encodeURIComponent(id)}`, z.object({ id: z.string(), deleted: z.boolean() }));
+}
+
+/** Changes a Cloud API number's ids or secrets (only those given); the session as stored after. */
+export async function updateWhatsAppCloudConfig(client: CommerceClient, id: string, body: UpdateCloudConfigBody): Promise<WhatsAppSession> {
+  return (await client.request("PATCH", `/admin/whatsapp/sessions/${encodeURIComponent(id)}/cloud`, z.object({ session: whatsappSessionSchema }), body)).session;
 }
 
 /** Starts (or restarts) pairing: the session's `qr` fills in while it waits for the scan. */

@@ -11,3 +11,5 @@ export * from "./core-route-policy.js";
 export * from "./error-handler.js";
 export * from "./staff-alerts.js";
 export * from "./message-templates.js";
+export * from "./shop-settings.js";
+export * from "./shop-places.js";

@@ -1,7 +1,14 @@
 import { RecentIds } from "./bounded-map.js";
 import { refusalStatusOf } from "./baileys/mapping.js";
-import { countsAgainstSender, InvalidRecipientError, sendFailureCodeOf, TransportNotOpenError, TransportSendError } from "./errors.js";
-import { IdempotentSends, mediaFingerprint, textFingerprint } from "./idempotent-sends.js";
+import {
+  countsAgainstSender,
+  InvalidRecipientError,
+  sendFailureCodeOf,
+  TransportCapabilityError,
+  TransportNotOpenError,
+  TransportSendError,
+} from "./errors.js";
+import { IdempotentSends, mediaFingerprint, templateFingerprint, textFingerprint } from "./idempotent-sends.js";
 import { ReceiptTracker } from "./receipt-tracker.js";
 import { TransportEmitter } from "./typed-emitter.js";
 import {
@@ -13,6 +20,7 @@ import {
   outboundMediaSchema,
   receiptSchema,
   sendOptionsSchema,
+  templateMessageSchema,
   type ConnectionEvent,
   type ConnectionState,
   type AccountLimits,
@@ -21,12 +29,34 @@ import {
   type OutboundMedia,
   type PresenceState,
   type ReceiptStatus,
+  type SendFailureCode,
   type SendOptions,
   type SendResult,
+  type TemplateMessage,
+  type TransportCapabilities,
   type TransportEventName,
   type TransportListener,
   type WhatsAppTransport,
 } from "./types.js";
+
+/** What an adapter gets with each transmission, besides the content. */
+export interface TransmitOptions {
+  /** The id to send under, when the caller chose one (see SendOptions.messageId). */
+  messageId?: string;
+  /** SendOptions.correlationId. */
+  correlationId?: string;
+}
+
+/** Details of a refusal in WhatsApp's acknowledgement / a failed status. */
+export interface SendFailureDetails {
+  statusCode?: number;
+  code?: SendFailureCode;
+  errorCode?: number;
+  errorTitle?: string;
+  to?: string;
+  correlationId?: string;
+  timestamp?: Date;
+}
 
 export interface BaseTransportOptions {
   /** How many idempotency keys to remember (default 5 000). */
@@ -65,13 +95,19 @@ export abstract class BaseTransport implements WhatsAppTransport {
     return this.currentState;
   }
 
+  abstract readonly capabilities: TransportCapabilities;
   abstract connect(): Promise<void>;
   abstract disconnect(): Promise<void>;
-  /** `messageId`: the id to send under when the caller chose one (see SendOptions). */
-  protected abstract transmitText(to: E164, text: string, messageId?: string): Promise<string>;
-  protected abstract transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string>;
+  protected abstract transmitText(to: E164, text: string, options: TransmitOptions): Promise<string>;
+  protected abstract transmitMedia(to: E164, media: OutboundMedia, options: TransmitOptions): Promise<string>;
   protected abstract transmitPresence(to: E164, state: PresenceState): Promise<void>;
+  protected abstract transmitRead(from: E164, messageId: string): Promise<void>;
   protected abstract fetchLimits(): Promise<AccountLimits>;
+
+  /** Adapters with `capabilities.templates` override this. */
+  protected transmitTemplate(_to: E164, _template: TemplateMessage, _options: TransmitOptions): Promise<string> {
+    return Promise.reject(new TransportCapabilityError("templates", this.constructor.name));
+  }
 
   on<E extends TransportEventName>(event: E, listener: TransportListener<E>): () => void {
     return this.events.on(event, listener);
@@ -83,22 +119,44 @@ export abstract class BaseTransport implements WhatsAppTransport {
 
   async sendText(to: E164, text: string, options: SendOptions): Promise<SendResult> {
     const recipient = this.checkRecipient(to);
-    const { idempotencyKey, messageId: chosenId } = sendOptionsSchema.parse(options);
+    const { idempotencyKey, ...transmitOptions } = sendOptionsSchema.parse(options);
     if (typeof text !== "string" || text.trim() === "") throw new TypeError("text must be a non-empty string");
     const messageId = await this.sends.run(idempotencyKey, textFingerprint(recipient, text), () =>
-      this.transmit(recipient, () => this.transmitText(recipient, text, chosenId)),
+      this.transmit(recipient, () => this.transmitText(recipient, text, transmitOptions)),
     );
     return { messageId };
   }
 
   async sendMedia(to: E164, media: OutboundMedia, options: SendOptions): Promise<SendResult> {
     const recipient = this.checkRecipient(to);
-    const { idempotencyKey, messageId: chosenId } = sendOptionsSchema.parse(options);
+    const { idempotencyKey, ...transmitOptions } = sendOptionsSchema.parse(options);
     const parsedMedia = outboundMediaSchema.parse(media);
     const messageId = await this.sends.run(idempotencyKey, mediaFingerprint(recipient, parsedMedia), () =>
-      this.transmit(recipient, () => this.transmitMedia(recipient, parsedMedia, chosenId)),
+      this.transmit(recipient, () => this.transmitMedia(recipient, parsedMedia, transmitOptions)),
     );
     return { messageId };
+  }
+
+  async sendTemplate(to: E164, template: TemplateMessage, options: SendOptions): Promise<SendResult> {
+    if (!this.capabilities.templates) throw new TransportCapabilityError("templates", this.constructor.name);
+    const recipient = this.checkRecipient(to);
+    const { idempotencyKey, ...transmitOptions } = sendOptionsSchema.parse(options);
+    const parsedTemplate = templateMessageSchema.parse(template);
+    const messageId = await this.sends.run(idempotencyKey, templateFingerprint(recipient, parsedTemplate), () =>
+      this.transmit(recipient, () => this.transmitTemplate(recipient, parsedTemplate, transmitOptions)),
+    );
+    return { messageId };
+  }
+
+  async markRead(from: E164, messageId: string): Promise<void> {
+    const sender = this.checkRecipient(from);
+    if (typeof messageId !== "string" || messageId === "") throw new TypeError("messageId must be a non-empty string");
+    if (this.currentState !== "open") throw new TransportNotOpenError(this.currentState);
+    try {
+      await this.transmitRead(sender, messageId);
+    } catch (cause) {
+      this.events.emit("error", new Error(`could not mark ${messageId} as read: ${String(cause)}`, { cause }));
+    }
   }
 
   async sendPresence(to: E164, state: PresenceState): Promise<void> {
@@ -163,24 +221,48 @@ export abstract class BaseTransport implements WhatsAppTransport {
     else this.events.emit("error", new Error(`dropped invalid account limits: ${parsed.error.message}`));
   }
 
-  /** Emits `sendFailed` for a message WhatsApp refused after the send returned. */
-  protected acceptSendFailure(messageId: string, statusCode: number | undefined): void {
-    const to = this.receipts.recipientOf(messageId);
-    const failure = sendFailureSchema.parse({
+  /**
+   * Emits `sendFailed` for a message WhatsApp refused after the send returned. A bare status code
+   * (Baileys) or the details of a failed status (Cloud API: code, errorCode, errorTitle…).
+   */
+  protected acceptSendFailure(messageId: string, statusCodeOrDetails: number | undefined | SendFailureDetails): void {
+    const details: SendFailureDetails =
+      typeof statusCodeOrDetails === "object" ? statusCodeOrDetails : { statusCode: statusCodeOrDetails };
+    const { statusCode, errorCode, errorTitle, correlationId, timestamp } = details;
+    const to = details.to ?? this.receipts.recipientOf(messageId);
+    const parsed = sendFailureSchema.safeParse({
       messageId,
-      code: sendFailureCodeOf(statusCode),
+      code: details.code ?? sendFailureCodeOf(statusCode),
       ...(statusCode !== undefined ? { statusCode } : {}),
+      ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(errorTitle !== undefined ? { errorTitle } : {}),
+      ...(correlationId ? { correlationId } : {}),
       ...(to ? { to } : {}),
-      timestamp: this.now().toISOString(),
+      timestamp: (timestamp ?? this.now()).toISOString(),
     });
-    this.events.emit("sendFailed", failure);
+    if (parsed.success) this.events.emit("sendFailed", parsed.data);
+    else this.events.emit("error", new Error(`dropped an invalid send failure: ${parsed.error.message}`));
   }
 
-  /** Emits `receipt` only when the status moves forward (sent → delivered → read). */
-  protected acceptReceipt(messageId: string, status: ReceiptStatus, timestamp: Date = this.now()): boolean {
+  /**
+   * Emits `receipt` only when the status moves forward (sent → delivered → read). `extra.to` names
+   * the recipient when this instance did not send the message itself (a Cloud API webhook says).
+   */
+  protected acceptReceipt(
+    messageId: string,
+    status: ReceiptStatus,
+    timestamp: Date = this.now(),
+    extra: { to?: string; correlationId?: string } = {},
+  ): boolean {
     if (!this.receipts.advance(messageId, status)) return false;
-    const to = this.receipts.recipientOf(messageId);
-    const receipt = receiptSchema.parse({ messageId, status, timestamp: timestamp.toISOString(), ...(to ? { to } : {}) });
+    const to = this.receipts.recipientOf(messageId) ?? extra.to;
+    const receipt = receiptSchema.parse({
+      messageId,
+      status,
+      timestamp: timestamp.toISOString(),
+      ...(to ? { to } : {}),
+      ...(extra.correlationId ? { correlationId: extra.correlationId } : {}),
+    });
     this.events.emit("receipt", receipt);
     return true;
   }

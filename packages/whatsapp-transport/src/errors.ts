@@ -45,17 +45,52 @@ export function countsAgainstSender(statusCode: number | undefined): boolean {
   return statusCode !== undefined && statusCode in STATUS_CODES;
 }
 
-/** WhatsApp refused the send with a status code that counts against the number (463, 401, 403). */
+export interface TransportSendErrorDetails {
+  code: SendFailureCode;
+  /** Baileys: WhatsApp's status code (463, 401, 403). Cloud API: the Graph API's HTTP status (400, 401…). */
+  statusCode: number;
+  /** Cloud API: WhatsApp's error code (131047, 131056, 190…) and its title. */
+  errorCode?: number;
+  errorTitle?: string;
+  /** True when the same send may succeed later unchanged (rate limits, WhatsApp's own hiccups). */
+  retryable: boolean;
+  message?: string;
+}
+
+/**
+ * WhatsApp refused the send. Baileys: a status code that counts against the number (463, 401, 403),
+ * never retryable. Cloud API: a Graph error mapped by mapGraphError; `retryable` says whether a later
+ * attempt may succeed (pair / throughput rate limits) or not (outside the window, a bad template).
+ */
 export class TransportSendError extends Error {
   readonly code: SendFailureCode;
+  readonly statusCode: number;
+  readonly errorCode: number | undefined;
+  readonly errorTitle: string | undefined;
+  readonly retryable: boolean;
 
-  constructor(
-    readonly statusCode: number,
-    message = `WhatsApp refused the message (${statusCode})`,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(statusCodeOrDetails: number | TransportSendErrorDetails, message?: string, options?: { cause?: unknown }) {
+    const details: TransportSendErrorDetails =
+      typeof statusCodeOrDetails === "number"
+        ? { code: sendFailureCodeOf(statusCodeOrDetails), statusCode: statusCodeOrDetails, retryable: false }
+        : statusCodeOrDetails;
+    super(message ?? details.message ?? `WhatsApp refused the message (${details.errorCode ?? details.statusCode})`, options);
     this.name = "TransportSendError";
-    this.code = sendFailureCodeOf(statusCode);
+    this.code = details.code;
+    this.statusCode = details.statusCode;
+    this.errorCode = details.errorCode;
+    this.errorTitle = details.errorTitle;
+    this.retryable = details.retryable;
+  }
+}
+
+/** The adapter cannot do this at all (e.g. templates over Baileys): a routing mistake, never retried. */
+export class TransportCapabilityError extends Error {
+  constructor(
+    readonly capability: "templates",
+    readonly adapter: string,
+  ) {
+    super(`${adapter} cannot send WhatsApp templates: send them through a Cloud API session`);
+    this.name = "TransportCapabilityError";
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { BoundedMap } from "./bounded-map.js";
 import { IdempotencyKeyReusedError } from "./errors.js";
-import type { OutboundMedia } from "./types.js";
+import type { OutboundMedia, TemplateMessage } from "./types.js";
 
 interface Entry {
   fingerprint: string;
@@ -48,4 +48,9 @@ export function textFingerprint(to: string, text: string): string {
 export function mediaFingerprint(to: string, media: OutboundMedia): string {
   const content = media.data ? sha256(media.data) : media.url;
   return sha256(JSON.stringify(["media", to, media.kind, media.mimeType, media.caption, media.fileName, content]));
+}
+
+export function templateFingerprint(to: string, template: TemplateMessage): string {
+  const { name, language, bodyParams, headerParams, headerMedia } = template;
+  return sha256(JSON.stringify(["template", to, name, language, bodyParams, headerParams ?? null, headerMedia ?? null]));
 }

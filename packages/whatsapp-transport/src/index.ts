@@ -14,3 +14,5 @@ export * from "./baileys/baileys-types.js";
 export { BaileysTransport, type BaileysTransportOptions } from "./baileys/baileys-transport.js";
 export { inboundFromBaileys, receiptStatusOf, refusalStatusOf, statusCodeOf, unwrapContent, senderJidOf } from "./baileys/mapping.js";
 export { messageStatuses, nextMessageStatus, type MessageStatus } from "./message-status.js";
+export * from "./cloud-api/index.js";
+export { renderTemplate, templateParamCount } from "./simulator/templates.js";

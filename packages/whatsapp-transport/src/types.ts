@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { messagingLimitTiers, qualityRatings, type MessagingLimitTier, type QualityRating, type TemplateMessage } from "./cloud-types.js";
+
+export * from "./cloud-types.js";
 
 /** A phone number in E.164 form (+60123456789): the only address format the transport speaks. */
 export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 phone number like +60123456789");
@@ -19,6 +22,10 @@ export const closeReasons = [
   "badSession",
   "multideviceMismatch",
   "forbidden",
+  /** Cloud API: Meta refused the access token (Graph error 190). */
+  "accessTokenRejected",
+  /** Cloud API: the phone number id is unknown or not reachable with this token (Graph error 100 / 803). */
+  "phoneNumberNotFound",
   "requested",
   "unknown",
 ] as const;
@@ -52,6 +59,8 @@ export const inboundMediaSchema = z.object({
   mimeType: z.string().min(1).optional(),
   fileName: z.string().min(1).optional(),
   sizeBytes: z.number().int().nonnegative().optional(),
+  /** Cloud API: the media id to download the bytes with (they are not in the webhook). */
+  mediaId: z.string().min(1).optional(),
 });
 export type InboundMedia = z.infer<typeof inboundMediaSchema>;
 
@@ -64,6 +73,8 @@ export const inboundMessageSchema = z.object({
   media: inboundMediaSchema.optional(),
   /** The sender's WhatsApp display name, when WhatsApp gives it. */
   pushName: z.string().min(1).optional(),
+  /** A tapped button or list row (Cloud API interactive / template quick reply); `text` is its title. */
+  reply: z.object({ id: z.string().min(1), title: z.string() }).optional(),
   /** UTC, ISO 8601. */
   timestamp: z.iso.datetime(),
 });
@@ -77,11 +88,20 @@ export const receiptSchema = z.object({
   status: z.enum(receiptStatuses),
   /** The customer the message went to, when the adapter knows it. */
   to: e164Schema.optional(),
+  /** Cloud API: the `biz_opaque_callback_data` the message was sent with (SendOptions.correlationId). */
+  correlationId: z.string().min(1).optional(),
   timestamp: z.iso.datetime(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
-export const alertKinds = ["connectionReplaced", "multideviceMismatch", "forbidden", "pairingRequired"] as const;
+export const alertKinds = [
+  "connectionReplaced",
+  "multideviceMismatch",
+  "forbidden",
+  "pairingRequired",
+  "accessTokenRejected",
+  "phoneNumberNotFound",
+] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 /** Something a human must look at: the transport has stopped and will not retry by itself. */
@@ -120,8 +140,24 @@ export const sendOptionsSchema = z.object({
    * send so that a resend after a crash carries the same id and its receipts match the stored row.
    */
   messageId: z.string().regex(/^[0-9A-Za-z]{8,64}$/, "a WhatsApp message id is 8-64 letters and digits").optional(),
+  /**
+   * The caller's own reference for the message (the gateway passes the `whatsapp_message.id`). The
+   * Cloud API sends it as `biz_opaque_callback_data` and every status webhook carries it back, so a
+   * status can be matched even when the send's answer (the wamid) was lost. Others ignore it.
+   */
+  correlationId: z.string().min(1).max(512).optional(),
 });
 export type SendOptions = z.infer<typeof sendOptionsSchema>;
+
+/** What an adapter can do, so callers (and the contract suite) branch on facts, not on adapter names. */
+export interface TransportCapabilities {
+  /** sendTemplate() works (Cloud API for real; the simulator renders the template as text). */
+  templates: boolean;
+  /** WhatsApp enforces the 24-hour customer-service window: free text only after the customer wrote. */
+  serviceWindow: boolean;
+  /** SendOptions.messageId is honoured (the caller picks the id); false: WhatsApp picks it. */
+  callerMessageIds: boolean;
+}
 
 export interface SendResult {
   messageId: string;
@@ -139,6 +175,10 @@ export interface AccountLimits {
   newChatMessageCap: number | null;
   /** New chats already started in the cycle, when WhatsApp said. */
   newChatMessagesUsed?: number | null;
+  /** Cloud API: the messaging limit tier (unique users per rolling 24 h), e.g. TIER_1K. */
+  messagingLimitTier?: MessagingLimitTier | null;
+  /** Cloud API: the number's quality rating. */
+  qualityRating?: QualityRating | null;
 }
 
 /** A change WhatsApp announced on its own: only the fields present are news. */
@@ -146,16 +186,30 @@ export const limitsEventSchema = z.object({
   reachoutTimelockUntil: z.iso.datetime().nullable().optional(),
   newChatMessageCap: z.number().int().nonnegative().nullable().optional(),
   newChatMessagesUsed: z.number().int().nonnegative().nullable().optional(),
+  messagingLimitTier: z.enum(messagingLimitTiers).nullable().optional(),
+  qualityRating: z.enum(qualityRatings).nullable().optional(),
   timestamp: z.iso.datetime(),
 });
 export type LimitsEvent = z.infer<typeof limitsEventSchema>;
 
 /**
- * Why WhatsApp refused a message, for the numbers that count against a sender's health:
- * 463 account_restricted (reach-out restricted / timelocked), 401 unauthorized, 403 forbidden;
- * anything else is `rejected`.
+ * Why WhatsApp refused a message. Baileys: 463 account_restricted (reach-out restricted /
+ * timelocked), 401 unauthorized, 403 forbidden, anything else `rejected`. Cloud API (Graph error
+ * codes, see mapGraphError): outside_window (131047), pair_rate_limited (131056),
+ * throughput_limited (130429 / 80007), template_rejected (132xxx), recipient_unavailable (131026),
+ * unauthorized (190), account_restricted (131031 / 368).
  */
-export const sendFailureCodes = ["account_restricted", "unauthorized", "forbidden", "rejected"] as const;
+export const sendFailureCodes = [
+  "account_restricted",
+  "unauthorized",
+  "forbidden",
+  "rejected",
+  "outside_window",
+  "pair_rate_limited",
+  "throughput_limited",
+  "template_rejected",
+  "recipient_unavailable",
+] as const;
 export type SendFailureCode = (typeof sendFailureCodes)[number];
 
 /** WhatsApp refused a message after the send returned (an error in its server acknowledgement). */
@@ -164,6 +218,10 @@ export const sendFailureSchema = z.object({
   to: e164Schema.optional(),
   code: z.enum(sendFailureCodes),
   statusCode: z.number().int().optional(),
+  /** Cloud API: WhatsApp's error code (e.g. 131047) and title, as it gave them. */
+  errorCode: z.number().int().optional(),
+  errorTitle: z.string().optional(),
+  correlationId: z.string().min(1).optional(),
   timestamp: z.iso.datetime(),
 });
 export type SendFailure = z.infer<typeof sendFailureSchema>;
@@ -187,12 +245,23 @@ export type TransportListener<E extends TransportEventName> = (payload: Transpor
 /** The one interface the gateway and the workflows use, whatever carries the messages. */
 export interface WhatsAppTransport {
   readonly state: ConnectionState;
+  readonly capabilities: TransportCapabilities;
   /** Resolves once the connection is open; rejects when the transport stops for good first. */
   connect(): Promise<void>;
   /** Closes the connection on purpose; no reconnect follows. */
   disconnect(): Promise<void>;
   sendText(to: E164, text: string, options: SendOptions): Promise<SendResult>;
   sendMedia(to: E164, media: OutboundMedia, options: SendOptions): Promise<SendResult>;
+  /**
+   * Sends an approved template (the only thing the Cloud API lets through outside the 24-hour
+   * window). Adapters without `capabilities.templates` reject with TransportCapabilityError.
+   */
+  sendTemplate(to: E164, template: TemplateMessage, options: SendOptions): Promise<SendResult>;
+  /**
+   * Marks the customer's message `messageId` as read (blue ticks). Best effort: a refusal by
+   * WhatsApp is reported as an `error` event, not thrown; only "not open" / a bad phone throw.
+   */
+  markRead(from: E164, messageId: string): Promise<void>;
   /** Shows or clears "typing…" in the chat with `to` (before a message, so it reads like a person). */
   sendPresence(to: E164, state: PresenceState): Promise<void>;
   /** Asks WhatsApp for this number's current limits (reach-out timelock, new-chat cap). */

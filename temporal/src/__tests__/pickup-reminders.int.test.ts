@@ -60,6 +60,9 @@ describe("pickupReminders", () => {
       kind: "pickup_reminder",
       values: { nama: "Lim", model: "Samsung Galaxy A54", job_number: jobNumber, shop_name: "Voltura Demo Repair" },
     });
+    // Each day names its template purpose, for a Cloud API number with the customer's window closed.
+    expect(sent.map((s) => s.templatePurpose)).toEqual(["pickup_day1", "pickup_day20", "pickup_day30"]);
+    expect(sent[2]!.variables).toEqual(sent[0]!.template!.values);
   });
 
   it("stops when the job is picked up", async () => {

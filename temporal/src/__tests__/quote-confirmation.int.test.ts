@@ -63,6 +63,9 @@ describe("quoteConfirmation", () => {
     // Each message names its template (the activity sends the shop's own text when it has one).
     expect(sent.map((s) => s.template?.kind)).toEqual(["repair_quote", "repair_quote_approved"]);
     expect(sent[0]!.template?.values).toMatchObject({ job_number: jobNumber, version: "1" });
+    // Outside the window a Cloud API number sends the template bound to the purpose; the confirmation answers a reply.
+    expect(sent.map((s) => s.templatePurpose)).toEqual(["quote_sent", undefined]);
+    expect(sent[0]!.variables).toMatchObject({ job_number: jobNumber, nama: expect.any(String) });
   });
 
   it("records a rejection by reply", async () => {
@@ -97,6 +100,7 @@ describe("quoteConfirmation", () => {
     });
     const reminder = flows.world.sentTo(quote.phone).find((s) => s.idempotencyKey === `quote:${jobId}:v1:reminder`);
     expect(reminder?.body).toContain("peringatan");
+    expect(reminder).toMatchObject({ templatePurpose: "quote_reminder", variables: { job_number: quote.jobNumber } });
     expect(reminder!.atMs - sentAtMs).toBeGreaterThanOrEqual(24 * HOUR);
     expect(reminder!.atMs - sentAtMs).toBeLessThan(25 * HOUR);
     expect(Date.parse(reminded.remindedAt!) - sentAtMs).toBeGreaterThanOrEqual(24 * HOUR);

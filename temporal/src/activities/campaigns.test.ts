@@ -40,6 +40,17 @@ describe("campaign activities", () => {
     expect(request).toHaveBeenCalledWith("POST", "/admin/whatsapp/sessions/wa_1/presence", expect.anything(), { to: "+60123456789", state: "composing" });
   });
 
+  it("passes a template route's template on, without typing", async () => {
+    const template = { name: "promo_dec", language: "ms", params: ["Aminah"] };
+    const { commerce, request } = commerceAnswering({
+      action: "send", recipient_id: "crcp_2", campaign_id: "camp_1", run_no: 1, session_id: "wa_cloud", to: "+60123456789",
+      body: "Hai Aminah", media: null, idempotency_key: "campaign:camp_1:cus_2", typing_ms: 0, template,
+    });
+    const order = await createCampaignActivities({ commerce }).nextCampaignSend({ sessionId: "wa_cloud" });
+    expect(order).toMatchObject({ action: "send", recipientId: "crcp_2", typingMs: 0, template });
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
   it("still sends when typing presence fails", async () => {
     const send = {
       action: "send", recipient_id: "crcp_1", campaign_id: "camp_1", run_no: 1, session_id: "wa_1", to: "+60123456789",

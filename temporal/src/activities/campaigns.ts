@@ -33,7 +33,8 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
 async function askGate(commerce: ActivityDeps["commerce"], sessionId: string): Promise<CampaignGateAnswer> {
   const answer = await call("the campaign gate", () => dispatchNext(commerce, { session_id: sessionId }));
   if (answer.action !== "send") return answer;
-  await sendWhatsAppPresence(commerce, sessionId, { to: answer.to, state: "composing" }).catch(() => undefined);
+  // "typing…" belongs to a chat; a template from a Cloud API number goes out at once.
+  if (!answer.template) await sendWhatsAppPresence(commerce, sessionId, { to: answer.to, state: "composing" }).catch(() => undefined);
   return {
     action: "send",
     recipientId: answer.recipient_id,
@@ -44,6 +45,7 @@ async function askGate(commerce: ActivityDeps["commerce"], sessionId: string): P
     media: answer.media,
     idempotencyKey: answer.idempotency_key,
     typingMs: answer.typing_ms,
+    ...(answer.template ? { template: answer.template } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from "@temporalio/activity";
-import { CommerceError, sendWhatsAppMessage } from "@voltura/medusa-client";
-import { WHATSAPP_SEND_FAILURES, type SendWhatsAppOutcome, type WhatsAppActivities } from "@voltura/workflows";
+import { CommerceError, sendWhatsAppMessage, type SendWhatsAppBody } from "@voltura/medusa-client";
+import { WHATSAPP_SEND_FAILURES, type SendWhatsAppOutcome, type SendWhatsAppRequest, type WhatsAppActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
 import { loadOverrides, templatedBody } from "./message-templates.js";
 
@@ -23,6 +23,20 @@ export function sendFailure(err: unknown, to: string): unknown {
   });
 }
 
+/** What the send route takes beyond the text: the Cloud API template, or the purpose whose bound template commerce may use. */
+interface TemplateFields {
+  template?: { name: string; language: string; params: string[] };
+  template_purpose?: string;
+  variables?: Record<string, string>;
+}
+
+/** The template fields of a send: a fixed template (campaigns), or a purpose + variables commerce resolves (quotes, pickups). */
+export function templateFields(input: Pick<SendWhatsAppRequest, "cloudTemplate" | "templatePurpose" | "variables" | "template">): TemplateFields {
+  if (input.cloudTemplate) return { template: input.cloudTemplate };
+  if (input.templatePurpose) return { template_purpose: input.templatePurpose, variables: input.variables ?? input.template?.values ?? {} };
+  return {};
+}
+
 export function createWhatsAppActivities({ commerce }: ActivityDeps): WhatsAppActivities {
   return {
     async sendWhatsApp(input): Promise<SendWhatsAppOutcome> {
@@ -31,14 +45,16 @@ export function createWhatsAppActivities({ commerce }: ActivityDeps): WhatsAppAc
       }
       const body = input.template ? templatedBody(input.body, input.template, await loadOverrides(commerce)) : input.body;
       try {
-        const { message } = await sendWhatsAppMessage(commerce, {
+        const request: SendWhatsAppBody & TemplateFields = {
           to: input.to,
           body,
           idempotency_key: input.idempotencyKey,
           ...(input.media ? { media: input.media } : {}),
           ...(input.context ? { context: input.context } : {}),
           ...(input.sessionId ? { session_id: input.sessionId } : {}),
-        });
+          ...templateFields(input),
+        };
+        const { message } = await sendWhatsAppMessage(commerce, request);
         return { messageId: message.id, waMessageId: message.wa_message_id, status: message.status };
       } catch (err) {
         throw sendFailure(err, input.to);

@@ -11,6 +11,8 @@ export interface CampaignSendOrder {
   /** The recipient's key: a retried or re-offered send is the same WhatsApp message. */
   idempotencyKey: string;
   typingMs: number;
+  /** A recipient on the template route: the approved template with its rendered params (Cloud API numbers). */
+  template?: { name: string; language: string; params: string[] } | null;
 }
 
 /** The commerce gate's answer for one sender: send this one now, wait until an instant, or no work. */

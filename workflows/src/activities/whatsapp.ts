@@ -19,6 +19,18 @@ export interface SendWhatsAppRequest {
    * activity sends that text filled with `values` (read at send time) instead of `body`.
    */
   template?: { kind: MessageTemplateKind; values: Record<string, string> };
+  /**
+   * An approved WhatsApp template to send instead of `body` (a campaign recipient on the template route, from a
+   * Cloud API number); `body` stays its readable text for the message log.
+   */
+  cloudTemplate?: { name: string; language: string; params: string[] };
+  /**
+   * The purpose a shop binds a template to (`quote_sent`, `quote_reminder`, `pickup_day<n>`), with the values of its
+   * variables: commerce sends that template instead of `body` when the number is a Cloud API one and the customer's
+   * 24 h window is closed.
+   */
+  templatePurpose?: string;
+  variables?: Record<string, string>;
 }
 
 export interface SendWhatsAppOutcome {

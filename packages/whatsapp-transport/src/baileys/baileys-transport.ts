@@ -1,9 +1,9 @@
 import type { AuthStateStore } from "../auth-state/auth-state-store.js";
-import { BaseTransport, type BaseTransportOptions } from "../base-transport.js";
+import { BaseTransport, type BaseTransportOptions, type TransmitOptions } from "../base-transport.js";
 import { TransportNotOpenError, TransportStoppedError } from "../errors.js";
 import { e164ToJid } from "../phone.js";
 import { decideReconnect, type BackoffOptions } from "../reconnect.js";
-import type { AccountLimits, E164, OutboundMedia, PresenceState } from "../types.js";
+import type { AccountLimits, E164, OutboundMedia, PresenceState, TransportCapabilities } from "../types.js";
 import {
   WAMessageStatus,
   type BaileysConnectionUpdate,
@@ -98,6 +98,8 @@ export class BaileysTransport extends BaseTransport {
   private closingOnPurpose = false;
   /** True from connect() until the transport stops (on purpose, or by the reconnect policy). */
   private running = false;
+  /** WhatsApp Web: no templates, no service window, and the caller may choose message ids. */
+  readonly capabilities: TransportCapabilities = { templates: false, serviceWindow: false, callerMessageIds: true };
 
   constructor(private readonly options: BaileysTransportOptions) {
     super(options);
@@ -148,12 +150,18 @@ export class BaileysTransport extends BaseTransport {
     await this.auth.clear();
   }
 
-  protected async transmitText(to: E164, text: string, messageId?: string): Promise<string> {
-    return this.send(to, { text }, messageId);
+  protected async transmitText(to: E164, text: string, options: TransmitOptions): Promise<string> {
+    return this.send(to, { text }, options.messageId);
   }
 
-  protected async transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string> {
-    return this.send(to, mediaContent(media), messageId);
+  protected async transmitMedia(to: E164, media: OutboundMedia, options: TransmitOptions): Promise<string> {
+    return this.send(to, mediaContent(media), options.messageId);
+  }
+
+  protected async transmitRead(from: E164, messageId: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket) throw new TransportNotOpenError("closed");
+    await socket.readMessages([{ remoteJid: e164ToJid(from), id: messageId, fromMe: false }]);
   }
 
   protected async transmitPresence(to: E164, state: PresenceState): Promise<void> {

@@ -129,6 +129,8 @@ export interface BaileysSocketLike {
   logout(msg?: string): Promise<void>;
   /** "composing" / "paused" to a chat JID (a chatstate node). */
   sendPresenceUpdate(type: BaileysPresence, toJid?: string): Promise<void>;
+  /** Sends read receipts (blue ticks) for received messages. */
+  readMessages(keys: BaileysMessageKey[]): Promise<void>;
   /** 7.x: also emits connection.update { reachoutTimeLock }. */
   fetchAccountReachoutTimelock(): Promise<BaileysReachoutTimelock>;
   fetchNewChatMessageCap(): Promise<BaileysNewChatMessageCap>;

@@ -1,56 +1,38 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { IdempotencyKeyReusedError, InvalidRecipientError, TransportNotOpenError, TransportSendError } from "../errors.js";
-import type { E164, PresenceState, ReceiptStatus, TransportEventMap, TransportEventName, WhatsAppTransport } from "../types.js";
+import { presenceStates } from "../types.js";
+import { registerCapabilityCases } from "./capability-cases.js";
+import { CUSTOMER, recordEvents, reachoutLimitsScenario, type ContractContext, type HarnessFactory, type TransportHarness } from "./harness.js";
 
-/** What the contract needs from an adapter under test: the transport and a hand on its medium. */
-export interface TransportHarness {
-  transport: WhatsAppTransport;
-  /** Makes the medium deliver an inbound text; the same id again is a re-delivery. */
-  deliverInbound(message: { id: string; from: E164; text: string }): Promise<void>;
-  /** Makes the medium report a receipt for an outbound message. */
-  deliverReceipt(messageId: string, status: ReceiptStatus): Promise<void>;
-  /** How many messages really went out over the medium. */
-  transmittedCount(): number;
-  /** The typing presences that went out over the medium, oldest first. */
-  presences(): { to: E164; state: PresenceState }[];
-  /** Makes WhatsApp announce new limits (and answer the limits queries with them). */
-  announceLimits(limits: { reachoutTimelockUntil: string | null; newChatMessageCap: number | null }): Promise<void>;
-  /** Makes WhatsApp refuse the next send with this status code (463, 401, 403…). */
-  refuseNextSend(statusCode: number): void;
-  /** Makes WhatsApp refuse an already sent message in its acknowledgement. */
-  refuseAck(messageId: string, statusCode: number): Promise<void>;
-  dispose?(): Promise<void>;
-}
-
-export type HarnessFactory = () => TransportHarness | Promise<TransportHarness>;
-
-/** Records every payload of one event. */
-export function recordEvents<E extends TransportEventName>(transport: WhatsAppTransport, event: E): TransportEventMap[E][] {
-  const seen: TransportEventMap[E][] = [];
-  transport.on(event, (payload) => seen.push(payload));
-  return seen;
-}
-
-const CUSTOMER: E164 = "+60123456789";
+export * from "./harness.js";
 
 /** The behaviour every WhatsAppTransport adapter must have. Call inside a Vitest test file. */
 export function runTransportContract(name: string, makeHarness: HarnessFactory): void {
   describe(`WhatsAppTransport contract: ${name}`, () => {
-    let harness: TransportHarness | undefined;
-
-    async function connected(): Promise<TransportHarness> {
-      harness = await makeHarness();
-      await harness.transport.connect();
-      return harness;
-    }
+    const live: TransportHarness[] = [];
+    const context: ContractContext = {
+      async fresh() {
+        const harness = await makeHarness();
+        live.push(harness);
+        if (harness.transport.capabilities.serviceWindow) {
+          if (!harness.openWindow) throw new Error("a harness for an adapter with capabilities.serviceWindow must provide openWindow()");
+          harness.openWindow(CUSTOMER);
+        }
+        return harness;
+      },
+      async connected() {
+        const harness = await context.fresh();
+        await harness.transport.connect();
+        return harness;
+      },
+    };
 
     afterEach(async () => {
-      await harness?.dispose?.();
-      harness = undefined;
+      for (const harness of live.splice(0)) await harness.dispose?.();
     });
 
     it("connect() announces connecting, then resolves with the connection open", async () => {
-      harness = await makeHarness();
+      const harness = await context.fresh();
       const states = recordEvents(harness.transport, "connection");
       expect(harness.transport.state).toBe("closed");
       await harness.transport.connect();
@@ -59,7 +41,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("refuses to send before the connection is open, and sends nothing", async () => {
-      harness = await makeHarness();
+      const harness = await context.fresh();
       await expect(harness.transport.sendText(CUSTOMER, "Hi", { idempotencyKey: "early" })).rejects.toBeInstanceOf(
         TransportNotOpenError,
       );
@@ -67,7 +49,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("delivers an inbound text once even when the medium emits the same id twice", async () => {
-      const { transport, deliverInbound } = await connected();
+      const { transport, deliverInbound } = await context.connected();
       const messages = recordEvents(transport, "message");
       await deliverInbound({ id: "WAID-1", from: CUSTOMER, text: "Phone saya dah siap ke?" });
       await deliverInbound({ id: "WAID-1", from: CUSTOMER, text: "Phone saya dah siap ke?" });
@@ -80,7 +62,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("returns a message id, and receipts move sent → delivered → read, never backwards", async () => {
-      const { transport, deliverReceipt } = await connected();
+      const { transport, deliverReceipt } = await context.connected();
       const receipts = recordEvents(transport, "receipt");
       const { messageId } = await transport.sendText(CUSTOMER, "Phone anda sudah siap", { idempotencyKey: "ready-1" });
       expect(messageId).toMatch(/\S+/);
@@ -96,7 +78,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("a read receipt that skips delivered still counts, and a late delivered is ignored", async () => {
-      const { transport, deliverReceipt } = await connected();
+      const { transport, deliverReceipt } = await context.connected();
       const receipts = recordEvents(transport, "receipt");
       const { messageId } = await transport.sendText(CUSTOMER, "Quote: RM 350", { idempotencyKey: "quote-1" });
       await deliverReceipt(messageId, "read");
@@ -105,7 +87,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("a retried send with the same idempotency key returns the first id and sends once", async () => {
-      const { transport, transmittedCount } = await connected();
+      const { transport, transmittedCount } = await context.connected();
       const first = await transport.sendText(CUSTOMER, "Siap!", { idempotencyKey: "job-1:ready" });
       const retry = await transport.sendText(CUSTOMER, "Siap!", { idempotencyKey: "job-1:ready" });
       expect(retry.messageId).toBe(first.messageId);
@@ -116,7 +98,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("concurrent sends with one idempotency key share a single transmission", async () => {
-      const { transport, transmittedCount } = await connected();
+      const { transport, transmittedCount } = await context.connected();
       const results = await Promise.all(
         [1, 2, 3].map(() => transport.sendText(CUSTOMER, "Resit", { idempotencyKey: "receipt-7" })),
       );
@@ -125,7 +107,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("refuses an idempotency key reused for a different message, and a bad recipient", async () => {
-      const { transport, transmittedCount } = await connected();
+      const { transport, transmittedCount } = await context.connected();
       await transport.sendText(CUSTOMER, "A", { idempotencyKey: "k" });
       await expect(transport.sendText(CUSTOMER, "B", { idempotencyKey: "k" })).rejects.toBeInstanceOf(
         IdempotencyKeyReusedError,
@@ -137,7 +119,7 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("sends media and makes it idempotent too", async () => {
-      const { transport, transmittedCount } = await connected();
+      const { transport, transmittedCount } = await context.connected();
       const media = { kind: "document" as const, data: new Uint8Array([37, 80, 68, 70]), mimeType: "application/pdf", fileName: "quote.pdf" };
       const first = await transport.sendMedia(CUSTOMER, media, { idempotencyKey: "quote-pdf" });
       const again = await transport.sendMedia(CUSTOMER, media, { idempotencyKey: "quote-pdf" });
@@ -146,33 +128,37 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
     });
 
     it("typing presence goes to the chat only while open, and is not a message", async () => {
-      harness = await makeHarness();
+      const harness = await context.fresh();
       await expect(harness.transport.sendPresence(CUSTOMER, "composing")).rejects.toBeInstanceOf(TransportNotOpenError);
       await harness.transport.connect();
+      // The customer wrote first (the Cloud API's typing indicator answers a received message).
+      await harness.deliverInbound({ id: "WAID-TYPING", from: CUSTOMER, text: "Boleh tanya?" });
       await harness.transport.sendPresence(CUSTOMER, "composing");
       await harness.transport.sendPresence(CUSTOMER, "paused");
       await expect(harness.transport.sendPresence("0123456789", "composing")).rejects.toBeInstanceOf(InvalidRecipientError);
-      expect(harness.presences()).toEqual([
-        { to: CUSTOMER, state: "composing" },
-        { to: CUSTOMER, state: "paused" },
-      ]);
+      const carried = harness.presenceStatesCarried ?? presenceStates;
+      expect(harness.presences()).toEqual(
+        (["composing", "paused"] as const).filter((state) => carried.includes(state)).map((state) => ({ to: CUSTOMER, state })),
+      );
       expect(harness.transmittedCount()).toBe(0);
     });
 
-    it("reads the account's limits: none by default, then what WhatsApp announced", async () => {
-      harness = await makeHarness();
+    it("reads the account's limits: the defaults, then what WhatsApp announced", async () => {
+      const harness = await context.fresh();
       await expect(harness.transport.accountLimits()).rejects.toBeInstanceOf(TransportNotOpenError);
       await harness.transport.connect();
-      expect(await harness.transport.accountLimits()).toMatchObject({ reachoutTimelockUntil: null, newChatMessageCap: null });
-      const announced = recordEvents(harness.transport, "limits");
       const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
-      await harness.announceLimits({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
-      const merged = Object.assign({}, ...announced);
-      expect(merged).toMatchObject({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
-      expect(await harness.transport.accountLimits()).toMatchObject({ reachoutTimelockUntil: until, newChatMessageCap: 50 });
-      await harness.announceLimits({ reachoutTimelockUntil: null, newChatMessageCap: 50 });
-      expect(announced.at(-1)?.reachoutTimelockUntil ?? null).toBeNull();
+      const scenario = harness.limitsScenario?.(until) ?? reachoutLimitsScenario(until);
+      expect(await harness.transport.accountLimits()).toMatchObject(scenario.initial);
+      const announced = recordEvents(harness.transport, "limits");
+      await harness.announceLimits(scenario.raise.announce);
+      expect(Object.assign({}, ...announced)).toMatchObject(scenario.raise.expect);
+      expect(await harness.transport.accountLimits()).toMatchObject(scenario.raise.expect);
+      announced.length = 0;
+      await harness.announceLimits(scenario.lift.announce);
+      expect(Object.assign({}, ...announced)).toMatchObject(scenario.lift.expect);
       expect((await harness.transport.accountLimits()).reachoutTimelockUntil).toBeNull();
+      expect(await harness.transport.accountLimits()).toMatchObject(scenario.lift.expect);
     });
 
     it.each([
@@ -180,26 +166,29 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
       [401, "unauthorized"],
       [403, "forbidden"],
     ] as const)("a send refused with %s fails as a typed %s error, and a retry sends", async (statusCode, code) => {
-      const { transport, transmittedCount, refuseNextSend } = await connected();
+      const harness = await context.connected();
+      const { transport, transmittedCount, refuseNextSend } = harness;
       refuseNextSend(statusCode);
       const refused = await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-1" }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(TransportSendError);
-      expect(refused).toMatchObject({ statusCode, code });
+      expect(refused).toMatchObject({ code, retryable: false, ...(harness.refusalFields?.(statusCode) ?? { statusCode }) });
       expect(transmittedCount()).toBe(0);
       await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-1" });
       expect(transmittedCount()).toBe(1);
     });
 
     it("a message refused in WhatsApp's acknowledgement is reported with its code", async () => {
-      const { transport, refuseAck } = await connected();
+      const harness = await context.connected();
+      const { transport, refuseAck } = harness;
       const failures = recordEvents(transport, "sendFailed");
       const { messageId } = await transport.sendText(CUSTOMER, "Promosi", { idempotencyKey: "camp-2" });
       await refuseAck(messageId, 463);
-      expect(failures).toEqual([expect.objectContaining({ messageId, to: CUSTOMER, statusCode: 463, code: "account_restricted" })]);
+      const fields = harness.refusalFields?.(463) ?? { statusCode: 463 };
+      expect(failures).toEqual([expect.objectContaining({ messageId, to: CUSTOMER, code: "account_restricted", ...fields })]);
     });
 
     it("disconnect() closes on purpose, without reconnecting, and sends are refused after", async () => {
-      const { transport, transmittedCount } = await connected();
+      const { transport, transmittedCount } = await context.connected();
       const states = recordEvents(transport, "connection");
       await transport.disconnect();
       expect(transport.state).toBe("closed");
@@ -209,5 +198,6 @@ export function runTransportContract(name: string, makeHarness: HarnessFactory):
       );
       expect(transmittedCount()).toBe(0);
     });
+    registerCapabilityCases(context);
   });
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { BaseTransport, type BaseTransportOptions } from "../base-transport.js";
+import { BaseTransport, type BaseTransportOptions, type TransmitOptions } from "../base-transport.js";
 import { InvalidRecipientError, TransportSendError, TransportStoppedError } from "../errors.js";
 import { toE164 } from "../phone.js";
 import { decideReconnect } from "../reconnect.js";
-import type { AccountLimits, E164, InboundMedia, InboundMessage, OutboundMedia, PresenceState, ReceiptStatus } from "../types.js";
+import type { AccountLimits, E164, InboundMedia, InboundMessage, OutboundMedia, PresenceState } from "../types.js";
+import type { ReceiptStatus, TemplateMessage, TransportCapabilities } from "../types.js";
+import { renderTemplate, type SimulatedTemplate } from "./templates.js";
 
 export interface SimulatorOptions extends BaseTransportOptions {
   /** When true, connect() shows a pairing code and waits for simulatePairing(). */
@@ -22,6 +24,9 @@ export interface SimulatedOutbound {
   to: E164;
   text: string;
   media?: Omit<OutboundMedia, "data"> & { sizeBytes?: number };
+  /** Set for sendTemplate(): `text` is the template rendered with its parameters. */
+  template?: TemplateMessage;
+  correlationId?: string;
   status: ReceiptStatus | "pending";
   sentAt: string;
 }
@@ -29,6 +34,12 @@ export interface SimulatedOutbound {
 export interface SimulatedPresence {
   to: E164;
   state: PresenceState;
+  at: string;
+}
+
+export interface SimulatedReadMark {
+  from: E164;
+  messageId: string;
   at: string;
 }
 
@@ -71,6 +82,10 @@ export class SimulatorTransport extends BaseTransport {
   private readonly presences: SimulatedPresence[] = [];
   private limits: AccountLimits = { reachoutTimelockUntil: null, newChatMessageCap: null, newChatMessagesUsed: null };
   private readonly sendFailures: number[] = [];
+  private readonly readMarks: SimulatedReadMark[] = [];
+  private readonly templates = new Map<string, SimulatedTemplate>();
+  /** Templates are rendered as text so the simulator can stand in for any session; no service window. */
+  readonly capabilities: TransportCapabilities = { templates: true, serviceWindow: false, callerMessageIds: true };
 
   constructor(options: SimulatorOptions = {}) {
     super(options);
@@ -189,6 +204,20 @@ export class SimulatorTransport extends BaseTransport {
     this.acceptSendFailure(messageId, statusCode);
   }
 
+  /**
+   * Makes a template known by its body text ("Hai {{1}}, phone anda siap"): sends render it, and a
+   * parameter count that does not match is refused as template_rejected like WhatsApp does. Unknown
+   * templates are sent rendered as "name: param, param".
+   */
+  registerTemplate(name: string, language: string, bodyText: string): void {
+    this.templates.set(`${name}|${language}`, { name, language, bodyText });
+  }
+
+  /** Every message marked as read, oldest first. */
+  readMarksSent(): readonly SimulatedReadMark[] {
+    return this.readMarks;
+  }
+
   /** Every typing presence sent, oldest first. */
   presenceUpdates(): readonly SimulatedPresence[] {
     return this.presences;
@@ -207,11 +236,20 @@ export class SimulatorTransport extends BaseTransport {
     );
   }
 
-  protected async transmitText(to: E164, text: string, messageId?: string): Promise<string> {
-    return this.record({ to, text }, messageId);
+  protected async transmitText(to: E164, text: string, options: TransmitOptions): Promise<string> {
+    return this.record({ to, text }, options);
   }
 
-  protected async transmitMedia(to: E164, media: OutboundMedia, messageId?: string): Promise<string> {
+  protected override async transmitTemplate(to: E164, template: TemplateMessage, options: TransmitOptions): Promise<string> {
+    const text = renderTemplate(template, this.templates.get(`${template.name}|${template.language}`));
+    return this.record({ to, text, template }, options);
+  }
+
+  protected async transmitRead(from: E164, messageId: string): Promise<void> {
+    this.readMarks.push({ from, messageId, at: this.now().toISOString() });
+  }
+
+  protected async transmitMedia(to: E164, media: OutboundMedia, options: TransmitOptions): Promise<string> {
     const { data, ...described } = media;
     return this.record(
       {
@@ -219,7 +257,7 @@ export class SimulatorTransport extends BaseTransport {
         text: media.caption ?? "",
         media: { ...described, ...(data ? { sizeBytes: data.byteLength } : {}) },
       },
-      messageId,
+      options,
     );
   }
 
@@ -236,12 +274,13 @@ export class SimulatorTransport extends BaseTransport {
     return until && Date.parse(until) > this.now().getTime() ? until : null;
   }
 
-  private record(message: Pick<SimulatedOutbound, "to" | "text" | "media">, messageId?: string): string {
+  private record(message: Pick<SimulatedOutbound, "to" | "text" | "media" | "template">, options: TransmitOptions): string {
     const refusal = this.sendFailures.shift() ?? (this.activeTimelock() ? 463 : undefined);
     if (refusal !== undefined) throw new TransportSendError(refusal);
     const entry: SimulatedOutbound = {
       ...message,
-      messageId: messageId ?? this.newMessageId(),
+      ...(options.correlationId ? { correlationId: options.correlationId } : {}),
+      messageId: options.messageId ?? this.newMessageId(),
       status: "pending",
       sentAt: this.now().toISOString(),
     };

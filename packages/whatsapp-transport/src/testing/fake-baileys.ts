@@ -44,6 +44,8 @@ export class FakeBaileysSocket {
   loggedOut = false;
   private failures: Error[] = [];
   private counter = 0;
+  /** Every read receipt sent (readMessages keys), oldest first. */
+  readonly reads: BaileysMessageKey[] = [];
   /** Every presence update sent, oldest first. */
   readonly presences: { type: BaileysPresence; toJid: string | undefined }[] = [];
   /** What the account queries answer (7.x shapes); set with setReachoutTimelock / setNewChatCap. */
@@ -79,6 +81,11 @@ export class FakeBaileysSocket {
   async sendPresenceUpdate(type: BaileysPresence, toJid?: string): Promise<void> {
     if (this.ended) throw boomError("Connection Closed", DisconnectReason.connectionClosed);
     this.presences.push({ type, toJid });
+  }
+
+  async readMessages(keys: BaileysMessageKey[]): Promise<void> {
+    if (this.ended) throw boomError("Connection Closed", DisconnectReason.connectionClosed);
+    this.reads.push(...keys);
   }
 
   /** Like Baileys 7: answers the query and also emits connection.update { reachoutTimeLock }. */

@@ -23,7 +23,12 @@ export function simulatorHarness(): TransportHarness & { transport: SimulatorTra
       transport.simulateReceipt(messageId, status);
     },
     transmittedCount: () => transport.sentMessages().length,
+    lastTransmittedText: () => transport.sentMessages().at(-1)?.text,
     presences: () => transport.presenceUpdates().map(({ to, state }) => ({ to, state })),
+    readMarks: () => transport.readMarksSent().map(({ from, messageId }) => ({ from, messageId })),
+    async approveTemplate(name, language, bodyText) {
+      transport.registerTemplate(name, language, bodyText);
+    },
     async announceLimits(limits) {
       transport.simulateLimits(limits);
     },
@@ -68,6 +73,12 @@ export function baileysHarness(
       await settle();
     },
     transmittedCount: () => fake.sockets.reduce((total, socket) => total + socket.sent.length, 0),
+    lastTransmittedText: () => {
+      const content = fake.sockets.flatMap((socket) => socket.sent).at(-1)?.content;
+      return content && "text" in content ? content.text : undefined;
+    },
+    readMarks: () =>
+      fake.sockets.flatMap((socket) => socket.reads.map((key) => ({ from: jidToE164(key.remoteJid ?? null) as E164, messageId: key.id ?? "" }))),
     presences: () =>
       fake.sockets.flatMap((socket) =>
         socket.presences.map(({ type, toJid }) => ({ to: jidToE164(toJid ?? null) as E164, state: type as "composing" | "paused" })),

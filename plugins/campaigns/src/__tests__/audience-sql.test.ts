@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { audienceCandidatesSql, audienceConditions, audienceCountSql, frozenRunCandidatesSql, listCandidatesSql } from "../domain/audience-sql";
-import { freezeRecipientsSql, missingVariablesSql, personValuesSql } from "../domain/freeze-sql";
+import { freezeRecipientsSql, missingVariablesSql, personValuesSql, routeCountsSql } from "../domain/freeze-sql";
 
 const NOW = new Date("2027-01-10T02:00:00Z");
 /** knex placeholders: every `?` that is not part of `??` or a `?|`-style operator. */
@@ -99,13 +99,26 @@ describe("candidates, counts and the freeze", () => {
 
   it("freezes run 1 with campaign:<id>:<customer> keys and run n with an r<n> segment, senders round-robin", () => {
     const candidates = audienceCandidatesSql(filter, NOW);
-    const first = freezeRecipientsSql(candidates, { campaignId: "camp_01ABC", runNo: 1, sessionIds: ["wa_a", "wa_b"], shopName: "Voltura" });
+    const fixed = (chatSessionIds: string[]) => ({ routing: "fixed" as const, chatSessionIds, templateSessionId: null });
+    const first = freezeRecipientsSql(candidates, { campaignId: "camp_01ABC", runNo: 1, plan: fixed(["wa_a", "wa_b"]), recentChatDays: 30, now: NOW, shopName: "Voltura" });
     expect(placeholders(first.sql)).toBe(first.bindings.length);
-    expect(first.bindings.slice(0, 7)).toEqual(["crcp_01ABCr1_", "camp_01ABC", 1, "Voltura", '["wa_a","wa_b"]', 2, "campaign:camp_01ABC:"]);
-    expect(first.sql).toContain("CASE WHEN x.excluded_reason IS NULL THEN 'queued' ELSE 'skipped' END");
-    const third = freezeRecipientsSql(candidates, { campaignId: "camp_01ABC", runNo: 3, sessionIds: ["wa_a"], shopName: "" });
-    expect(third.bindings[6]).toBe("campaign:camp_01ABC:r3:");
-    expect(() => freezeRecipientsSql(candidates, { campaignId: "c", runNo: 1, sessionIds: [], shopName: "" })).toThrow(/sender/);
+    expect(first.bindings.slice(0, 8)).toEqual(["crcp_01ABCr1_", "camp_01ABC", 1, "Voltura", null, "campaign:camp_01ABC:", '["wa_a","wa_b"]', 2]);
+    expect(first.sql).toContain("CASE WHEN x.sender IS NULL THEN 'skipped' ELSE 'queued' END");
+    const third = freezeRecipientsSql(candidates, { campaignId: "camp_01ABC", runNo: 3, plan: fixed(["wa_a"]), recentChatDays: 30, now: NOW, shopName: "" });
+    expect(third.bindings[5]).toBe("campaign:camp_01ABC:r3:");
+    expect(() => freezeRecipientsSql(candidates, { campaignId: "c", runNo: 1, plan: fixed([]), recentChatDays: 30, now: NOW, shopName: "" })).toThrow(/sender/);
+  });
+
+  it("auto routing binds the chat numbers, the template's number and the warm probes", () => {
+    const plan = { routing: "auto" as const, chatSessionIds: ["wa_chat"], templateSessionId: "wa_cloud" };
+    const s = freezeRecipientsSql(listCandidatesSql("camp_1"), { campaignId: "camp_1", runNo: 1, plan, recentChatDays: 14, now: NOW, shopName: "Shop" });
+    expect(placeholders(s.sql)).toBe(s.bindings.length);
+    expect(s.bindings.slice(4, 16)).toEqual(["wa_cloud", "campaign:camp_1:", '["wa_chat"]', 1, "wa_cloud", "auto", 1, "wa_cloud", "auto", NOW, NOW, 14]);
+    expect(s.sql).toContain("COALESCE(x.excluded_reason, 'no_template_route')");
+    expect(s.sql).toContain("context_kind IS DISTINCT FROM 'campaign'");
+    const split = routeCountsSql(listCandidatesSql("camp_1"), plan, 14, NOW);
+    expect(placeholders(split.sql)).toBe(split.bindings.length);
+    expect(split.bindings.slice(0, 7)).toEqual(["auto", 1, "wa_cloud", "auto", NOW, NOW, 14]);
   });
 
   it("counts missing variables only for plain variable names, never the opt-out link", () => {

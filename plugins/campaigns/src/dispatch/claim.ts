@@ -9,6 +9,8 @@ export interface RunningCampaign extends CampaignForRender {
 
 export interface QueuedRecipient extends RecipientForRender {
   campaign_id: string;
+  /** chat: free text; template: the campaign's Cloud API template. */
+  route: "chat" | "template";
   run_no: number;
   idempotency_key: string;
   body: string | null;
@@ -18,7 +20,7 @@ export type SkipReason = "opted_out" | "blacklisted" | "contact_cap";
 
 export function toRecipient(r: SqlRow): QueuedRecipient {
   return {
-    id: String(r.id), campaign_id: String(r.campaign_id), run_no: Number(r.run_no), phone: String(r.phone), name: (r.name as string | null) ?? null,
+    id: String(r.id), campaign_id: String(r.campaign_id), route: r.route === "template" ? "template" : "chat", run_no: Number(r.run_no), phone: String(r.phone), name: (r.name as string | null) ?? null,
     language: r.language === "en" ? "en" : "ms", values: (r.values as Record<string, unknown> | null) ?? {},
     idempotency_key: String(r.idempotency_key), body: (r.body as string | null) ?? null,
   };
@@ -28,6 +30,7 @@ export function toCampaign(r: SqlRow): RunningCampaign {
   return {
     id: String(r.id), template_ms: String(r.template_ms ?? ""), template_en: String(r.template_en ?? ""),
     fallbacks: (r.fallbacks as Record<string, string> | null) ?? {}, media: (r.media as Record<string, unknown> | null) ?? null,
+    cloud_template: (r.cloud_template as RunningCampaign["cloud_template"]) ?? null,
   };
 }
 
@@ -43,7 +46,7 @@ export function roundRobin<T extends { id: string }>(campaigns: readonly T[], la
 }
 
 export async function runningCampaigns(db: Sql): Promise<RunningCampaign[]> {
-  return (await rows(db, `SELECT id, template_ms, template_en, fallbacks, media FROM campaign WHERE status = 'running' AND deleted_at IS NULL`)).map(toCampaign);
+  return (await rows(db, `SELECT id, template_ms, template_en, fallbacks, media, cloud_template FROM campaign WHERE status = 'running' AND deleted_at IS NULL`)).map(toCampaign);
 }
 
 /** The in-flight recipient of this sender (claimed, not yet recorded) of a running campaign, locked. */
@@ -88,6 +91,15 @@ export async function identicalTextCount(db: Sql, sessionId: string, body: strin
     `SELECT count(*)::int AS n FROM campaign_recipient WHERE session_id = ? AND sent_at > ? AND body = ? AND deleted_at IS NULL`,
     [sessionId, new Date(now.getTime() - 3_600_000), body]);
   return Number(found?.n ?? 0);
+}
+
+/** The body text of an approved template as last synced from the account (null when unknown). */
+export async function templateBodyText(db: Sql, sessionId: string, template: { name: string; language: string }): Promise<string | null> {
+  const [table] = await rows(db, `SELECT to_regclass('whatsapp_template') IS NOT NULL AS present`);
+  if (!table?.present) return null;
+  const [found] = await rows(db, `SELECT body_text FROM whatsapp_template WHERE session_id = ? AND name = ? AND language = ? LIMIT 1`,
+    [sessionId, template.name, template.language]);
+  return typeof found?.body_text === "string" ? found.body_text : null;
 }
 
 export async function markSkipped(db: Sql, recipientId: string, reason: string): Promise<void> {

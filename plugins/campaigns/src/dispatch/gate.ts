@@ -3,10 +3,15 @@ import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import { decideSend, pickGapSeconds, readStoredShopSettings, typingMillis } from "@voltura/domain";
 import type { DispatchDecision } from "@voltura/medusa-client";
 import { emergencyStopped } from "./emergency-stop";
-import { identicalTextCount, inFlightRecipient, markSkipped, nextQueued, roundRobin, runningCampaigns, skipReason, type QueuedRecipient, type RunningCampaign } from "./claim";
+import { isCloudKind, tierDecision } from "../domain/cloud-pacing";
+import { templateText } from "../domain/template-params";
+import {
+  identicalTextCount, inFlightRecipient, markSkipped, nextQueued, roundRobin, runningCampaigns, skipReason, templateBodyText,
+  type QueuedRecipient, type RunningCampaign,
+} from "./claim";
 import { markSent } from "./record";
-import { renderForRecipient } from "./render";
-import { loadSession, lockSender, pacingStateOf, type SenderRow } from "./sender-row";
+import { renderForRecipient, renderTemplateForRecipient } from "./render";
+import { loadSession, lockSender, pacingStateOf, uniqueUsersReached, type SenderRow } from "./sender-row";
 
 /** Re-ask after this long when a stop, a pause or a disconnected number blocks (the pacer may also be woken earlier). */
 const RECHECK_MS = 30_000;
@@ -51,8 +56,26 @@ async function reconcileInFlight(db: Sql, sender: SenderRow, now: Date): Promise
   return current;
 }
 
-function sendAnswer(recipient: QueuedRecipient, campaign: RunningCampaign | undefined, sessionId: string, body: string, reoffered: boolean): DispatchDecision {
-  const m = campaign?.media;
+type SendTemplate = { name: string; language: string; params: string[] } | null;
+
+/** What one recipient gets: the free text, or on the template route the template's params and its readable text. */
+async function renderMessage(
+  db: Sql, sessionId: string, campaign: RunningCampaign, recipient: QueuedRecipient, shopName: string, optoutLink: string, seed: string,
+): Promise<{ body: string; template: SendTemplate }> {
+  if (recipient.route !== "template") {
+    return { body: renderForRecipient({ campaign, recipient, shopName, optoutLink, seed }).text, template: null };
+  }
+  const template = renderTemplateForRecipient({ campaign, recipient, shopName, optoutLink });
+  if (!template) return { body: "", template: null };
+  return { body: templateText(template, await templateBodyText(db, sessionId, template)), template };
+}
+
+function sendAnswer(
+  recipient: QueuedRecipient, campaign: RunningCampaign | undefined, sessionId: string, message: { body: string; template: SendTemplate }, reoffered: boolean,
+): DispatchDecision {
+  const { body, template } = message;
+  // A template carries no media of ours (its header is part of the approved template).
+  const m = template ? null : campaign?.media;
   const media = m && typeof m.mimetype === "string" && (m.url || m.file_id)
     ? {
       ...(m.file_id ? { file_id: String(m.file_id) } : { url: String(m.url) }),
@@ -61,7 +84,9 @@ function sendAnswer(recipient: QueuedRecipient, campaign: RunningCampaign | unde
     : null;
   return {
     action: "send", recipient_id: recipient.id, campaign_id: recipient.campaign_id, run_no: recipient.run_no, session_id: sessionId,
-    to: recipient.phone, body, media, idempotency_key: recipient.idempotency_key, typing_ms: typingMillis(body), reoffered,
+    to: recipient.phone, body, media, idempotency_key: recipient.idempotency_key,
+    // Typing is a chat-app signal; a template goes out at once.
+    typing_ms: template ? 0 : typingMillis(body), reoffered, template,
   };
 }
 
@@ -80,6 +105,10 @@ export async function runGate(db: SqlConnection, sessionId: string, deps: GateDe
     sender = await reconcileInFlight(trx, sender, now);
     if (!session.enabled || session.state !== "open") return waitFor(now, "session_unavailable", 60_000);
     if (session.new_chats_left === 0) return waitFor(now, "timelock", 15 * 60_000);
+    if (isCloudKind(session.kind)) {
+      const tier = tierDecision(session.messaging_limit_tier, await uniqueUsersReached(trx, sessionId, now), now);
+      if (tier.kind === "wait") return { action: "wait", until: tier.until.toISOString(), reason: tier.reason };
+    }
 
     const decision = decideSend(sender.policy, pacingStateOf(sender, session), now);
     if (decision.kind === "paused") return waitFor(now, "paused");
@@ -91,9 +120,11 @@ export async function runGate(db: SqlConnection, sessionId: string, deps: GateDe
     const inFlight = await inFlightRecipient(trx, sessionId);
     if (inFlight) {
       const campaign = byId.get(inFlight.campaign_id);
-      const body = inFlight.body
-        ?? (campaign ? renderForRecipient({ campaign, recipient: inFlight, shopName: name, optoutLink: deps.optoutLink(inFlight.phone, inFlight.language), seed: inFlight.id }).text : "");
-      return sendAnswer(inFlight, campaign, sessionId, body, true);
+      const rendered = campaign
+        ? await renderMessage(trx, sessionId, campaign, inFlight, name, deps.optoutLink(inFlight.phone, inFlight.language), inFlight.id)
+        : { body: "", template: null };
+      // The stored text is what went (or may have gone) out: a re-offer sends exactly it; template params render the same again.
+      return sendAnswer(inFlight, campaign, sessionId, { body: inFlight.body ?? rendered.body, template: rendered.template }, true);
     }
 
     const settings = await dispatchSettings(trx);
@@ -109,22 +140,29 @@ export async function runGate(db: SqlConnection, sessionId: string, deps: GateDe
           skips++;
           continue;
         }
-        const render = (seed: string) => renderForRecipient({ campaign, recipient, shopName: name, optoutLink: deps.optoutLink(recipient.phone, recipient.language), seed }).text;
-        let body = render(recipient.id);
-        if ((await identicalTextCount(trx, sessionId, body, now)) >= settings.identical_text_per_hour) {
-          body = render(`${recipient.id}:reroll`);
-          if ((await identicalTextCount(trx, sessionId, body, now)) >= settings.identical_text_per_hour) {
+        const optoutLink = deps.optoutLink(recipient.phone, recipient.language);
+        let message = await renderMessage(trx, sessionId, campaign, recipient, name, optoutLink, recipient.id);
+        if (recipient.route === "template" && !message.template) {
+          await markSkipped(trx, recipient.id, "no_template_route");
+          skips++;
+          continue;
+        }
+        // Identical texts matter on a chat number; an approved template is the same text by design.
+        if (!message.template && (await identicalTextCount(trx, sessionId, message.body, now)) >= settings.identical_text_per_hour) {
+          message = await renderMessage(trx, sessionId, campaign, recipient, name, optoutLink, `${recipient.id}:reroll`);
+          if ((await identicalTextCount(trx, sessionId, message.body, now)) >= settings.identical_text_per_hour) {
             await markSkipped(trx, recipient.id, "identical_text");
             skips++;
             continue;
           }
         }
+        const body = message.body;
         await trx.raw(`UPDATE campaign_recipient SET status = 'sending', body = ?, claimed_at = ?, updated_at = now() WHERE id = ?`, [body, now, recipient.id]);
         const gap = pickGapSeconds(sender.policy, sender.sends_since_pause + 1, random);
         await trx.raw(
           `UPDATE campaign_sender SET next_gap_seconds = ?, sends_since_pause = ?, last_campaign_id = ?, updated_at = now() WHERE id = ?`,
           [gap.seconds, gap.extraPause ? 0 : sender.sends_since_pause + 1, campaign.id, sender.id]);
-        return sendAnswer(recipient, campaign, sessionId, body, false);
+        return sendAnswer(recipient, campaign, sessionId, message, false);
       }
     }
     return { action: "idle" };

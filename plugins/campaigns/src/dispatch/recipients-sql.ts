@@ -2,7 +2,7 @@ import type { CampaignRecipientRow, CampaignRecipientStatus } from "@voltura/med
 import type { SqlRow } from "@voltura/medusa-kit";
 import type { Statement } from "./analytics-sql";
 
-export const RECIPIENT_COLUMNS = `id, run_no, customer_id, phone, name, language, session_id, status, reason, body, message_id,
+export const RECIPIENT_COLUMNS = `id, run_no, customer_id, phone, name, language, session_id, route, status, reason, body, message_id,
   claimed_at, sent_at, delivered_at, read_at, failed_at, replied_at, opted_out_at, converted_at`;
 
 export interface RecipientFilter { campaignId: string; status?: CampaignRecipientStatus; runNo?: number; after?: string }
@@ -40,6 +40,7 @@ export function toRecipientRow(r: SqlRow): CampaignRecipientRow {
   return {
     id: String(r.id), run_no: Number(r.run_no), customer_id: (r.customer_id as string | null) ?? null, phone: String(r.phone),
     name: (r.name as string | null) ?? null, language: String(r.language), session_id: (r.session_id as string | null) ?? null,
+    route: r.route === "chat" || r.route === "template" ? r.route : null,
     status: r.status as CampaignRecipientStatus, reason: (r.reason as string | null) ?? null, body: (r.body as string | null) ?? null,
     message_id: (r.message_id as string | null) ?? null, claimed_at: iso(r.claimed_at), sent_at: iso(r.sent_at), delivered_at: iso(r.delivered_at),
     read_at: iso(r.read_at), failed_at: iso(r.failed_at), replied_at: iso(r.replied_at), opted_out_at: iso(r.opted_out_at), converted_at: iso(r.converted_at),

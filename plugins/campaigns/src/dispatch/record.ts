@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { rows, sqlConnection, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import { shopDate } from "@voltura/domain";
 import type { DispatchProgress, DispatchRecipientAnswer } from "@voltura/medusa-client";
+import { campaignSenderIds } from "../domain/routing";
 import { applyCampaignAction } from "../planner/lifecycle-commit";
 import { CampaignRefusal } from "../planner/refusal";
 import { loadSession, lockSender, toSender, type SenderRow } from "./sender-row";
@@ -10,6 +11,15 @@ import { loadSession, lockSender, toSender, type SenderRow } from "./sender-row"
 export const OUT_STATUSES = ["sent", "delivered", "read"] as const;
 type OutStatus = (typeof OUT_STATUSES)[number];
 const isOut = (s: string): s is OutStatus => (OUT_STATUSES as readonly string[]).includes(s);
+
+/**
+ * The furthest of the pacer's status and the message log's: receipts that came in before the send was recorded
+ * (a Cloud API status webhook can beat the worker's record) are not lost.
+ */
+export function furthestOutStatus(reported: OutStatus, logged: unknown): OutStatus {
+  const rank = (s: unknown) => OUT_STATUSES.indexOf(s as OutStatus);
+  return rank(logged) > rank(reported) ? (logged as OutStatus) : reported;
+}
 
 /** Gateway error codes that count against the sending number's health. */
 export const HEALTH_ERROR_CODES = ["463", "401", "403"] as const;
@@ -61,9 +71,11 @@ export async function recordSent(db: SqlConnection, input: { recipient_id: strin
     if (recipient.status === "skipped") {
       throw new MedusaError(MedusaError.Types.CONFLICT, `Recipient ${recipient.id} was skipped (${recipient.reason ?? "no reason"}); it cannot be recorded as sent`);
     }
-    if (sender) await markSent(trx, sender, recipient.id, input.message_id, input.status, now);
-    else await trx.raw(`UPDATE campaign_recipient SET status = ?, message_id = ?, sent_at = ?, reason = NULL, updated_at = now() WHERE id = ?`, [input.status, input.message_id, now, recipient.id]);
-    return { recipient: { id: recipient.id, status: input.status, reason: null }, replayed: false };
+    const [logged] = await rows(trx, `SELECT status FROM whatsapp_message WHERE id = ? AND direction = 'out'`, [input.message_id]);
+    const status = furthestOutStatus(input.status, logged?.status);
+    if (sender) await markSent(trx, sender, recipient.id, input.message_id, status, now);
+    else await trx.raw(`UPDATE campaign_recipient SET status = ?, message_id = ?, sent_at = ?, reason = NULL, updated_at = now() WHERE id = ?`, [status, input.message_id, now, recipient.id]);
+    return { recipient: { id: recipient.id, status, reason: null }, replayed: false };
   });
 }
 
@@ -96,7 +108,7 @@ export async function remainingOfRun(db: Sql, campaignId: string, runNo: number)
  */
 export async function runProgress(container: MedusaContainer, input: { campaign_id: string; run_no: number }): Promise<DispatchProgress> {
   const db = sqlConnection(container);
-  const [campaign] = await rows(db, `SELECT id, status, run_no, session_ids FROM campaign WHERE id = ? AND deleted_at IS NULL`, [input.campaign_id]);
+  const [campaign] = await rows(db, `SELECT id, status, run_no, session_ids, cloud_template FROM campaign WHERE id = ? AND deleted_at IS NULL`, [input.campaign_id]);
   if (!campaign) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Campaign ${input.campaign_id} was not found`);
   const remaining = await remainingOfRun(db, input.campaign_id, input.run_no);
   let status = String(campaign.status);
@@ -112,6 +124,9 @@ export async function runProgress(container: MedusaContainer, input: { campaign_
       status = String(now?.status ?? status);
     }
   }
-  const sessionIds = Array.isArray(campaign.session_ids) ? (campaign.session_ids as unknown[]).map(String) : [];
+  const sessionIds = campaignSenderIds({
+    session_ids: Array.isArray(campaign.session_ids) ? (campaign.session_ids as unknown[]).map(String) : [],
+    cloud_template: (campaign.cloud_template as { session_id: string } | null) ?? null,
+  });
   return { remaining, done: remaining === 0, status, session_ids: sessionIds };
 }

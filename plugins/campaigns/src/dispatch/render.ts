@@ -1,9 +1,12 @@
 import { renderCampaignMessage, type CampaignValue } from "@voltura/domain";
+import { templateParamValues } from "../domain/template-params";
 
 export interface CampaignForRender {
   template_ms: string;
   template_en: string;
   fallbacks: Record<string, string>;
+  /** The approved Cloud API template sent to recipients on the template route. */
+  cloud_template?: { name: string; language: string; params: string[] } | null;
 }
 
 export interface RecipientForRender {
@@ -33,6 +36,32 @@ export function templateFor(campaign: CampaignForRender, language: "ms" | "en"):
   return { template: other === "en" ? campaign.template_en : campaign.template_ms, language: other };
 }
 
+function valuesOf(recipient: RecipientForRender, shopName: string, optoutLink: string): Record<string, CampaignValue> {
+  const values: Record<string, CampaignValue> = { nama: recipient.name, shop_name: shopName };
+  for (const [key, value] of Object.entries(recipient.values ?? {})) values[key] = campaignValueOf(value);
+  values.optout_link = optoutLink;
+  if (values.nama === null || values.nama === "") values.nama = recipient.name;
+  return values;
+}
+
+/**
+ * The template one recipient on the template route gets: each param variable formatted as the free text would
+ * show it (dates, money, the fallback when missing), cleaned for WhatsApp. Null when the campaign has no template.
+ */
+export function renderTemplateForRecipient(input: {
+  campaign: CampaignForRender;
+  recipient: RecipientForRender;
+  shopName: string;
+  optoutLink: string;
+}): { name: string; language: string; params: string[] } | null {
+  const template = input.campaign.cloud_template;
+  if (!template) return null;
+  const values = valuesOf(input.recipient, input.shopName, input.optoutLink);
+  const params = templateParamValues(template.params, (name) =>
+    renderCampaignMessage({ template: `{${name}}`, values, fallbacks: input.campaign.fallbacks ?? {}, language: input.recipient.language, seed: input.recipient.id }).text);
+  return { name: template.name, language: template.language, params };
+}
+
 /**
  * The text one recipient gets. The seed is the recipient id (a re-roll appends a suffix), so a re-offer after a
  * crash renders the same text. Frozen values win over the built-ins except the opt-out link.
@@ -45,9 +74,6 @@ export function renderForRecipient(input: {
   seed: string;
 }): { text: string; missing: string[] } {
   const { template, language } = templateFor(input.campaign, input.recipient.language);
-  const values: Record<string, CampaignValue> = { nama: input.recipient.name, shop_name: input.shopName };
-  for (const [key, value] of Object.entries(input.recipient.values ?? {})) values[key] = campaignValueOf(value);
-  values.optout_link = input.optoutLink;
-  if (values.nama === null || values.nama === "") values.nama = input.recipient.name;
+  const values = valuesOf(input.recipient, input.shopName, input.optoutLink);
   return renderCampaignMessage({ template, values, fallbacks: input.campaign.fallbacks ?? {}, language, seed: input.seed });
 }

@@ -1,12 +1,15 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { rows, type Sql, type SqlRow } from "@voltura/medusa-kit";
-import { pacingPolicyForState, pacingPolicySchema, type PacingPolicy, type SenderPacingState } from "@voltura/domain";
+import { pacingPolicySchema, type PacingPolicy, type SenderPacingState } from "@voltura/domain";
+import { defaultPolicyFor } from "../domain/cloud-pacing";
 
 /** A WhatsApp session as the sending side sees it. */
 export interface SessionInfo {
   id: string;
   name: string | null;
   phone: string | null;
+  /** baileys, simulator or cloud_api. */
+  kind: string;
   state: string;
   enabled: boolean;
   paired_at: Date | null;
@@ -15,6 +18,8 @@ export interface SessionInfo {
   timelock_until: Date | null;
   /** New chats WhatsApp still allows in its cycle; null when it sets no cap. */
   new_chats_left: number | null;
+  /** Cloud API: Meta's messaging limit tier as the gateway last stored it (null: not reported yet). */
+  messaging_limit_tier: string | null;
 }
 
 export interface SenderRow {
@@ -39,18 +44,21 @@ export interface SenderRow {
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
 export function toSession(r: SqlRow): SessionInfo {
-  const limits = (r.limits ?? null) as { reachout_timelock_until?: string | null; new_chat_cap?: number | null; new_chat_used?: number | null } | null;
+  const limits = (r.limits ?? null) as {
+    reachout_timelock_until?: string | null; new_chat_cap?: number | null; new_chat_used?: number | null; messaging_limit_tier?: string | null;
+  } | null;
   const cap = typeof limits?.new_chat_cap === "number" ? limits.new_chat_cap : null;
   return {
-    id: String(r.id), name: (r.name as string | null) ?? null, phone: (r.phone as string | null) ?? null, state: String(r.state),
+    id: String(r.id), name: (r.name as string | null) ?? null, phone: (r.phone as string | null) ?? null, kind: String(r.kind ?? "baileys"), state: String(r.state),
     enabled: r.enabled !== false, paired_at: date(r.paired_at), created_at: new Date(r.created_at as string),
     timelock_until: date(limits?.reachout_timelock_until ?? null),
     new_chats_left: cap === null ? null : Math.max(0, cap - (typeof limits?.new_chat_used === "number" ? limits.new_chat_used : 0)),
+    messaging_limit_tier: typeof limits?.messaging_limit_tier === "string" ? limits.messaging_limit_tier : null,
   };
 }
 
 /** The session columns the sending side reads; `limits` through to_jsonb, so a gateway without it reads as none. */
-export const SESSION_COLUMNS = `s.id, s.name, s.phone, s.state, s.enabled, s.paired_at, s.created_at, to_jsonb(s) -> 'limits' AS limits`;
+export const SESSION_COLUMNS = `s.id, s.name, s.phone, s.kind, s.state, s.enabled, s.paired_at, s.created_at, to_jsonb(s) -> 'limits' AS limits`;
 
 export function toSender(r: SqlRow): SenderRow {
   return {
@@ -75,9 +83,30 @@ export function pacingStateOf(sender: SenderRow, session?: Pick<SessionInfo, "ti
   };
 }
 
-/** The policy a new sender starts with: the defaults, the shop state's weekend, warm-up from the pairing. */
+/**
+ * The policy a new sender starts with: the defaults, the shop state's weekend, warm-up from the pairing; a Cloud
+ * API number gets its own short gaps (domain/cloud-pacing.ts).
+ */
 export function initialPolicy(state: string, session: SessionInfo): PacingPolicy {
-  return pacingPolicyForState(state, { paired_at: (session.paired_at ?? session.created_at).toISOString() });
+  return defaultPolicyFor(session.kind, state, (session.paired_at ?? session.created_at).toISOString());
+}
+
+/**
+ * Distinct customers this number wrote to in the rolling 24 h (what Meta's tier counts): a range of the message
+ * log's (created_at, id) index, filtered to the number.
+ */
+export function uniqueUsersSql(sessionId: string, now: Date): { sql: string; bindings: unknown[] } {
+  return {
+    sql: `SELECT count(DISTINCT phone)::int AS n FROM whatsapp_message
+      WHERE created_at > ?::timestamptz - interval '24 hours' AND session_id = ? AND direction = 'out' AND status <> 'failed' AND deleted_at IS NULL`,
+    bindings: [now, sessionId],
+  };
+}
+
+export async function uniqueUsersReached(db: Sql, sessionId: string, now: Date): Promise<number> {
+  const statement = uniqueUsersSql(sessionId, now);
+  const [found] = await rows(db, statement.sql, statement.bindings);
+  return Number(found?.n ?? 0);
 }
 
 export async function loadSession(db: Sql, sessionId: string): Promise<SessionInfo> {

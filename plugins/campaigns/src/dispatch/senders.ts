@@ -2,12 +2,19 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import { dailyCapOn, decideSend, pacingPolicySchema, shopDate, type PacingPolicy } from "@voltura/domain";
 import type { CampaignSender } from "@voltura/medusa-client";
-import { initialPolicy, loadSession, lockSender, pacingStateOf, SESSION_COLUMNS, shopState, toSender, toSession, type SenderRow, type SessionInfo } from "./sender-row";
+import { cloudCapToday, isCloudKind, tierRoom } from "../domain/cloud-pacing";
+import {
+  initialPolicy, loadSession, lockSender, pacingStateOf, SESSION_COLUMNS, shopState, toSender, toSession, uniqueUsersReached, type SenderRow, type SessionInfo,
+} from "./sender-row";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The monitor's view of one number: pacing state, today's count against today's cap, health and the next allowed send. */
-export function senderView(session: SessionInfo, sender: SenderRow | null, fallbackPolicy: PacingPolicy, queued: number, now: Date): CampaignSender {
+export function senderView(
+  session: SessionInfo, sender: SenderRow | null, fallbackPolicy: PacingPolicy, queued: number, now: Date,
+  /** Cloud API: unique users the tier still allows in the rolling 24 h (null: no bound; undefined: not a Cloud API number). */
+  tierRoomNow?: number | null,
+): CampaignSender {
   const policy = sender?.policy ?? fallbackPolicy;
   const sentToday = sender?.last_sent_at && shopDate(sender.last_sent_at) === shopDate(now) ? sender.sent_today : 0;
   const decision = sender ? decideSend(policy, pacingStateOf(sender, session), now) : decideSend(policy, { last_sent_at: null, next_gap_seconds: null, sent_today: 0, timelock_until: session.timelock_until, paused_reason: null }, now);
@@ -15,7 +22,8 @@ export function senderView(session: SessionInfo, sender: SenderRow | null, fallb
   const timelockActive = lock && lock > now ? lock : null;
   return {
     session_id: session.id, name: session.name, phone: session.phone, state: session.state, policy,
-    sent_today: sentToday, cap_today: dailyCapOn(policy, now),
+    sent_today: sentToday,
+    cap_today: tierRoomNow === undefined ? dailyCapOn(policy, now) : cloudCapToday(dailyCapOn(policy, now), sentToday, tierRoomNow),
     health: sender?.health ?? null, timelock_until: iso(timelockActive), new_chat_cap: session.new_chats_left ?? sender?.new_chat_cap ?? null,
     paused_at: iso(sender?.paused_at ?? null), paused_reason: sender?.paused_reason ?? null, paused_by: sender?.paused_by ?? null,
     last_sent_at: iso(sender?.last_sent_at ?? null),
@@ -38,7 +46,9 @@ export async function listSenders(db: Sql, now = new Date()): Promise<CampaignSe
   const senders = new Map((await rows(db, `SELECT * FROM campaign_sender WHERE deleted_at IS NULL`)).map((r) => [String(r.session_id), toSender(r)]));
   const queued = await queuedBySession(db);
   const state = await shopState(db);
-  return sessions.map((s) => senderView(s, senders.get(s.id) ?? null, initialPolicy(state, s), queued.get(s.id) ?? 0, now));
+  const rooms = new Map<string, number | null>();
+  for (const s of sessions.filter((x) => isCloudKind(x.kind))) rooms.set(s.id, tierRoom(s.messaging_limit_tier, await uniqueUsersReached(db, s.id, now)));
+  return sessions.map((s) => senderView(s, senders.get(s.id) ?? null, initialPolicy(state, s), queued.get(s.id) ?? 0, now, rooms.has(s.id) ? rooms.get(s.id) : undefined));
 }
 
 export async function getSender(db: Sql, sessionId: string, now = new Date()): Promise<CampaignSender> {

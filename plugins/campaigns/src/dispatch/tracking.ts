@@ -2,7 +2,9 @@ import { rows, type Sql } from "@voltura/medusa-kit";
 
 /**
  * Receipts of a campaign message: delivered / read move the recipient forward only (sent → delivered → read).
- * Rows still `sending` are left to the gate, which records the send (and counts it on its number) first.
+ * A row still `sending` is left as it is (the gate records the send, counts it on its number, and takes the message
+ * log's status then), but the statement names it so that it waits for a record in progress: a receipt that lands
+ * while dispatch/sent holds the row is applied to the row that record leaves, never lost.
  */
 export async function applyMessageReceipt(db: Sql, messageId: string, at = new Date()): Promise<number> {
   const [message] = await rows(db, `SELECT idempotency_key, status FROM whatsapp_message WHERE id = ? AND direction = 'out'`, [messageId]);
@@ -12,12 +14,13 @@ export async function applyMessageReceipt(db: Sql, messageId: string, at = new D
   if (status !== "delivered" && status !== "read") return 0;
   const updated = await rows(db,
     `UPDATE campaign_recipient SET
-       status = CASE WHEN ? = 'read' THEN 'read' WHEN status = 'sent' THEN 'delivered' ELSE status END,
-       delivered_at = coalesce(delivered_at, ?), read_at = CASE WHEN ? = 'read' THEN coalesce(read_at, ?) ELSE read_at END,
-       message_id = coalesce(message_id, ?), updated_at = now()
-     WHERE idempotency_key = ? AND status IN ('sent','delivered') AND deleted_at IS NULL RETURNING id`,
+       status = CASE WHEN status = 'sending' THEN status WHEN ? = 'read' THEN 'read' WHEN status = 'sent' THEN 'delivered' ELSE status END,
+       delivered_at = CASE WHEN status = 'sending' THEN delivered_at ELSE coalesce(delivered_at, ?) END,
+       read_at = CASE WHEN status <> 'sending' AND ? = 'read' THEN coalesce(read_at, ?) ELSE read_at END,
+       message_id = CASE WHEN status = 'sending' THEN message_id ELSE coalesce(message_id, ?) END, updated_at = now()
+     WHERE idempotency_key = ? AND status IN ('sending','sent','delivered') AND deleted_at IS NULL RETURNING id, status`,
     [status, at, status, at, messageId, key]);
-  return updated.length;
+  return updated.filter((r) => r.status !== "sending").length;
 }
 
 /** Stamps `column` on every campaign message sent to the phone within its campaign's reply window (first stamp wins). */

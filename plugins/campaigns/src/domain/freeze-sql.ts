@@ -1,4 +1,5 @@
 import type { SqlStatement } from "./audience-sql";
+import type { RoutingPlan } from "./routing";
 
 /** The idempotency key of one person of one run: `campaign:<id>:<who>` for run 1, `campaign:<id>:r<n>:<who>` after. */
 export function recipientKeyPrefix(campaignId: string, runNo: number): string {
@@ -41,32 +42,66 @@ const CRM_LOOKUPS = `LEFT JOIN LATERAL (
 export interface FreezeInput {
   campaignId: string;
   runNo: number;
-  sessionIds: readonly string[];
+  /** From planRouting (domain/routing.ts). */
+  plan: RoutingPlan;
+  /** auto routing: a chat with the phone within this many days makes the contact warm. */
+  recentChatDays: number;
+  /** The launch's clock: the window and the recent chat are measured back from it. */
+  now: Date;
   shopName: string;
 }
 
 /**
- * Freezes a run: one recipient row per candidate, in candidate order. The eligible get `queued` and a sender,
- * round-robin over the campaign's numbers; the excluded are `skipped` with their reason. The language is the
- * concierge conversation's (ms / en), else "ms". Answers nothing; count with recipientCountsSql.
+ * Warm under auto routing (domain/routing.ts `isWarmContact`): an inbound message within 24 h (the window is open)
+ * or any message within `recent_chat_days` other than our own campaign sends. Both probes are correlated
+ * `LIMIT 1` lookups on the (phone, created_at) index of the message log, one per candidate (an EXISTS may be
+ * planned as a hash of every recent message instead). Column of `cand` used: phone.
+ */
+const WARM_SQL = `(?::text = 'auto' AND (
+      COALESCE((SELECT true FROM whatsapp_message m WHERE m.phone = cand.phone AND m.deleted_at IS NULL AND m.direction = 'in'
+        AND m.created_at > ?::timestamptz - interval '24 hours' LIMIT 1), false)
+      OR COALESCE((SELECT true FROM whatsapp_message m WHERE m.phone = cand.phone AND m.deleted_at IS NULL
+        AND m.created_at > ?::timestamptz - make_interval(days => ?::int)
+        AND (m.direction = 'in' OR m.context_kind IS DISTINCT FROM 'campaign') LIMIT 1), false)))`;
+
+/**
+ * Freezes a run: one recipient row per candidate, in candidate order. Each eligible candidate gets a lane (fixed
+ * routing: chat, i.e. the round-robin over session_ids; auto: chat when warm and a chat number exists, else the
+ * template's number, else skipped `no_template_route`), then a sender round-robin within the chat lane, and its
+ * `route` (the template's number sends the template). The excluded are `skipped` with their reason. The language
+ * is the concierge conversation's (ms / en), else "ms". Answers nothing; count with recipientCountsSql.
  */
 export function freezeRecipientsSql(candidates: SqlStatement, input: FreezeInput): SqlStatement {
-  if (!input.sessionIds.length) throw new Error("a run needs at least one sender");
+  const { plan } = input;
+  if (!plan.chatSessionIds.length && !plan.templateSessionId) throw new Error("a run needs at least one sender");
   return {
     sql: `INSERT INTO campaign_recipient (id, campaign_id, run_no, customer_id, phone, name, language, "values", session_id,
-    status, reason, idempotency_key, created_at, updated_at)
+    route, status, reason, idempotency_key, created_at, updated_at)
 SELECT ?::text || lpad(x.n::text, 7, '0'), ?::text, ?::int, x.customer_id, COALESCE(x.phone, ''), x.name,
   COALESCE(lang.language, 'ms'),
   ${CRM_VALUES} || x.list_values,
-  CASE WHEN x.excluded_reason IS NULL THEN (?::jsonb ->> ((x.eligible_n - 1) % ?::int)::int) END,
-  CASE WHEN x.excluded_reason IS NULL THEN 'queued' ELSE 'skipped' END,
-  x.excluded_reason,
+  x.sender,
+  CASE WHEN x.sender IS NULL THEN NULL WHEN x.sender = ?::text THEN 'template' ELSE 'chat' END,
+  CASE WHEN x.sender IS NULL THEN 'skipped' ELSE 'queued' END,
+  CASE WHEN x.sender IS NULL THEN COALESCE(x.excluded_reason, 'no_template_route') END,
   ?::text || COALESCE(x.customer_id, x.phone, 'line-' || x.n::text),
   now(), now()
 FROM (
-  SELECT cand.*, row_number() OVER (ORDER BY cand.sort_at, cand.sort_id) AS n,
-    row_number() OVER (PARTITION BY cand.excluded_reason IS NULL ORDER BY cand.sort_at, cand.sort_id) AS eligible_n
-  FROM (${candidates.sql}) cand
+  SELECT y.*, CASE y.lane
+      WHEN 'chat' THEN (?::jsonb ->> ((row_number() OVER (PARTITION BY y.lane ORDER BY y.sort_at, y.sort_id) - 1) % GREATEST(?::int, 1))::int)
+      WHEN 'template' THEN ?::text END AS sender
+  FROM (
+    SELECT c.*, CASE
+        WHEN c.excluded_reason IS NOT NULL THEN NULL
+        WHEN ?::text = 'fixed' THEN 'chat'
+        WHEN c.warm AND ?::int > 0 THEN 'chat'
+        WHEN ?::text IS NOT NULL THEN 'template'
+      END AS lane
+    FROM (
+      SELECT cand.*, row_number() OVER (ORDER BY cand.sort_at, cand.sort_id) AS n, ${WARM_SQL} AS warm
+      FROM (${candidates.sql}) cand
+    ) c
+  ) y
 ) x
 ${CRM_LOOKUPS}`,
     bindings: [
@@ -74,11 +109,35 @@ ${CRM_LOOKUPS}`,
       input.campaignId,
       input.runNo,
       input.shopName,
-      JSON.stringify(input.sessionIds),
-      input.sessionIds.length,
+      plan.templateSessionId,
       recipientKeyPrefix(input.campaignId, input.runNo),
+      JSON.stringify(plan.chatSessionIds),
+      plan.chatSessionIds.length,
+      plan.templateSessionId,
+      plan.routing,
+      plan.chatSessionIds.length,
+      plan.templateSessionId,
+      plan.routing,
+      input.now,
+      input.now,
+      input.recentChatDays,
       ...candidates.bindings,
     ],
+  };
+}
+
+/**
+ * The eligible audience by lane at a launch now (the preview's split): `chat` and `template` under auto routing;
+ * under fixed routing every eligible person counts as `chat` (the caller deals them over the numbers).
+ */
+export function routeCountsSql(candidates: SqlStatement, plan: RoutingPlan, recentChatDays: number, now: Date): SqlStatement {
+  return {
+    sql: `SELECT count(*) FILTER (WHERE l.lane = 'chat')::int AS chat, count(*) FILTER (WHERE l.lane = 'template')::int AS template
+FROM (
+  SELECT CASE WHEN ?::text = 'fixed' THEN 'chat' WHEN c.warm AND ?::int > 0 THEN 'chat' WHEN ?::text IS NOT NULL THEN 'template' END AS lane
+  FROM (SELECT ${WARM_SQL} AS warm FROM (${candidates.sql}) cand WHERE cand.excluded_reason IS NULL) c
+) l`,
+    bindings: [plan.routing, plan.chatSessionIds.length, plan.templateSessionId, plan.routing, now, now, recentChatDays, ...candidates.bindings],
   };
 }
 

@@ -4,6 +4,8 @@ import {
   CAMPAIGN_RECIPIENT_STATUSES,
   type Campaign,
   type CampaignAudience,
+  type CampaignCloudTemplate,
+  type CampaignRouting,
   type CampaignEvent,
   type CampaignSchedule,
   type CampaignStatus,
@@ -29,6 +31,9 @@ export interface CampaignRow {
   audience: CampaignAudience;
   reply_window_days: number;
   conversion_window_days: number;
+  routing: CampaignRouting;
+  cloud_template: CampaignCloudTemplate | null;
+  recent_chat_days: number;
   run_no: number;
   next_run_at: Date | null;
   start_due: number | null;
@@ -41,7 +46,8 @@ export interface CampaignRow {
 }
 
 export const CAMPAIGN_COLUMNS = `id, name, description, status, session_ids, schedule, needs_confirmation, stale_after_minutes,
-  template_ms, template_en, fallbacks, media, audience, reply_window_days, conversion_window_days, run_no, next_run_at,
+  template_ms, template_en, fallbacks, media, audience, reply_window_days, conversion_window_days, routing, cloud_template,
+  recent_chat_days, run_no, next_run_at,
   start_due, created_by, launched_at, completed_at, stopped_reason, created_at, updated_at`;
 
 const iso = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -109,6 +115,9 @@ export function campaignAnswer(row: CampaignRow, counts: RecipientCounts): Campa
     audience: row.audience,
     reply_window_days: row.reply_window_days,
     conversion_window_days: row.conversion_window_days,
+    routing: row.routing ?? "fixed",
+    cloud_template: row.cloud_template ?? null,
+    recent_chat_days: row.recent_chat_days ?? 30,
     run_no: row.run_no,
     next_run_at: iso(row.next_run_at),
     created_by: row.created_by,

@@ -16,7 +16,7 @@ type CreateInput = z.output<typeof createCampaignBodySchema>;
 type UpdateInput = z.output<typeof updateCampaignBodySchema>;
 export type { CreateCampaignBody, UpdateCampaignBody };
 
-const JSON_COLUMNS = new Set(["session_ids", "schedule", "fallbacks", "media", "audience"]);
+const JSON_COLUMNS = new Set(["session_ids", "schedule", "fallbacks", "media", "audience", "cloud_template"]);
 
 /** Every given WhatsApp session must exist; 400 naming session_ids otherwise. */
 export async function checkSessions(db: Sql, sessionIds: readonly string[]): Promise<void> {
@@ -28,6 +28,16 @@ export async function checkSessions(db: Sql, sessionIds: readonly string[]): Pro
   if (new Set(sessionIds).size !== sessionIds.length) throw new CampaignRefusal(400, "invalid_data", "Invalid request: session_ids: a number is listed twice");
 }
 
+/** A campaign's template must name a Cloud API number; 400 naming cloud_template.session_id otherwise. */
+export async function checkCloudTemplate(db: Sql, template: { session_id: string } | null | undefined): Promise<void> {
+  if (!template) return;
+  const [found] = await rows(db, `SELECT kind FROM whatsapp_session WHERE id = ? AND deleted_at IS NULL`, [template.session_id]);
+  if (!found) throw new CampaignRefusal(400, "invalid_data", `Invalid request: cloud_template.session_id: no WhatsApp number ${template.session_id}`);
+  if (found.kind !== "cloud_api") {
+    throw new CampaignRefusal(400, "invalid_data", "Invalid request: cloud_template.session_id: is not a WhatsApp Cloud API number (templates are sent from a Cloud API number)");
+  }
+}
+
 function columnValue(key: string, value: unknown): unknown {
   return JSON_COLUMNS.has(key) ? (value === null ? null : JSON.stringify(value)) : value;
 }
@@ -35,6 +45,7 @@ function columnValue(key: string, value: unknown): unknown {
 export async function createCampaign(container: MedusaContainer, body: CreateInput, actor: Actor): Promise<CampaignRow> {
   const db = sqlConnection(container);
   await checkSessions(db, body.session_ids);
+  await checkCloudTemplate(db, body.cloud_template);
   const id = generateEntityId(undefined, "camp");
   const fields: Record<string, unknown> = { ...body, description: body.description ?? null };
   const keys = Object.keys(fields);
@@ -58,14 +69,15 @@ export async function createCampaign(container: MedusaContainer, body: CreateInp
 export async function updateCampaign(container: MedusaContainer, id: string, body: UpdateInput, actor: Actor): Promise<{ before: CampaignRow; after: CampaignRow }> {
   const db = sqlConnection(container);
   if (body.session_ids) await checkSessions(db, body.session_ids);
+  await checkCloudTemplate(db, body.cloud_template);
   const updated = await db.transaction(async (trx) => {
     const before = await loadCampaignRow(trx, id, true);
     if (!isEditable(before.status)) {
       throw new CampaignRefusal(409, "campaign_not_editable", `This campaign is ${before.status}: only draft, scheduled or paused campaigns can be edited`, { status: before.status });
     }
-    if (before.status === "paused" && (body.audience || body.session_ids)) {
+    if (before.status === "paused" && (body.audience || body.session_ids || body.routing || body.cloud_template !== undefined || body.recent_chat_days)) {
       // The run's recipients and their senders are frozen; changing them would not reach this run.
-      throw new CampaignRefusal(409, "campaign_not_editable", "The audience and the numbers of a running or paused run are frozen; cancel and create a new campaign to change them", { status: before.status });
+      throw new CampaignRefusal(409, "campaign_not_editable", "The audience, the numbers and the routing of a running or paused run are frozen; cancel and create a new campaign to change them", { status: before.status });
     }
     if (before.status === "scheduled" && body.schedule?.kind === "now") {
       throw new CampaignRefusal(400, "invalid_data", "Invalid request: schedule: a scheduled campaign needs a time or a recurrence (launch it to send now)");

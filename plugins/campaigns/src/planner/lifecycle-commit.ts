@@ -10,6 +10,8 @@ import { firstRunAt, nextRunAt } from "../domain/schedule";
 import { loadCampaignRow, type CampaignRow } from "./campaign-read";
 import { CampaignRefusal } from "./refusal";
 import { announceCampaign } from "./live";
+import { campaignSenderIds } from "../domain/routing";
+import { launchRoutingPlan } from "./routing-check";
 import { startDueRun, stopPacers, wakePacers } from "./run-starter";
 
 export interface Actor {
@@ -48,14 +50,6 @@ function candidatesFor(row: CampaignRow, runNo: number, now: Date): SqlStatement
   return audienceCandidatesSql(row.audience.filter, now);
 }
 
-/** What a run needs before anything is frozen; 400 naming the field otherwise. */
-function checkLaunchable(row: CampaignRow): void {
-  if (!row.session_ids?.length) throw new CampaignRefusal(400, "invalid_data", "Invalid request: session_ids: choose at least one WhatsApp number to send from");
-  if (!row.template_ms.trim() && !row.template_en.trim()) {
-    throw new CampaignRefusal(400, "invalid_data", "Invalid request: template_ms: write the message (in BM or EN) before launching");
-  }
-}
-
 /**
  * One lifecycle action, in ONE transaction: the campaign row locked, the move checked against the table,
  * and for a launch every recipient row of the new run frozen (INSERT … SELECT), run_no bumped and the
@@ -79,9 +73,11 @@ export async function applyCampaignAction(
     const sets: string[] = ["status = ?", "updated_at = now()"];
     const bindings: unknown[] = [verdict.to];
     if (verdict.starts_run) {
-      checkLaunchable(before);
+      const plan = await launchRoutingPlan(trx, before);
       const runNo = before.run_no + 1;
-      const freeze = freezeRecipientsSql(candidatesFor(before, runNo, now), { campaignId: before.id, runNo, sessionIds: before.session_ids, shopName: options.shopName });
+      const freeze = freezeRecipientsSql(candidatesFor(before, runNo, now), {
+        campaignId: before.id, runNo, plan, recentChatDays: before.recent_chat_days ?? 30, now, shopName: options.shopName,
+      });
       await trx.raw(freeze.sql, freeze.bindings);
       const counted = await rows(trx, `SELECT status, count(*)::int AS n FROM campaign_recipient WHERE campaign_id = ? AND run_no = ? GROUP BY status`, [before.id, runNo]);
       run = { run_no: runNo, counts: Object.fromEntries(counted.map((r) => [String(r.status), Number(r.n)])) };
@@ -124,8 +120,8 @@ export async function applyCampaignAction(
   });
   await announceCampaign(container, LIVE_EVENTS.campaignStatusChanged, { id: campaignId, from: result.before.status, to: result.after.status, actor_id: actor.id });
   if (result.run) await startDueRun(container, campaignId).catch(() => undefined);
-  if (action === "resume") await wakePacers(container, result.after.session_ids).catch(() => undefined);
-  if (action === "pause" || action === "cancel") await stopPacers(container, result.after.session_ids, `campaign ${action}`);
+  if (action === "resume") await wakePacers(container, campaignSenderIds(result.after)).catch(() => undefined);
+  if (action === "pause" || action === "cancel") await stopPacers(container, campaignSenderIds(result.after), `campaign ${action}`);
   return result;
 }
 

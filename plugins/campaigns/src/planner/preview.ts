@@ -2,10 +2,14 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { renderCampaignMessage, spintaxVariantCount, tryNormalisePhone, variablesIn, whatsappFormatToHtml } from "@voltura/domain";
 import type { CampaignLanguage, CampaignPreview } from "@voltura/medusa-client";
 import { rows, type Sql } from "@voltura/medusa-kit";
-import { missingVariablesSql, personValuesSql } from "../domain/freeze-sql";
+import { missingVariablesSql, personValuesSql, routeCountsSql } from "../domain/freeze-sql";
 import { optOutLink } from "../domain/opt-out-token";
 import { campaignCandidates } from "./audience";
 import type { CampaignRow } from "./campaign-read";
+import { autoRoute, isWarmContact, planRouting, routeOfSession, type RecipientRoute, type RoutingPlan } from "../domain/routing";
+import { templateText } from "../domain/template-params";
+import { templateBodyText } from "../dispatch/claim";
+import { renderTemplateForRecipient } from "../dispatch/render";
 
 export interface PreviewTarget {
   recipient_id?: string;
@@ -73,6 +77,46 @@ async function findPerson(db: Sql, row: CampaignRow, target: PreviewTarget, shop
   return { customer_id: customerId, phone, name, values: crm.values, language: crm.language, seed: customerId ?? phone ?? "preview" };
 }
 
+/** Under auto routing: when this phone last wrote, and when it last chatted (our campaign sends aside). */
+async function contactWarmth(db: Sql, phone: string, recentChatDays: number, now: Date): Promise<boolean> {
+  const [found] = await rows(db,
+    `SELECT (SELECT max(created_at) FROM whatsapp_message WHERE phone = ? AND direction = 'in' AND deleted_at IS NULL) AS last_in,
+            (SELECT max(created_at) FROM whatsapp_message WHERE phone = ? AND deleted_at IS NULL
+              AND (direction = 'in' OR context_kind IS DISTINCT FROM 'campaign')) AS last_chat`, [phone, phone]);
+  const date = (v: unknown) => (v ? new Date(v as string) : null);
+  return isWarmContact({ lastInboundAt: date(found?.last_in), lastChatAt: date(found?.last_chat), recentChatDays, now });
+}
+
+/** The routing plan of a launch now, or null while the campaign's numbers cannot carry one. */
+async function previewPlan(db: Sql, row: CampaignRow): Promise<RoutingPlan | null> {
+  const ids = [...new Set([...(row.session_ids ?? []), ...(row.cloud_template ? [row.cloud_template.session_id] : [])])];
+  const sessions = ids.length ? await rows(db, `SELECT id, kind FROM whatsapp_session WHERE id = ANY(?::text[]) AND deleted_at IS NULL`, [ids]) : [];
+  const check = planRouting({ routing: row.routing ?? "fixed", session_ids: row.session_ids ?? [], cloud_template: row.cloud_template ?? null },
+    sessions.map((x) => ({ id: String(x.id), kind: String(x.kind) })));
+  return check.ok ? check.plan : null;
+}
+
+/** The route this person would take at a launch now (null when the campaign's numbers cannot be planned). */
+async function previewRoute(db: Sql, row: CampaignRow, plan: RoutingPlan | null, phone: string | null): Promise<RecipientRoute | null> {
+  if (!plan) return null;
+  if (plan.routing === "fixed") return plan.chatSessionIds.every((id) => routeOfSession(id, plan) === "template") ? "template" : "chat";
+  const warm = phone ? await contactWarmth(db, phone, row.recent_chat_days ?? 30, new Date()) : false;
+  const routed = autoRoute(plan, warm);
+  return "route" in routed ? routed.route : null;
+}
+
+/** The eligible audience split by route (fixed routing: dealt round-robin, the template's number taking its turns). */
+async function routeCounts(db: Sql, row: CampaignRow, plan: RoutingPlan): Promise<{ chat: number; template: number }> {
+  const statement = routeCountsSql(campaignCandidates(row, new Date()), plan, row.recent_chat_days ?? 30, new Date());
+  const [counted] = await rows(db, statement.sql, statement.bindings);
+  const chat = Number(counted?.chat ?? 0);
+  const template = Number(counted?.template ?? 0);
+  if (plan.routing !== "fixed" || !plan.templateSessionId) return { chat, template };
+  const turn = plan.chatSessionIds.indexOf(plan.templateSessionId);
+  const dealt = Math.floor(chat / plan.chatSessionIds.length) + (turn < chat % plan.chatSessionIds.length ? 1 : 0);
+  return { chat: chat - dealt, template: dealt };
+}
+
 /**
  * The message as one person will see it (every variable filled, fallbacks used where a value is missing),
  * and across the whole eligible audience how many people lack each variable of the templates.
@@ -98,7 +142,20 @@ export async function previewCampaign(db: Sql, row: CampaignRow, target: Preview
     .filter((v) => v !== "optout_link")
     .map((v) => ({ variable: v, count: Number(missingRow?.[v] ?? 0), fallback: row.fallbacks?.[v] ?? null }))
     .filter((m) => m.count > 0);
+  const plan = await previewPlan(db, row);
+  const route = await previewRoute(db, row, plan, person?.phone ?? null);
+  const split = plan && options.audienceStats !== false ? await routeCounts(db, row, plan) : null;
+  const cloudTemplate = renderTemplateForRecipient({
+    campaign: row,
+    recipient: { id: person?.seed ?? "preview", phone: person?.phone ?? "", name: person?.name ?? null, language, values: person?.values ?? {} },
+    shopName,
+    optoutLink: typeof values.optout_link === "string" ? values.optout_link : "",
+  });
+  const templateBody = cloudTemplate && row.cloud_template ? await templateBodyText(db, row.cloud_template.session_id, cloudTemplate) : null;
   return {
+    route,
+    route_counts: split,
+    template: cloudTemplate ? { ...cloudTemplate, text: templateText(cloudTemplate, templateBody) } : null,
     language,
     to: { phone: person?.phone ?? null, name: person?.name ?? null, customer_id: person?.customer_id ?? null },
     text: rendered.text,

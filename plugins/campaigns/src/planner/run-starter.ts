@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { CAMPAIGN_PACER, CAMPAIGN_RUN, TASK_QUEUES } from "@voltura/domain";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { campaignSenderIds } from "../domain/routing";
 
 /** What the planner needs of the platform plugin's `temporal` module. */
 export interface TemporalStarter {
@@ -16,10 +17,10 @@ export const TEMPORAL_MODULE_KEY = "temporal";
  */
 export async function startDueRun(container: MedusaContainer, campaignId: string): Promise<boolean> {
   const db = sqlConnection(container);
-  const [due] = await rows(db, `SELECT id, start_due, session_ids FROM campaign WHERE id = ? AND start_due IS NOT NULL AND deleted_at IS NULL`, [campaignId]);
+  const [due] = await rows(db, `SELECT id, start_due, session_ids, cloud_template FROM campaign WHERE id = ? AND start_due IS NOT NULL AND deleted_at IS NULL`, [campaignId]);
   if (!due) return false;
   const runNo = Number(due.start_due);
-  const sessionIds = (due.session_ids as string[] | null) ?? [];
+  const sessionIds = campaignSenderIds(due as { session_ids: string[] | null; cloud_template: { session_id: string } | null });
   const temporal = container.resolve<TemporalStarter>(TEMPORAL_MODULE_KEY);
   await temporal.start({
     workflowType: CAMPAIGN_RUN.workflowType,

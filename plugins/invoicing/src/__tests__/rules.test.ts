@@ -1,7 +1,7 @@
+import { endOfShopDayAfter, shopMonthUtcRange } from "@voltura/domain";
 import { describe, expect, it } from "vitest";
 import { computeDocumentTotals, documentLineSchema } from "../domain/lines";
-import { shopMonthRange } from "../domain/month";
-import { documentNumber, seriesKey, validUntilFrom } from "../domain/numbering";
+import { documentNumber, seriesKey } from "../domain/numbering";
 import {
   canMoveQuotation, checkInvoicePayment, followUpActive, invoicePaymentState, quotationConvertible, quotationEditable,
 } from "../domain/status";
@@ -27,13 +27,13 @@ describe("numbering", () => {
     ["2026-11-30T02:00:00Z", 14, "2026-12-14T15:59:59.999Z"],
     ["2026-11-30T17:00:00Z", 1, "2026-12-02T15:59:59.999Z"], // 1 Dec local already
   ])("valid until: %s + %i days → %s (end of local day)", (issued, days, until) => {
-    expect(validUntilFrom(new Date(issued), days).toISOString()).toBe(until);
+    expect(endOfShopDayAfter(new Date(issued), days).toISOString()).toBe(until);
   });
 
   it("month ranges run local midnight to local midnight", () => {
-    expect(shopMonthRange("2026-11")).toEqual({ from: new Date("2026-10-31T16:00:00Z"), to: new Date("2026-11-30T16:00:00Z") });
-    expect(shopMonthRange("2026-12").to).toEqual(new Date("2026-12-31T16:00:00Z"));
-    expect(() => shopMonthRange("2026-13")).toThrow(RangeError);
+    expect(shopMonthUtcRange("2026-11")).toEqual({ from: new Date("2026-10-31T16:00:00Z"), to: new Date("2026-11-30T16:00:00Z") });
+    expect(shopMonthUtcRange("2026-12").to).toEqual(new Date("2026-12-31T16:00:00Z"));
+    expect(() => shopMonthUtcRange("2026-13")).toThrow(RangeError);
   });
 });
 

@@ -1,16 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
-import type { ShopSettings } from "@voltura/domain";
 import { INVOICING_MODULE } from "../modules/invoicing/index";
 import type InvoicingModuleService from "../modules/invoicing/service";
 
 export function invoicingService(container: MedusaContainer): InvoicingModuleService {
   return container.resolve<InvoicingModuleService>(INVOICING_MODULE);
-}
-
-/** The platform plugin's shop settings (business info, SST), resolved by key. */
-export async function loadShopSettings(container: MedusaContainer): Promise<ShopSettings> {
-  return container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
 }
 
 /** The slice of the platform plugin's Temporal client that invoicing uses (resolved by key). */

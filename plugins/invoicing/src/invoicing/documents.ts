@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { renderSalesDocument, type SalesDocumentData } from "@voltura/documents";
-import { formatMYR, type ShopSettings } from "@voltura/domain";
+import { formatMYR, SHOP_TIME_ZONE, type ShopSettings } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import { computeDocumentTotals } from "../domain/lines";
-import { invoicingService, loadShopSettings, notFound } from "./context";
+import { invoicingService, notFound } from "./context";
 import type { QuotationRecord, SalesInvoiceRecord } from "./records";
 
 export type DocumentKind = "quotation" | "invoice";
@@ -85,7 +86,7 @@ export async function renderDocumentPdf(container: MedusaContainer, kind: Docume
 /** The message that goes with the PDF (email body, WhatsApp caption). */
 export function documentMessage(record: QuotationRecord | SalesInvoiceRecord, shopName: string): string {
   if ("quotation_number" in record) {
-    return `Hello ${record.buyer.name}, here is our quotation ${record.quotation_number} for ${formatMYR(record.total_sen)}, valid until ${new Date(record.valid_until).toLocaleDateString("en-MY", { timeZone: "Asia/Kuala_Lumpur" })}. Reply to accept or ask us anything. — ${shopName}`;
+    return `Hello ${record.buyer.name}, here is our quotation ${record.quotation_number} for ${formatMYR(record.total_sen)}, valid until ${new Date(record.valid_until).toLocaleDateString("en-MY", { timeZone: SHOP_TIME_ZONE })}. Reply to accept or ask us anything. — ${shopName}`;
   }
   const due = record.balance_sen > 0 ? ` Balance due: ${formatMYR(record.balance_sen)}.` : " Paid in full, thank you!";
   return `Hello ${record.buyer.name}, here is invoice ${record.invoice_number} for ${formatMYR(record.total_sen)}.${due} — ${shopName}`;

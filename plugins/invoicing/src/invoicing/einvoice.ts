@@ -1,12 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { shopMonthUtcRange } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import { computeDocumentTotals } from "../domain/lines";
-import { shopMonthRange } from "../domain/month";
 import {
   buildConsolidatedDocument, buildMyInvoisDocument, supplierProfileSchema, type ConsolidatedReceipt, type EInvoiceBuyer, type SupplierProfile,
 } from "../myinvois/build";
 import type { MyInvoisDocument } from "../myinvois/schema";
-import { invoicingConflict, invoicingService, loadShopSettings } from "./context";
+import { invoicingConflict, invoicingService } from "./context";
 import { loadInvoice } from "./documents";
 import type { SalesInvoiceRecord } from "./records";
 
@@ -74,7 +75,7 @@ const sen = (ringgit: unknown) => Math.round(Number(ringgit ?? 0) * 100);
 
 /** Every B2C sale of the month without its own e-invoice: POS receipts, repair invoices, counter invoices without TIN. */
 export async function consolidatedReceipts(container: MedusaContainer, month: string): Promise<ConsolidatedReceipt[]> {
-  const { from, to } = shopMonthRange(month);
+  const { from, to } = shopMonthUtcRange(month);
   const settings = await loadShopSettings(container);
   const rate = settings.tax.exempt ? 0 : settings.tax.sst_rate_bp;
   const query = container.resolve(ContainerRegistrationKeys.QUERY);

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { sendEmail } from "@voltura/mailer";
 import type { SendDocumentAnswer } from "@voltura/medusa-client";
-import { invoicingInvalid, loadShopSettings } from "./context";
+import { loadShopSettings } from "@voltura/medusa-kit";
+import { invoicingInvalid } from "./context";
 import { documentMessage, renderDocumentPdf, type DocumentKind } from "./documents";
 import { issueShareLink } from "./share-links";
 

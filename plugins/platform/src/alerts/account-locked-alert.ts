@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
+import { shopTimeZone } from "@voltura/domain";
 import { alertStaffOnWhatsApp } from "@voltura/medusa-kit";
 import type { StaffAccountLockedEventData } from "../staff-access/check-credentials";
 
 /** The WhatsApp text owners get when an account locks. No password, no more than the email and where. */
-export function accountLockedAlertText(alert: StaffAccountLockedEventData, timeZone = process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur"): string {
+export function accountLockedAlertText(alert: StaffAccountLockedEventData, timeZone = shopTimeZone(process.env.SHOP_TIME_ZONE)): string {
   const until = new Intl.DateTimeFormat("en-MY", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(alert.locked_until));
   const what = alert.purpose === "approval" ? "manager approvals at the POS" : "sign-in";
   return `Security notice: the staff account ${alert.email} is locked until ${until} after ${alert.failures} wrong passwords (${what}, from ${alert.ip}). If this was not your staff, check Settings → Staff; an owner can unlock it there.`;

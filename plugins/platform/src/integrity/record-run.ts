@@ -1,9 +1,10 @@
 import type { MedusaRequest } from "@medusajs/framework/http";
+import { shopDate, shopTimeZone } from "@voltura/domain";
 import { alertStaffOnWhatsApp, AUDIT_MODULE, recordAudit } from "@voltura/medusa-kit";
 import type AuditModuleService from "../modules/audit/service";
 import { INTEGRITY_MODULE, type IntegrityModuleService, type IntegrityRunRow } from "../modules/integrity";
 import { runIntegrityChecks, sqlReader } from "./run";
-import { breachAlertText, shopDayOf, summarizeReport, type RunSummary } from "./summary";
+import { breachAlertText, summarizeReport, type RunSummary } from "./summary";
 import type { IntegrityReport } from "./types";
 
 export const BREACH_ACTION = "integrity.breach";
@@ -43,7 +44,8 @@ export async function runAndRecordIntegrity(req: MedusaRequest, input: RecordRun
         metadata: { trigger: run.trigger, failed: stored.checks.filter((c) => !c.ok).map((c) => ({ name: c.name, count: c.count, ...(c.error ? { error: c.error } : {}) })) },
       });
     }
-    const day = shopDayOf(new Date(run.ran_at));
+    // The shop day in the configured zone, as the nightly workflow keys its run.
+    const day = shopDate(new Date(run.ran_at), shopTimeZone(process.env.SHOP_TIME_ZONE));
     alertsSent = await alertStaffOnWhatsApp(req.scope, {
       roles: ["owner"], text: breachAlertText(stored, day), key: `integrity:${day}`, ref: run.id,
       sender: "integrity-check", label: `Integrity breach WhatsApp alert for ${day}`,

@@ -14,11 +14,6 @@ export function summarizeReport(report: IntegrityReport, examples = 5): RunSumma
   };
 }
 
-/** The calendar day in the shop's time zone ("2026-12-06"): the nightly run's and its alert's key. */
-export function shopDayOf(at: Date, timeZone = process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
 /** The owners' WhatsApp alert: which checks failed, how many problems, one example each. */
 export function breachAlertText(summary: RunSummary, shopDay: string): string {
   const failed = summary.checks.filter((c) => !c.ok);

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
+import { COUNTER_CHANNEL_NAME, SHOP_CURRENCY, SHOP_LOCATION_NAME, SHOP_REGION_NAME } from "@voltura/domain";
 import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
@@ -40,7 +41,7 @@ async function ensureSalesChannel(container: MedusaContainer, name: string, desc
  * so first-run setup and the demo seed share it.
  */
 export async function ensureShopFoundations(container: MedusaContainer, input: ShopFoundationsInput): Promise<ShopFoundations> {
-  const counterChannelId = await ensureSalesChannel(container, "Counter", "Walk-in sales and repair invoices at the shop counter");
+  const counterChannelId = await ensureSalesChannel(container, COUNTER_CHANNEL_NAME, "Walk-in sales and repair invoices at the shop counter");
   const onlineChannelId = await ensureSalesChannel(container, "Online", "Orders placed online or through WhatsApp");
 
   const [store] = await container.resolve(Modules.STORE).listStores();
@@ -48,15 +49,15 @@ export async function ensureShopFoundations(container: MedusaContainer, input: S
     await updateStoresWorkflow(container).run({
       input: {
         selector: { id: store.id },
-        update: { name: input.shop_name, supported_currencies: [{ currency_code: "myr", is_default: true }], default_sales_channel_id: counterChannelId },
+        update: { name: input.shop_name, supported_currencies: [{ currency_code: SHOP_CURRENCY, is_default: true }], default_sales_channel_id: counterChannelId },
       },
     });
   }
 
-  let [region] = await container.resolve(Modules.REGION).listRegions({ name: "Malaysia" });
+  let [region] = await container.resolve(Modules.REGION).listRegions({ name: SHOP_REGION_NAME });
   if (!region) {
     const { result } = await createRegionsWorkflow(container).run({
-      input: { regions: [{ name: "Malaysia", currency_code: "myr", countries: ["my"], payment_providers: ["pp_system_default"] }] },
+      input: { regions: [{ name: SHOP_REGION_NAME, currency_code: SHOP_CURRENCY, countries: ["my"], payment_providers: ["pp_system_default"] }] },
     });
     region = result[0]!;
     const [taxRegion] = await container.resolve(Modules.TAX).listTaxRegions({ country_code: "my" });
@@ -67,10 +68,10 @@ export async function ensureShopFoundations(container: MedusaContainer, input: S
     }
   }
 
-  let [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Shop" });
+  let [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: SHOP_LOCATION_NAME });
   if (!location) {
     const address = { ...input.address, address_1: input.address.address_1.slice(0, 200), country_code: "MY" };
-    const { result } = await createStockLocationsWorkflow(container).run({ input: { locations: [{ name: "Shop", address }] } });
+    const { result } = await createStockLocationsWorkflow(container).run({ input: { locations: [{ name: SHOP_LOCATION_NAME, address }] } });
     location = result[0]!;
     await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [counterChannelId, onlineChannelId] } });
   }

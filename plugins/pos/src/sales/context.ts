@@ -1,16 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { MedusaError, Modules } from "@medusajs/framework/utils";
-import type { ShopSettings } from "@voltura/domain";
 import type { PosSettings } from "@voltura/medusa-client";
+import { findCounterChannelId as findCounter, findShopLocationId as findShopLocation, findShopRegionId } from "@voltura/medusa-kit";
 import { DEFAULT_REFUND_APPROVAL_LIMIT_SEN, type DiscountApprovalLimits } from "@voltura/pos-rules";
 import { POS_MODULE } from "../modules/pos/index";
 import type PosModuleService from "../modules/pos/service";
 
-/** Names the demo seed (and a real shop's setup) gives the places the counter sells from. */
-export const SHOP_LOCATION_NAME = "Shop";
-export const COUNTER_CHANNEL_NAME = "Counter";
-export const SALE_REGION_NAME = "Malaysia";
-export const SALE_CURRENCY = "myr";
 export const RECEIPT_SERIES = "RCP";
 export const SETTINGS_ID = "default";
 
@@ -22,10 +16,6 @@ export const DEFAULT_DISCOUNT_LIMITS: DiscountApprovalLimits = {
 
 export function posService(container: MedusaContainer): PosModuleService {
   return container.resolve<PosModuleService>(POS_MODULE);
-}
-
-export async function loadShopSettings(container: MedusaContainer): Promise<ShopSettings> {
-  return container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
 }
 
 export async function loadDiscountLimits(container: MedusaContainer): Promise<DiscountApprovalLimits> {
@@ -45,23 +35,6 @@ export async function loadPosSettings(container: MedusaContainer): Promise<PosSe
   return { ...limits, refund_approval_limit_sen: refundLimit === null || refundLimit === undefined ? null : Number(refundLimit) };
 }
 
-export async function findShopLocationId(container: MedusaContainer): Promise<string> {
-  const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: SHOP_LOCATION_NAME }, { take: 1 });
-  if (!location) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No stock location named "${SHOP_LOCATION_NAME}": the counter sells from it`);
-  return location.id;
-}
-
-export async function findCounterChannelId(container: MedusaContainer): Promise<string> {
-  const [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: COUNTER_CHANNEL_NAME }, { take: 1 });
-  if (!channel) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No sales channel named "${COUNTER_CHANNEL_NAME}": counter sales are orders there`);
-  return channel.id;
-}
-
-export async function findSaleRegionId(container: MedusaContainer): Promise<string> {
-  const regions = container.resolve(Modules.REGION);
-  const [region] = await regions.listRegions({ name: SALE_REGION_NAME }, { take: 1 });
-  if (region) return region.id;
-  const [myr] = await regions.listRegions({ currency_code: SALE_CURRENCY }, { take: 1 });
-  if (!myr) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No region "${SALE_REGION_NAME}" (MYR): counter sales are raised there`);
-  return myr.id;
-}
+export const findShopLocationId = (container: MedusaContainer) => findShopLocation(container, "the counter sells from it");
+export const findCounterChannelId = (container: MedusaContainer) => findCounter(container, "counter sales are orders there");
+export const findSaleRegionId = (container: MedusaContainer) => findShopRegionId(container, "counter sales are raised there");

@@ -1,8 +1,7 @@
 import type { CreateOrderDTO } from "@medusajs/framework/types";
-import { senToRinggit, type PaymentMethod } from "@voltura/domain";
+import { SHOP_CURRENCY, senToRinggit, type PaymentMethod } from "@voltura/domain";
 import type { CartTotals, CounterSettlement } from "@voltura/pos-rules";
 import type { Approver } from "./approver";
-import { SALE_CURRENCY } from "./context";
 
 /** One line as it will be stored and put on the order. */
 export interface PlannedLine {
@@ -96,7 +95,7 @@ export function buildSaleOrderInput(plan: CheckoutPlan, receiptNumber: string, c
     region_id: plan.region_id,
     sales_channel_id: plan.sales_channel_id,
     customer_id: customerId ?? undefined,
-    currency_code: SALE_CURRENCY,
+    currency_code: SHOP_CURRENCY,
     status: "completed",
     no_notification: true,
     items: plan.lines.map((line) => {
@@ -123,7 +122,7 @@ export function buildSaleOrderInput(plan: CheckoutPlan, receiptNumber: string, c
       };
     }),
     transactions: plan.payments.map((p) => ({
-      amount: senToRinggit(p.amount_sen), currency_code: SALE_CURRENCY, reference: `pos_${p.method}`, reference_id: plan.sale_id,
+      amount: senToRinggit(p.amount_sen), currency_code: SHOP_CURRENCY, reference: `pos_${p.method}`, reference_id: plan.sale_id,
     })),
     metadata: {
       source: "pos",

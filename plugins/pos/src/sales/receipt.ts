@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { renderReceipt, type ReceiptDocumentData, type ReceiptLayout } from "@voltura/documents";
 import type { ShopSettings } from "@voltura/domain";
 import type { PosSale } from "@voltura/medusa-client";
-import { loadShopSettings } from "./context";
+import { loadShopSettings } from "@voltura/medusa-kit";
 
 export const RECEIPT_LAYOUTS: readonly ReceiptLayout[] = ["thermal80", "a5", "a4"];
 

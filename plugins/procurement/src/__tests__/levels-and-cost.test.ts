@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lowStockAlertKey, lowStockAlertText, shopDay } from "../alerts/low-stock-alert";
+import { lowStockAlertKey, lowStockAlertText } from "../alerts/low-stock-alert";
 import { averageCostAfter } from "../rules/cost";
 import { queryLevels, toLevelRow, withBalances } from "../rules/levels";
 
@@ -64,7 +64,7 @@ describe("levels table", () => {
 
 describe("low-stock alert", () => {
   it("keys one alert per item, location and shop day (Kuala Lumpur)", () => {
-    expect(shopDay(new Date("2026-03-04T16:30:00Z"))).toBe("2026-03-05");
+    expect(lowStockAlertKey("iitem_1", "sloc_1", new Date("2026-03-04T16:30:00Z"))).toBe("low-stock:iitem_1:sloc_1:2026-03-05");
     expect(lowStockAlertKey("iitem_1", "sloc_1", new Date("2026-03-04T15:59:00Z"))).toBe("low-stock:iitem_1:sloc_1:2026-03-04");
   });
 

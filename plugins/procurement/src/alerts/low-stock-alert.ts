@@ -1,15 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
+import { shopDayOf } from "@voltura/domain";
 import { alertStaffOnWhatsApp } from "@voltura/medusa-kit";
 import type { LowStockEventData } from "../ledger/apply";
 import { loadItemInfo, locationNames } from "../inventory/items";
 
-/** The shop's calendar day, for one alert per item per day. */
-export function shopDay(at: Date, timeZone = "Asia/Kuala_Lumpur"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
 export function lowStockAlertKey(itemId: string, locationId: string, at: Date): string {
-  return `low-stock:${itemId}:${locationId}:${shopDay(at)}`;
+  return `low-stock:${itemId}:${locationId}:${shopDayOf(at)}`;
 }
 
 export function lowStockAlertText(alert: { title: string; sku: string | null; location: string; on_hand: number; threshold: number }): string {

@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
-
-export const SHOP_LOCATION_NAME = "Shop";
+import { findShopLocationId } from "@voltura/medusa-kit";
 
 export interface ItemInfo {
   inventory_item_id: string;
@@ -42,16 +41,9 @@ export async function assertItemsExist(container: MedusaContainer, ids: string[]
   return info;
 }
 
-/** The "Shop" location (the default for receipts, adjustments and stock takes). */
-export async function shopLocationId(container: MedusaContainer): Promise<string> {
-  const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: SHOP_LOCATION_NAME }, { take: 1 });
-  if (!location) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location "${SHOP_LOCATION_NAME}" is missing: run the setup seed`);
-  return location.id;
-}
-
-/** A location id from the request, checked, or the shop's. */
+/** A location id from the request, checked, or the "Shop" location's (the default for receipts, adjustments and stock takes). */
 export async function resolveLocationId(container: MedusaContainer, locationId: string | undefined): Promise<string> {
-  if (!locationId) return shopLocationId(container);
+  if (!locationId) return findShopLocationId(container, "run the setup seed");
   const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ id: locationId }, { take: 1 });
   if (!location) throw new MedusaError(MedusaError.Types.INVALID_DATA, `location_id: no stock location ${locationId}`);
   return location.id;

@@ -1,12 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
-import type { RepairStatus, ShopSettings } from "@voltura/domain";
-
-/** Names the demo seed (and a real shop's setup) gives the places billing needs. */
-export const SHOP_LOCATION_NAME = "Shop";
-export const COUNTER_CHANNEL_NAME = "Counter";
-export const INVOICE_REGION_NAME = "Malaysia";
-export const INVOICE_CURRENCY = "myr";
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
+import type { RepairStatus } from "@voltura/domain";
+import { findCounterChannelId, findShopLocationId as findShopLocation, findShopRegionId } from "@voltura/medusa-kit";
 
 /** Lines may change while the job is open; a completed, delivered or closed job is billed as it is. */
 export const LINE_EDITABLE_STATUSES: readonly RepairStatus[] = ["pending", "awaiting_approval", "awaiting_parts", "in_progress"];
@@ -59,27 +54,6 @@ export async function loadBillingJob(container: MedusaContainer, id: string): Pr
   return toBillingJob(data[0] as Record<string, unknown>);
 }
 
-export async function loadShopSettings(container: MedusaContainer): Promise<ShopSettings> {
-  return container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
-}
-
-export async function findShopLocationId(container: MedusaContainer): Promise<string> {
-  const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: SHOP_LOCATION_NAME }, { take: 1 });
-  if (!location) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No stock location named "${SHOP_LOCATION_NAME}": create it before billing parts`);
-  return location.id;
-}
-
-export async function findCounterSalesChannelId(container: MedusaContainer): Promise<string> {
-  const [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: COUNTER_CHANNEL_NAME }, { take: 1 });
-  if (!channel) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No sales channel named "${COUNTER_CHANNEL_NAME}": invoices are raised there`);
-  return channel.id;
-}
-
-export async function findInvoiceRegionId(container: MedusaContainer): Promise<string> {
-  const regions = container.resolve(Modules.REGION);
-  const [region] = await regions.listRegions({ name: INVOICE_REGION_NAME }, { take: 1 });
-  if (region) return region.id;
-  const [myr] = await regions.listRegions({ currency_code: INVOICE_CURRENCY }, { take: 1 });
-  if (!myr) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No region "${INVOICE_REGION_NAME}" (MYR): invoices are raised there`);
-  return myr.id;
-}
+export const findShopLocationId = (container: MedusaContainer) => findShopLocation(container, "create it before billing parts");
+export const findCounterSalesChannelId = (container: MedusaContainer) => findCounterChannelId(container, "invoices are raised there");
+export const findInvoiceRegionId = (container: MedusaContainer) => findShopRegionId(container, "invoices are raised there");

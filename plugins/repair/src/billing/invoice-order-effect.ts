@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows";
-import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { loadShopSettings, rows, sqlConnection } from "@voltura/medusa-kit";
 import { REPAIR_BILLING_MODULE } from "../modules/repair-billing/index";
-import { findCounterSalesChannelId, findInvoiceRegionId, loadBillingJob, loadShopSettings } from "./context";
+import { findCounterSalesChannelId, findInvoiceRegionId, loadBillingJob } from "./context";
 import { buildInvoiceOrderInput } from "./invoice-order";
 import { billingService, listJobLines } from "./load-billing";
 import type { RepairInvoiceRecord } from "./records";

@@ -1,6 +1,5 @@
 import type { CreateOrderDTO } from "@medusajs/framework/types";
-import { lineAmountSen, senToRinggit, type BillingTotals, type ShopSettings } from "@voltura/domain";
-import { INVOICE_CURRENCY } from "./context";
+import { type BillingTotals, lineAmountSen, senToRinggit, SHOP_CURRENCY, type ShopSettings } from "@voltura/domain";
 import type { RepairLineRecord } from "./records";
 import { pricedLine, readHours } from "./totals";
 
@@ -57,12 +56,12 @@ export function buildInvoiceOrderInput(ctx: InvoiceOrderContext): CreateOrderDTO
     region_id: ctx.region_id,
     sales_channel_id: ctx.sales_channel_id,
     customer_id: ctx.job.customer_id ?? undefined,
-    currency_code: INVOICE_CURRENCY,
+    currency_code: SHOP_CURRENCY,
     status: "pending",
     no_notification: true,
     items,
     transactions: ctx.totals.deposit_applied_sen > 0
-      ? [{ amount: senToRinggit(ctx.totals.deposit_applied_sen), currency_code: INVOICE_CURRENCY, reference: "repair_deposit", reference_id: ctx.job.id }]
+      ? [{ amount: senToRinggit(ctx.totals.deposit_applied_sen), currency_code: SHOP_CURRENCY, reference: "repair_deposit", reference_id: ctx.job.id }]
       : [],
     metadata: {
       repair_job_id: ctx.job.id,

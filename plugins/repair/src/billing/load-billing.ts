@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import type { RepairBilling } from "@voltura/medusa-client";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import { REPAIR_BILLING_MODULE } from "../modules/repair-billing/index";
 import type RepairBillingModuleService from "../modules/repair-billing/service";
-import { loadBillingJob, loadShopSettings } from "./context";
+import { loadBillingJob } from "./context";
 import type {
   RepairInvoiceRecord, RepairLineRecord, RepairPaymentRecord, RepairQuoteRecord, RepairWarrantyClaimRecord, RepairWarrantyRecord,
 } from "./records";

@@ -1,11 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId, Modules } from "@medusajs/framework/utils";
-import { senToRinggit, warrantyEndsAt } from "@voltura/domain";
+import { senToRinggit, SHOP_CURRENCY, warrantyEndsAt } from "@voltura/domain";
 import { rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
 import type { JobEffect } from "../desk/job-outbox";
 import { commitRepairStatusChange, type StatusCommitOutcome } from "../desk/status-commit";
 import type { PickupInput, PickupPlan } from "../workflows/steps/prepare-pickup";
-import { INVOICE_CURRENCY } from "./context";
 
 /** The payments and warranties of a pickup, written in the move's transaction; the order's transactions follow from the outbox. */
 function pickupWriter(input: PickupInput, plan: PickupPlan) {
@@ -52,6 +51,6 @@ export async function ensureOrderPayments(container: MedusaContainer, invoiceId:
   const missing = payments.filter((p) => !done.has(p.id));
   if (!missing.length) return;
   await container.resolve(Modules.ORDER).addOrderTransactions(missing.map((p) => ({
-    order_id: orderId, amount: senToRinggit(p.amount_sen), currency_code: INVOICE_CURRENCY, reference: "repair_payment", reference_id: p.id,
+    order_id: orderId, amount: senToRinggit(p.amount_sen), currency_code: SHOP_CURRENCY, reference: "repair_payment", reference_id: p.id,
   })));
 }

@@ -1,8 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { linesToWaiveOnApproval, QUOTE_CONFIRMATION, type CounterDecision, type DecisionChannel } from "@voltura/domain";
-import { rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
-import { loadShopSettings } from "../desk/context";
+import { loadShopSettings, rows, sqlConnection, type SqlTransaction } from "@voltura/medusa-kit";
 import type { JobEffect } from "../desk/job-outbox";
 import { commitRepairStatusChange } from "../desk/status-commit";
 import type { RepairJobRecord } from "../workflows/types";

@@ -1,16 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
-import type { ShopSettings } from "@voltura/domain";
 import { REPAIR_MODULE } from "../modules/repair/index";
 import type RepairModuleService from "../modules/repair/service";
 import type { RepairJobRecord } from "../workflows/types";
-
-/** The platform plugin's settings module, resolved by key (plugins never import each other). */
-export const SHOP_SETTINGS_MODULE_KEY = "shopSettings";
-
-export async function loadShopSettings(container: MedusaContainer): Promise<ShopSettings> {
-  return container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>(SHOP_SETTINGS_MODULE_KEY).retrieveSettings();
-}
 
 export function repairService(container: MedusaContainer): RepairModuleService {
   return container.resolve<RepairModuleService>(REPAIR_MODULE);

@@ -4,8 +4,8 @@ import { generateEntityId } from "@medusajs/framework/utils";
 import {
   formatJobNumber, REPAIR_LIFECYCLE, shopYear, slaDueAt, TRACKING_TOKEN_BYTES, trackingTokenFromBytes, type DeviceType, type Priority,
 } from "@voltura/domain";
-import { rows, sqlConnection, takeNextInSeries, type Sql, type SqlExecutor, type SqlTransaction } from "@voltura/medusa-kit";
-import { loadShopSettings, type Technician } from "./context";
+import { loadShopSettings, rows, type Sql, sqlConnection, type SqlExecutor, type SqlTransaction, takeNextInSeries } from "@voltura/medusa-kit";
+import type { Technician } from "./context";
 import { JOB_LEASE_MS, type JobEffect } from "./job-outbox";
 
 export const REPAIR_JOB_CREATED = "repair_job.created";

@@ -3,11 +3,10 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import {
   checkTransition, formatMYR, PICKUP_REMINDERS, REPAIR_LIFECYCLE, type PickupRemindersInput, type RepairStatus, type ShopSettings, type StatusChange,
 } from "@voltura/domain";
-import { rows, sqlConnection, withStockLocks, type SqlTransaction } from "@voltura/medusa-kit";
+import { loadShopSettings, rows, sqlConnection, type SqlTransaction, withStockLocks } from "@voltura/medusa-kit";
 import { billingConflict } from "../billing/errors";
 import { applyStatusBilling, itemsMovedBy, jobLines } from "../billing/status-billing";
 import type { RepairJobRecord } from "../workflows/types";
-import { loadShopSettings } from "./context";
 import { JOB_LEASE_MS, leaseFree, type JobEffect } from "./job-outbox";
 import { statusChangeFields } from "./status-fields";
 

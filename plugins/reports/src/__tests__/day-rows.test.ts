@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { shopDayOf } from "@voltura/domain";
 import { bestSellers, bestSellersOf, dailyOf, dailySales, marginsOf, monthlyOf, monthlyRevenue, profitMargins, reportTotals, technicianPerformance, technicianRowsOf, totalsOf } from "../domain/aggregate";
 import { daySaleRows, dayRanges, daysBetween, lineGroupsOf, mergeLineGroups, mergeTechnicianGroups, splitDays, technicianGroupsOf, wholeMonths } from "../domain/day-rows";
 import type { CompletedJobFact, SaleFact, SaleLineFact } from "../domain/facts";
-import { shopDay, shopDayRange } from "../domain/range";
+import { shopDayRange } from "../domain/range";
 
 const line = (over: Partial<SaleLineFact>): SaleLineFact => ({ key: "k", title: "t", kind: "item", quantity: 1, revenue_sen: 0, inventory_item_id: null, ...over });
 const sale = (at: string, revenue: number, lines: SaleLineFact[] = [], source: SaleFact["source"] = "pos"): SaleFact =>
@@ -60,8 +61,8 @@ describe("shop-day bucketing", () => {
 describe("stored days merged with live days", () => {
   const range = shopDayRange("2026-11-28", "2026-12-02");
   // Split the facts as a refresh would: days before 2026-12-01 stored, the rest live.
-  const stored = facts.filter((f) => shopDay(f.at) < "2026-12-01");
-  const live = facts.filter((f) => shopDay(f.at) >= "2026-12-01");
+  const stored = facts.filter((f) => shopDayOf(f.at) < "2026-12-01");
+  const live = facts.filter((f) => shopDayOf(f.at) >= "2026-12-01");
 
   it("gives every section exactly as one pass over all the sales", () => {
     const rows = [...daySaleRows(stored), ...daySaleRows(live)];
@@ -71,8 +72,8 @@ describe("stored days merged with live days", () => {
     const groups = mergeLineGroups(lineGroupsOf(live), lineGroupsOf(stored));
     expect(bestSellersOf(groups, 5)).toEqual(bestSellers(facts, 5));
     expect(marginsOf(groups, { ii_c: 1000 })).toEqual(profitMargins(facts, { ii_c: 1000 }));
-    const completedBefore = jobs.filter((j) => shopDay(j.completed_at) < "2026-12-01");
-    const completedAfter = jobs.filter((j) => shopDay(j.completed_at) >= "2026-12-01");
+    const completedBefore = jobs.filter((j) => shopDayOf(j.completed_at) < "2026-12-01");
+    const completedAfter = jobs.filter((j) => shopDayOf(j.completed_at) >= "2026-12-01");
     expect(technicianRowsOf(mergeTechnicianGroups(technicianGroupsOf(completedBefore), technicianGroupsOf(completedAfter)))).toEqual(technicianPerformance(jobs));
   });
 

@@ -1,5 +1,6 @@
+import { shopDayOf, shopMonthOf, startOfShopDay } from "@voltura/domain";
 import { describe, expect, it } from "vitest";
-import { monthsOf, shopDay, shopDayRange, shopMonth, startOfShopDay } from "../domain/range";
+import { monthsOf, shopDayRange } from "../domain/range";
 import { rangeOf } from "../reports/query";
 
 describe("shop-time day ranges (Asia/Kuala_Lumpur, UTC+8)", () => {
@@ -9,12 +10,12 @@ describe("shop-time day ranges (Asia/Kuala_Lumpur, UTC+8)", () => {
     ["2026-12-31T16:00:00.000Z", "2027-01-01"],
     ["2028-02-28T16:30:00.000Z", "2028-02-29"], // leap day
   ])("%s is shop day %s", (at, day) => {
-    expect(shopDay(new Date(at))).toBe(day);
+    expect(shopDayOf(new Date(at))).toBe(day);
   });
 
   it("starts a day at local midnight", () => {
     expect(startOfShopDay("2026-11-30").toISOString()).toBe("2026-11-29T16:00:00.000Z");
-    expect(shopMonth(new Date("2026-11-30T16:00:00Z"))).toBe("2026-12");
+    expect(shopMonthOf(new Date("2026-11-30T16:00:00Z"))).toBe("2026-12");
   });
 
   it("covers from-day 00:00 to the end of to-day, half-open, listing every day", () => {

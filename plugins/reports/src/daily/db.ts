@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import type { ShopSettings } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import type { SqlPart } from "./facts-sql";
 
 export type Rows = Array<Record<string, unknown>>;
@@ -24,8 +24,7 @@ export async function invoicesPresent(db: Db): Promise<boolean> {
 }
 
 export async function pricesIncludeTax(container: MedusaContainer): Promise<boolean> {
-  const settings = await container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
-  return settings.tax.prices_include_tax;
+  return (await loadShopSettings(container)).tax.prices_include_tax;
 }
 
 /** A date column as "2026-12-06" whether the driver gives a Date (local midnight) or a string. */

@@ -1,3 +1,4 @@
+import { SHOP_TIME_ZONE } from "@voltura/domain";
 import type { SaleSource } from "../domain/facts";
 import { dayRanges } from "../domain/day-rows";
 
@@ -17,7 +18,7 @@ export interface SqlPart {
 /** The instants a statement covers: one half-open range, or shop days (ranges merged where consecutive). */
 export type FactWindow = { kind: "range"; from: Date; to: Date } | { kind: "days"; days: readonly string[] };
 
-export const SHOP_TIME_ZONE = "Asia/Kuala_Lumpur";
+/** The shop day of a timestamp column, in SQL. */
 export const dayOf = (column: string) => `((${column}) AT TIME ZONE '${SHOP_TIME_ZONE}')::date`;
 
 /** `column` inside the window, as range conditions an index on `column` answers (an OR of ranges). */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
+import { shopDayOf, startOfShopDay } from "@voltura/domain";
 import { SALE_SOURCES } from "../domain/facts";
 import { daysBetween } from "../domain/day-rows";
-import { shopDay, startOfShopDay } from "../domain/range";
 import { dayText, invoicesPresent, knexOf, pricesIncludeTax, run, type Db } from "./db";
 import { DAY_LINE_SELECT, DAY_SALE_SELECT, dayOf, dayTechnicianSelect, factsWith, type FactWindow, type SqlPart } from "./facts-sql";
 
@@ -108,7 +108,7 @@ export async function refreshReportDays(container: MedusaContainer, options: Ref
   const started = Date.now();
   const knex = knexOf(container);
   const now = options.now ?? new Date();
-  const today = shopDay(now);
+  const today = shopDayOf(now);
   const includeTax = await pricesIncludeTax(container);
   const withInvoices = await invoicesPresent(knex);
   const state = await readState(knex);

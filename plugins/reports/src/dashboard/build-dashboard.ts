@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { REPAIR_STATUSES, slaView, type RepairStatus } from "@voltura/domain";
+import { REPAIR_STATUSES, type RepairStatus, shopDayOf, shopDaysUtcRange, slaView, startOfShopDay } from "@voltura/domain";
 import type { AwaitingQuote, Dashboard, DashboardJob, LowStockItem, OpenHandoff } from "@voltura/medusa-client";
 import { readReportParts } from "../daily/read";
 import { knexOf, num, run, type Db, type Rows } from "../daily/db";
 import type { SqlPart } from "../daily/facts-sql";
 import { SALE_SOURCES } from "../domain/facts";
-import { shopDay, shopDayRange, startOfShopDay } from "../domain/range";
+import { shopDayRange } from "../domain/range";
 import { EXACT_COUNT_LIMIT, jobCards, LOW_STOCK_COUNT, newCustomers, recentJobs, slaBreaches, STATUS_STATISTICS, statusCounts } from "./dashboard-sql";
 import { benchOf, revenueDays, revenueOf, type DashboardSections } from "./sections";
 import { benchJobs, counterSales, lowStockItems, OPEN_STATUSES, openHandoffs, quotesAwaiting, readyForPickup, tablesPresent } from "./sections-sql";
@@ -76,9 +76,9 @@ const lowStockItem = (r: Rows[number]): LowStockItem => ({
 export async function buildDashboard(container: MedusaContainer, viewer: DashboardViewer, now = new Date()): Promise<Dashboard> {
   const db = knexOf(container);
   const { sections } = viewer;
-  const today = shopDay(now);
+  const today = shopDayOf(now);
   const days = revenueDays(today);
-  const dayStart = startOfShopDay(today);
+  const todayUtc = shopDaysUtcRange(today);
   const tables = await presentTables(db, ["item_stock_profile", "concierge_handoff", "pos_sale"]);
   /** A page whose rows carry the whole count (`total`): none → 0. */
   const countAndPage = async <T>(statement: SqlPart, shape: (r: Rows[number]) => T) => {
@@ -100,7 +100,7 @@ export async function buildDashboard(container: MedusaContainer, viewer: Dashboa
   const lowStock = tables.has("item_stock_profile");
   const counterOf = async () => {
     const [sales, ready] = await Promise.all([
-      tables.has("pos_sale") ? run(db, counterSales(viewer.actorId, dayStart, new Date(dayStart.getTime() + 86_400_000))) : Promise.resolve([]),
+      tables.has("pos_sale") ? run(db, counterSales(viewer.actorId, todayUtc.from, todayUtc.to)) : Promise.resolve([]),
       run(db, readyForPickup()),
     ]);
     return { sales: sales[0], ready: ready.map((r) => dashboardJob(r, now)) };
@@ -113,7 +113,7 @@ export async function buildDashboard(container: MedusaContainer, viewer: Dashboa
     lowStock && !sections.lowStockItems ? run(db, LOW_STOCK_COUNT).then((r) => num(r[0]?.n)) : Promise.resolve(0),
     sections.lowStockItems && lowStock ? countAndPage(lowStockItems(), lowStockItem) : Promise.resolve(undefined),
     sections.revenue ? revenueOfRange() : Promise.resolve(undefined),
-    run(db, newCustomers(startOfShopDay(days.month), dayStart, startOfShopDay(days.week))),
+    run(db, newCustomers(startOfShopDay(days.month), todayUtc.from, startOfShopDay(days.week))),
     sections.quotes ? countAndPage(quotesAwaiting(), awaitingQuote) : Promise.resolve(undefined),
     sections.handoffs && tables.has("concierge_handoff") ? countAndPage(openHandoffs(), openHandoff) : Promise.resolve(undefined),
     sections.bench ? run(db, benchJobs(viewer.actorId)).then((rows) => benchOf(rows.map((r) => dashboardJob(r, now)), OPEN_STATUSES, now)) : Promise.resolve(undefined),

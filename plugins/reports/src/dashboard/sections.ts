@@ -1,7 +1,6 @@
-import { MANAGERS, roleAllowed, type RepairStatus } from "@voltura/domain";
+import { addShopDays, MANAGERS, type RepairStatus, roleAllowed, shopDayOf, shopDaysUtcRange, weekdayOfShopDate } from "@voltura/domain";
 import type { Bench, DashboardJob } from "@voltura/medusa-client";
 import type { DaySaleRow } from "../domain/day-rows";
-import { shopDay, startOfShopDay } from "../domain/range";
 
 /** Which sections a role's dashboard computes (the console shows each role its own version). */
 export interface DashboardSections {
@@ -32,15 +31,12 @@ export function dashboardSectionsFor(role: string | null | undefined): Dashboard
   };
 }
 
-const DAY_MS = 86_400_000;
-const dayPlus = (day: string, n: number) => shopDay(new Date(startOfShopDay(day).getTime() + n * DAY_MS));
-
 /** The shop days the dashboard's revenue covers: today, the week from Monday, the month, and the 30 days of the sparkline. */
 export function revenueDays(today: string): { week: string; month: string; series: string; from: string } {
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  const week = dayPlus(today, -((weekday + 6) % 7));
+  const weekday = weekdayOfShopDate(today); // 0 = Sunday
+  const week = addShopDays(today, -((weekday + 6) % 7));
   const month = `${today.slice(0, 7)}-01`;
-  const series = dayPlus(today, -29);
+  const series = addShopDays(today, -29);
   return { week, month, series, from: [week, month, series].sort()[0]! };
 }
 
@@ -53,7 +49,7 @@ export function revenueOf(rows: readonly DaySaleRow[], today: string) {
     const at = byDay.get(r.day) ?? { revenue_sen: 0, sales: 0 };
     byDay.set(r.day, { revenue_sen: at.revenue_sen + r.revenue_sen, sales: at.sales + r.sales });
   }
-  const daily = Array.from({ length: 30 }, (_, i) => dayPlus(days.series, i)).map((day) => ({ day, ...(byDay.get(day) ?? { revenue_sen: 0, sales: 0 }) }));
+  const daily = Array.from({ length: 30 }, (_, i) => addShopDays(days.series, i)).map((day) => ({ day, ...(byDay.get(day) ?? { revenue_sen: 0, sales: 0 }) }));
   return {
     today_sen: sum(today, "revenue_sen"), sales_today: sum(today, "sales"),
     week_sen: sum(days.week, "revenue_sen"), sales_week: sum(days.week, "sales"),
@@ -67,7 +63,7 @@ export function revenueOf(rows: readonly DaySaleRow[], today: string) {
  * workflow order, overdue (SLA breached) and due before the end of the shop day, the soonest due first.
  */
 export function benchOf(jobs: readonly DashboardJob[], statuses: readonly RepairStatus[], now: Date, shown = 10): Bench {
-  const endOfDay = startOfShopDay(shopDay(new Date(now.getTime() + DAY_MS))).getTime();
+  const endOfDay = shopDaysUtcRange(shopDayOf(now)).to.getTime();
   const running = jobs.filter((j) => j.sla.state !== "stopped");
   const overdue = running.filter((j) => j.sla.breached).length;
   const dueToday = running.filter((j) => !j.sla.breached && Date.parse(j.sla.due_at) < endOfDay).length;

@@ -1,13 +1,12 @@
+import { addShopDays, shopDayOf, shopDaysUtcRange } from "@voltura/domain";
 import type { CompletedJobFact, SaleFact, SaleSource } from "./facts";
-import { shopDay, startOfShopDay, type ShopRange } from "./range";
+import type { ShopRange } from "./range";
 
 /**
  * What a report is made of once sales are summed per shop day: the rows stored per day (report
  * daily rows) and the rows computed live for today have this shape, and every section is computed
  * from them, so a report from stored days plus live days equals one computed from the sales.
  */
-
-const DAY_MS = 86_400_000;
 
 export interface DaySaleRow { day: string; source: SaleSource; sales: number; revenue_sen: number; sst_sen: number }
 
@@ -24,7 +23,7 @@ export const UNASSIGNED = "Unassigned";
 export function daySaleRows(facts: readonly SaleFact[]): DaySaleRow[] {
   const rows = new Map<string, DaySaleRow>();
   for (const fact of facts) {
-    const day = shopDay(fact.at);
+    const day = shopDayOf(fact.at);
     const id = `${day}|${fact.source}`;
     const row = rows.get(id) ?? { day, source: fact.source, sales: 0, revenue_sen: 0, sst_sen: 0 };
     row.sales += 1;
@@ -92,10 +91,10 @@ export function dayRanges(days: readonly string[]): Array<{ from: Date; to: Date
   const sorted = [...new Set(days)].sort();
   const ranges: Array<{ from: Date; to: Date }> = [];
   for (const day of sorted) {
-    const from = startOfShopDay(day);
+    const { from, to } = shopDaysUtcRange(day);
     const last = ranges.at(-1);
-    if (last && last.to.getTime() === from.getTime()) last.to = new Date(from.getTime() + DAY_MS);
-    else ranges.push({ from, to: new Date(from.getTime() + DAY_MS) });
+    if (last && last.to.getTime() === from.getTime()) last.to = to;
+    else ranges.push({ from, to });
   }
   return ranges;
 }
@@ -103,7 +102,7 @@ export function dayRanges(days: readonly string[]): Array<{ from: Date; to: Date
 /** Shop days from `fromDay` up to, not including, `beforeDay`. */
 export function daysBetween(fromDay: string, beforeDay: string): string[] {
   const days: string[] = [];
-  for (let t = startOfShopDay(fromDay).getTime(); t < startOfShopDay(beforeDay).getTime(); t += DAY_MS) days.push(shopDay(new Date(t)));
+  for (let day = fromDay; day < beforeDay; day = addShopDays(day, 1)) days.push(day);
   return days;
 }
 

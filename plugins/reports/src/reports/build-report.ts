@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import type { ShopSettings } from "@voltura/domain";
+import { SHOP_TIME_ZONE } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import {
   bestSellers, bestSellersOf, dailyOf, dailySales, marginsOf, monthlyOf, monthlyRevenue, profitMargins, reportTotals, technicianPerformance,
   technicianRowsOf, totalsOf,
@@ -10,7 +11,7 @@ import { readReportParts } from "../daily/read";
 import { loadAverageCosts, loadCompletedJobs, loadSaleFacts } from "./sources";
 
 const rangeOfReport = (range: ShopRange, sources: readonly SaleSource[]) =>
-  ({ from: range.days[0]!, to: range.days.at(-1)!, time_zone: "Asia/Kuala_Lumpur", sources: [...sources] });
+  ({ from: range.days[0]!, to: range.days.at(-1)!, time_zone: SHOP_TIME_ZONE, sources: [...sources] });
 
 /**
  * Every section of the reports page for a range and the chosen sources: full days from the report
@@ -36,7 +37,7 @@ export async function buildReport(container: MedusaContainer, range: ShopRange, 
  * reference the daily rows are checked against, and a fallback while they are being built.
  */
 export async function buildLiveReport(container: MedusaContainer, range: ShopRange, sources: readonly SaleSource[], limit: number): Promise<Report> {
-  const settings = await container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(container);
   const [facts, jobs] = await Promise.all([loadSaleFacts(container, range, sources, settings), loadCompletedJobs(container, range)]);
   const inventoryIds = [...new Set(facts.flatMap((f) => f.lines).filter((l) => l.kind === "item").map((l) => l.inventory_item_id).filter((id): id is string => !!id))];
   const costs = await loadAverageCosts(container, inventoryIds);

@@ -1,5 +1,5 @@
 import { renderReportPdf } from "@voltura/documents";
-import { toSafeCsv, type ShopSettings } from "@voltura/domain";
+import { SHOP_TIME_ZONE, toSafeCsv, type ShopSettings } from "@voltura/domain";
 import type { Report } from "./build-report";
 
 export const REPORT_SECTIONS = ["daily", "monthly", "best_sellers", "technicians", "margins"] as const;
@@ -53,7 +53,7 @@ export async function reportPdf(report: Report, sections: readonly ReportSection
   const t = report.totals;
   return renderReportPdf({
     title: "Sales report",
-    period: `${report.range.from} – ${report.range.to} (Asia/Kuala_Lumpur)`,
+    period: `${report.range.from} – ${report.range.to} (${SHOP_TIME_ZONE})`,
     generated_at: new Date().toISOString(),
     shop: settings.business,
     summary: [

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { addShopDays, shopDayOf, shopDaySchema } from "@voltura/domain";
 import { SALE_SOURCES, type SaleSource } from "../domain/facts";
-import { shopDay, shopDayRange, shopDaySchema, type ShopRange } from "../domain/range";
+import { shopDayRange, type ShopRange } from "../domain/range";
 import { REPORT_SECTIONS } from "./export";
 
 const sourcesSchema = z.string().trim().optional().transform((value, ctx): SaleSource[] => {
@@ -29,7 +30,7 @@ export const exportQuerySchema = reportQuerySchema.extend({
 
 /** The range the query asks for, defaulting to the last 30 days up to today (shop time). */
 export function rangeOf(query: { from?: string; to?: string }, now = new Date()): ShopRange {
-  const to = query.to ?? shopDay(now);
-  const from = query.from ?? shopDay(new Date(Date.parse(`${to}T12:00:00Z`) - 29 * 86_400_000));
+  const to = query.to ?? shopDayOf(now);
+  const from = query.from ?? addShopDays(to, -29);
   return shopDayRange(from, to);
 }

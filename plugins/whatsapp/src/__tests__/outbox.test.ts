@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SEND_ATTEMPTS, outboxAction, stableWaMessageId, type OutboxRow } from "../domain/outbox";
+import { CLOUD_UNKNOWN_OUTCOME_WAIT_MS, cloudOutcomeUnknown, MAX_SEND_ATTEMPTS, outboxAction, stableWaMessageId, type OutboxRow } from "../domain/outbox";
 
 const now = new Date("2026-12-06T08:00:00.000Z");
 const row = (patch: Partial<OutboxRow> = {}): OutboxRow => ({ direction: "out", status: "pending", lease_until: null, send_attempts: 0, ...patch });
@@ -20,6 +20,34 @@ describe("outboxAction", () => {
   it("has nothing to do for sent, failed or inbound rows", () => {
     for (const status of ["sent", "delivered", "read", "failed"]) expect(outboxAction(row({ status }), now)).toBe("done");
     expect(outboxAction(row({ direction: "in" }), now)).toBe("done");
+  });
+});
+
+describe("outboxAction on a Cloud API session (no idempotency key at Meta)", () => {
+  const ranOut = "2026-12-06T07:59:00.000Z";
+  const crashed = row({ lease_until: ranOut, send_attempts: 1, wa_message_id: null });
+  const at = (msAfterLease: number) => new Date(Date.parse(ranOut) + msAfterLease);
+
+  it("waits for Meta's status webhook after a claim ran out with no WhatsApp id, then sends again", () => {
+    expect(cloudOutcomeUnknown(crashed, "cloud_api", at(1))).toBe(true);
+    expect(outboxAction(crashed, at(1), "cloud_api")).toBe("await_outcome");
+    expect(outboxAction(crashed, at(CLOUD_UNKNOWN_OUTCOME_WAIT_MS - 1), "cloud_api")).toBe("await_outcome");
+    expect(outboxAction(crashed, at(CLOUD_UNKNOWN_OUTCOME_WAIT_MS + 1), "cloud_api")).toBe("send");
+  });
+  it("does not wait when the outcome is known", () => {
+    // The id was recorded: a status webhook or the send itself closes the row; nothing is unknown.
+    expect(cloudOutcomeUnknown({ ...crashed, wa_message_id: "wamid.HBgM" }, "cloud_api", at(1))).toBe(false);
+    // A finished attempt (a failure answer from Meta) cleared the lease: send again at once.
+    expect(outboxAction({ ...crashed, lease_until: null }, at(1), "cloud_api")).toBe("send");
+    // Never claimed: queued, not unknown.
+    expect(outboxAction(row({ wa_message_id: null }), now, "cloud_api")).toBe("send");
+    // Baileys and the simulator choose their ids: a resend carries the same one, no wait.
+    expect(outboxAction(crashed, at(1), "baileys")).toBe("send");
+    expect(outboxAction(crashed, at(1), "simulator")).toBe("send");
+  });
+  it("keeps a live claim held and a settled row done", () => {
+    expect(outboxAction({ ...crashed, lease_until: "2026-12-06T08:10:00.000Z" }, now, "cloud_api")).toBe("held");
+    expect(outboxAction({ ...crashed, status: "sent" }, at(1), "cloud_api")).toBe("done");
   });
 });
 

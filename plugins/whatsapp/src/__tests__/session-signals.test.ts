@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LimitsSchedule } from "../gateway/account-signals";
 import { patchForLimits } from "../gateway/session-runtime";
 import {
-  apiLimits, failureCounts, limitsFromQuery, mergeLimits, refusalAnswer, refusalError, refusalEventFields, refusalStatusOfError,
+  apiLimits, failureCounts, limitsFromEvent, limitsFromQuery, mergeLimits, refusalAnswer, refusalError, refusalEventFields, refusalStatusOfError,
 } from "../domain/session-signals";
 
 const now = new Date("2026-12-07T02:00:00.000Z");
@@ -34,7 +34,19 @@ describe("session limits", () => {
     });
     expect(apiLimits(null, null, now)).toEqual({
       reachout_timelock_until: null, new_chat_cap: null, new_chat_used: null, checked_at: null, failed_463: 0, failed_401: 0, failed_403: 0,
+      messaging_limit_tier: null, quality_rating: null, unique_users_24h: null,
     });
+  });
+
+  it("a Cloud API number adds its messaging limit tier, quality rating and the customers reached in 24 h", () => {
+    const read = limitsFromQuery({ reachoutTimelockUntil: null, newChatMessageCap: null, messagingLimitTier: "TIER_1K", qualityRating: "yellow" }, now);
+    expect(read).toMatchObject({ messaging_limit_tier: "TIER_1K", quality_rating: "YELLOW", checked_at: now.toISOString() });
+    expect(limitsFromQuery({ reachoutTimelockUntil: null, newChatMessageCap: null, qualityRating: "PURPLE" }, now).quality_rating).toBe("UNKNOWN");
+    expect(limitsFromEvent({ qualityRating: "RED", timestamp: now.toISOString() })).toEqual({ quality_rating: "RED" });
+    expect(limitsFromEvent({ messagingLimitTier: "TIER_10K", timestamp: now.toISOString() })).toEqual({ messaging_limit_tier: "TIER_10K" });
+    expect(apiLimits(read, null, now, 37)).toMatchObject({ messaging_limit_tier: "TIER_1K", quality_rating: "YELLOW", unique_users_24h: 37 });
+    // A Baileys number's limits carry neither.
+    expect(limitsFromQuery({ reachoutTimelockUntil: null, newChatMessageCap: 5 }, now)).not.toHaveProperty("messaging_limit_tier");
   });
 });
 

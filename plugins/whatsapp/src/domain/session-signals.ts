@@ -9,6 +9,26 @@ export interface SessionLimits {
   new_chat_used: number | null;
   /** When the limits were last asked for (ISO); an announcement does not move it. */
   checked_at: string | null;
+  /** Cloud API: Meta's messaging limit tier (TIER_250 … TIER_UNLIMITED: unique customers per rolling 24 h); null elsewhere. */
+  messaging_limit_tier?: string | null;
+  /** Cloud API: the number's quality rating; null elsewhere. */
+  quality_rating?: QualityRating | null;
+}
+
+export const QUALITY_RATINGS = ["GREEN", "YELLOW", "RED", "UNKNOWN"] as const;
+export type QualityRating = (typeof QUALITY_RATINGS)[number];
+
+/** What a Cloud API number adds to accountLimits() and to limits announcements. */
+interface CloudSignals {
+  messagingLimitTier?: string | null;
+  qualityRating?: string | null;
+}
+
+/** Meta's rating as one of ours (anything unknown reads UNKNOWN); null when not given. */
+export function qualityRatingOf(value: string | null | undefined): QualityRating | null {
+  if (value === null || value === undefined) return null;
+  const upper = value.toUpperCase();
+  return (QUALITY_RATINGS as readonly string[]).includes(upper) ? (upper as QualityRating) : "UNKNOWN";
 }
 
 /** One send WhatsApp refused with a code that counts against the number (463, 401, 403). */
@@ -23,22 +43,26 @@ export const EMPTY_LIMITS: SessionLimits = { reachout_timelock_until: null, new_
 export const FAILURE_WINDOW_MS = 24 * 3_600_000;
 export const MAX_FAILURE_MARKS = 200;
 
-/** The answer of accountLimits() as the session's limits. */
-export function limitsFromQuery(limits: AccountLimits, now: Date): SessionLimits {
+/** The answer of accountLimits() as the session's limits (tier and quality only when the transport has them: Cloud API). */
+export function limitsFromQuery(limits: AccountLimits & CloudSignals, now: Date): SessionLimits {
   return {
     reachout_timelock_until: limits.reachoutTimelockUntil,
     new_chat_cap: limits.newChatMessageCap,
     new_chat_used: limits.newChatMessagesUsed ?? null,
     checked_at: now.toISOString(),
+    ...(limits.messagingLimitTier !== undefined ? { messaging_limit_tier: limits.messagingLimitTier } : {}),
+    ...(limits.qualityRating !== undefined ? { quality_rating: qualityRatingOf(limits.qualityRating) } : {}),
   };
 }
 
 /** An announcement changes only what it carries. */
-export function limitsFromEvent(event: LimitsEvent): Partial<SessionLimits> {
+export function limitsFromEvent(event: LimitsEvent & CloudSignals): Partial<SessionLimits> {
   return {
     ...(event.reachoutTimelockUntil !== undefined ? { reachout_timelock_until: event.reachoutTimelockUntil } : {}),
     ...(event.newChatMessageCap !== undefined ? { new_chat_cap: event.newChatMessageCap } : {}),
     ...(event.newChatMessagesUsed !== undefined ? { new_chat_used: event.newChatMessagesUsed } : {}),
+    ...(event.messagingLimitTier !== undefined ? { messaging_limit_tier: event.messagingLimitTier } : {}),
+    ...(event.qualityRating !== undefined ? { quality_rating: qualityRatingOf(event.qualityRating) } : {}),
   };
 }
 
@@ -65,16 +89,29 @@ export function failureCounts(marks: SendFailureMark[] | null | undefined, now: 
   return counts;
 }
 
-/** The limits as the API shows them: a timelock already over reads as none. */
+export type ApiLimits = Required<SessionLimits> & FailureCounts & { unique_users_24h: number | null };
+
+/**
+ * The limits as the API shows them: a timelock already over reads as none; `uniqueUsers24h` is the
+ * distinct customers the number wrote to in the last 24 h (what Meta's tier counts), null when not counted.
+ */
 export function apiLimits(
   limits: SessionLimits | null | undefined,
   marks: SendFailureMark[] | null | undefined,
   now: Date,
-): SessionLimits & FailureCounts {
+  uniqueUsers24h: number | null = null,
+): ApiLimits {
   const merged = mergeLimits(limits, {});
   const until = merged.reachout_timelock_until;
   const active = until && Date.parse(until) > now.getTime() ? until : null;
-  return { ...merged, reachout_timelock_until: active, ...failureCounts(marks, now) };
+  return {
+    ...merged,
+    messaging_limit_tier: merged.messaging_limit_tier ?? null,
+    quality_rating: merged.quality_rating ?? null,
+    reachout_timelock_until: active,
+    ...failureCounts(marks, now),
+    unique_users_24h: uniqueUsers24h,
+  };
 }
 
 const REFUSAL_TEXT = /^WhatsApp refused the message \((\d{3})\b/;

@@ -1,5 +1,6 @@
 import {
   BaileysTransport,
+  CloudApiTransport,
   sealedAuthStateStore,
   SimulatorTransport,
   type AuthStateKeys,
@@ -12,6 +13,8 @@ import {
   type WhatsAppTransport,
 } from "@voltura/whatsapp-transport";
 import type WhatsAppModuleService from "../modules/whatsapp/service";
+import type { NewInbound } from "../modules/whatsapp/service";
+import { cloudTransportConfig } from "./cloud-config";
 import type { SessionKind } from "../modules/whatsapp/models/whatsapp-session";
 import { limitsFromEvent } from "../domain/session-signals";
 import type { SessionPatch } from "../workflows/steps/sessions";
@@ -22,6 +25,28 @@ export interface SessionRecord {
   id: string;
   kind: SessionKind;
   paired_at: Date | string | null;
+  cloud_phone_number_id?: string | null;
+  cloud_waba_id?: string | null;
+  cloud_secrets?: string | null;
+}
+
+/** What a session connects with: when it changes (a Cloud API number's new token or ids), the owner reconnects. */
+export function configStamp(session: SessionRecord): string {
+  return [session.kind, session.cloud_phone_number_id ?? "", session.cloud_waba_id ?? "", session.cloud_secrets ?? ""].join("|");
+}
+
+/** An inbound message as the one inbound path (record-inbound-whatsapp) takes it, whatever carried it. */
+export function inboundInput(sessionId: string, message: InboundMessage, simulated: boolean): NewInbound {
+  return {
+    session_id: sessionId,
+    phone: message.from,
+    body: message.text,
+    media: message.media ? { kind: message.media.kind, mimetype: message.media.mimeType, filename: message.media.fileName, size_bytes: message.media.sizeBytes } : null,
+    wa_message_id: message.id,
+    sender_name: message.pushName ?? null,
+    received_at: message.timestamp,
+    simulated,
+  };
 }
 
 export interface SessionHandlers {
@@ -61,13 +86,17 @@ export function alertPatch(alert: TransportAlert): Omit<SessionPatch, "id"> {
   return { alert: { kind: alert.kind, message: alert.message, at: alert.timestamp } };
 }
 
-/** Builds the transport for a session's kind: the simulator in memory, Baileys on the encrypted DB auth state. */
+/**
+ * Builds the transport for a session's kind: the simulator in memory, Baileys on the encrypted DB
+ * auth state, the Cloud API with the session's sealed secrets (Graph API at WHATSAPP_GRAPH_URL).
+ */
 export async function createTransport(
   session: SessionRecord,
   service: WhatsAppModuleService,
   keys: AuthStateKeys | null,
 ): Promise<WhatsAppTransport> {
   if (session.kind === "simulator") return new SimulatorTransport({ requirePairing: !session.paired_at, onTransmit: simulatorWireLog() });
+  if (session.kind === "cloud_api") return new CloudApiTransport(cloudTransportConfig(session));
   if (!keys) throw new Error("The key ring (VOLTURA_KEYS_FILE) is missing or invalid: Baileys sessions stay stopped until it is set");
   const authStore = sealedAuthStateStore(service.authBlobs(session.id), keys, session.id);
   const parts = await loadBaileysParts(authStore);
@@ -79,14 +108,26 @@ export async function createTransport(
   });
 }
 
+/** The number a connected transport speaks for (E.164): Baileys' paired account, or what Meta says of a Cloud API number. */
+function connectedPhone(transport: WhatsAppTransport): string | undefined {
+  if (transport instanceof BaileysTransport) {
+    const id = transport.user?.id;
+    return id ? `+${id.split(/[:@]/)[0]}` : undefined;
+  }
+  if (transport instanceof CloudApiTransport) {
+    const digits = transport.phoneNumber?.displayPhone.replace(/\D/g, "");
+    return digits ? `+${digits}` : undefined;
+  }
+  return undefined;
+}
+
 /** Wires a transport's events to the handlers; returns the function that detaches them. */
 export function attachTransport(transport: WhatsAppTransport, kind: SessionKind, handlers: SessionHandlers): () => void {
   const offs = [
     transport.on("qr", (qr) => handlers.patch({ state: "pairing", qr })),
     transport.on("connection", (event) => {
       const patch = patchForConnection(event, kind, new Date());
-      const user = transport instanceof BaileysTransport ? transport.user : undefined;
-      const phone = event.state === "open" && user?.id ? `+${user.id.split(/[:@]/)[0]}` : undefined;
+      const phone = event.state === "open" ? connectedPhone(transport) : undefined;
       handlers.patch(phone ? { ...patch, phone } : patch);
       if (event.state === "open") handlers.opened();
     }),

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ILockingModule, Logger, MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { SimulatorTransport, TransportStoppedError, type E164, type InboundMessage, type PresenceState, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
+import { CloudApiTransport, SimulatorTransport, TransportStoppedError, type E164, type InboundMessage, type PresenceState, type Receipt, type WhatsAppTransport } from "@voltura/whatsapp-transport";
 import { stableWaMessageId } from "../domain/outbox";
 import type { MessageRow } from "../modules/whatsapp/rows";
 import { recordInboundWhatsAppWorkflow } from "../workflows/record-inbound-whatsapp";
@@ -16,8 +16,9 @@ import { readAuthStateKey, type AuthKeyStatus } from "./auth-key";
 import { recoverWhatsAppSends } from "./send-recovery";
 import { simulatorEnabled } from "./settings";
 import { currentGateway, registerGateway, type GatewayPort, type OutboundRequest } from "./port";
-import { attachTransport, createTransport, type SessionRecord } from "./session-runtime";
-import { sendOn } from "./transmit";
+import { attachTransport, configStamp, createTransport, inboundInput, type SessionRecord } from "./session-runtime";
+import { recordCloudSend } from "./cloud-status";
+import { sendOn, withRowDetails } from "./transmit";
 
 export interface SupervisorOptions {
   /** How long a session's lock lives without renewal (default 30 s). */
@@ -36,6 +37,8 @@ interface Owned {
   writes: Promise<unknown>;
   /** When this process took the session: until it first opens, a send waits for it briefly. */
   taken_at: number;
+  /** The config it connected with: a change (new Cloud API token…) reconnects it on the next tick. */
+  stamp: string;
 }
 
 const OPEN_WAIT_MS = 10_000;
@@ -136,8 +139,10 @@ export class SessionSupervisor implements GatewayPort {
     return transport instanceof SimulatorTransport ? transport : null;
   }
 
-  messageIdFor(sessionId: string, idempotencyKey: string): string {
-    return stableWaMessageId(idempotencyKey, this.owned.get(sessionId)?.transport instanceof SimulatorTransport ? "simulator" : "baileys");
+  messageIdFor(sessionId: string, idempotencyKey: string): string | null {
+    const transport = this.owned.get(sessionId)?.transport;
+    if (transport && !transport.capabilities.callerMessageIds) return null;
+    return stableWaMessageId(idempotencyKey, transport instanceof SimulatorTransport ? "simulator" : "baileys");
   }
 
   async transmit(request: OutboundRequest): Promise<string> {
@@ -148,7 +153,18 @@ export class SessionSupervisor implements GatewayPort {
     for (let waited = 0; starting() && waited < OPEN_WAIT_MS; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return sendOn(this.container, owned.transport, request);
+    const full = await withRowDetails(this.container, request);
+    const waMessageId = await sendOn(this.container, owned.transport, full);
+    // WhatsApp picked the id (Cloud API): record it now, and apply statuses that arrived before it.
+    if (!owned.transport.capabilities.callerMessageIds && full.correlationId) await recordCloudSend(this.container, full.correlationId, waMessageId);
+    return waMessageId;
+  }
+
+  /** Marks an inbound message read on a Cloud API number this process owns (best effort). */
+  async markRead(sessionId: string, from: string, waMessageId: string): Promise<void> {
+    const transport = this.owned.get(sessionId)?.transport;
+    if (!(transport instanceof CloudApiTransport) || transport.state !== "open") return;
+    await transport.markRead(from as E164, waMessageId).catch((error: unknown) => this.logger.warn(`WhatsApp session ${sessionId}: read receipt not sent: ${String(error)}`));
   }
 
   /** Typing presence on an owned, open session (best effort, before a campaign message); false when not open here. */
@@ -188,7 +204,10 @@ export class SessionSupervisor implements GatewayPort {
       }
       if (mine) {
         if (!(await this.lease(session.id))) await this.release(session.id, false);
-        else await this.heartbeat(session.id);
+        else if (this.owned.get(session.id)!.stamp !== configStamp(session)) {
+          await this.release(session.id, false);
+          await this.own(session);
+        } else await this.heartbeat(session.id);
         continue;
       }
       if (await this.lease(session.id)) await this.own(session);
@@ -209,7 +228,7 @@ export class SessionSupervisor implements GatewayPort {
       });
       return;
     }
-    const owned: Owned = { transport, detach: () => undefined, writes: Promise.resolve(), taken_at: Date.now() };
+    const owned: Owned = { transport, detach: () => undefined, writes: Promise.resolve(), taken_at: Date.now(), stamp: configStamp(session) };
     this.owned.set(session.id, owned);
     owned.detach = attachTransport(transport, session.kind, {
       patch: (patch) => {
@@ -296,16 +315,7 @@ export class SessionSupervisor implements GatewayPort {
   private onInbound(sessionId: string, message: InboundMessage, simulated: boolean): void {
     const done = recordInboundWhatsAppWorkflow(this.container)
       .run({
-        input: {
-          session_id: sessionId,
-          phone: message.from,
-          body: message.text,
-          media: message.media ? { kind: message.media.kind, mimetype: message.media.mimeType, filename: message.media.fileName, size_bytes: message.media.sizeBytes } : null,
-          wa_message_id: message.id,
-          sender_name: message.pushName ?? null,
-          received_at: message.timestamp,
-          simulated,
-        },
+        input: inboundInput(sessionId, message, simulated),
       })
       .then(({ result }) => result.message as MessageRow)
       .catch((error: unknown) => {

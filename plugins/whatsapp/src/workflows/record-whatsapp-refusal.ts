@@ -1,6 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { sendFailureCodeOf } from "@voltura/whatsapp-transport";
+import { sendFailureCodeOf, type SendFailureCode } from "@voltura/whatsapp-transport";
 import { refusalError } from "../domain/session-signals";
 import type { MessageRow } from "../modules/whatsapp/rows";
 import { WHATSAPP_MESSAGE_STATUS } from "./send-whatsapp-message";
@@ -8,8 +8,15 @@ import { whatsappService } from "./steps/service";
 
 export interface RecordRefusalInput {
   session_id: string;
-  wa_message_id: string;
+  /** The message by its WhatsApp id… */
+  wa_message_id?: string;
+  /** …or by its row id (a Cloud API status names the row it was sent for). */
+  message_id?: string;
   status_code?: number;
+  /** Cloud API: the stored error (WhatsApp's error code and title) and the failure's code. */
+  error?: string;
+  code?: SendFailureCode;
+  error_title?: string;
 }
 
 /** One statement (REFUSAL_SQL): nothing to compensate. */
@@ -17,11 +24,12 @@ const refuseAckedMessageStep = createStep("refuse-acked-whatsapp-message", async
   const statusCode = input.status_code ?? 0;
   const message: MessageRow | null = await whatsappService(container).refuseMessage({
     session_id: input.session_id,
-    wa_message_id: input.wa_message_id,
+    ...(input.wa_message_id ? { wa_message_id: input.wa_message_id } : {}),
+    ...(input.message_id ? { message_id: input.message_id } : {}),
     status_code: statusCode,
-    error: refusalError(statusCode, "in WhatsApp's acknowledgement"),
+    error: input.error ?? refusalError(statusCode, "in WhatsApp's acknowledgement"),
   });
-  return new StepResponse({ message, status_code: statusCode });
+  return new StepResponse({ message, status_code: statusCode, code: input.code ?? sendFailureCodeOf(statusCode), error_title: input.error_title ?? null });
 });
 
 /**
@@ -38,7 +46,8 @@ export const recordWhatsAppRefusalWorkflow = createWorkflow("record-whatsapp-ref
         phone: refused.message!.phone,
         status: "failed",
         status_code: refused.status_code,
-        code: sendFailureCodeOf(refused.status_code),
+        code: refused.code,
+        ...(refused.error_title ? { error_title: refused.error_title } : {}),
       })),
     });
   });

@@ -110,6 +110,9 @@ describe("campaign builder form → planner body", () => {
       audience: { mode: "filter", freeze_at_launch: false, filter: { spent_above_sen: 123450, last_visit_after: "2026-11-30T16:00:00.000Z", tags: ["vip"] } },
       reply_window_days: 3,
       conversion_window_days: 14,
+      routing: "auto",
+      cloud_template: { session_id: "wa_cloud", name: "promo_dec", language: "ms", params: ["nama"] },
+      recent_chat_days: 21,
     } as unknown as Campaign;
     const v = builderValuesOf(campaign);
     expect(v.schedule_date).toBe("2027-01-12");
@@ -119,5 +122,6 @@ describe("campaign builder form → planner body", () => {
     expect(v.freeze_at_launch).toBe(false);
     expect(campaignBodyFrom(v).audience).toEqual(campaign.audience);
     expect(campaignBodyFrom(v).schedule).toEqual(campaign.schedule);
+    expect(campaignBodyFrom(v)).toMatchObject({ routing: "auto", cloud_template: campaign.cloud_template, recent_chat_days: 21 });
   });
 });

@@ -1,5 +1,6 @@
 import { CUSTOMER_TYPES, DEVICE_TYPES, REPAIR_STATUSES, shopClock, shopInstant } from "@voltura/domain";
 import type { AudienceFilter, Campaign, CampaignMedia, CampaignSchedule, CreateCampaignBody } from "@voltura/medusa-client";
+import { EMPTY_ROUTING, routingBodyFrom, routingValuesFrom, routingValuesOf, type RoutingValues } from "./routing-form";
 
 /**
  * The campaign builder's form ⇄ the planner's body. The form is plain HTML fields (it works without
@@ -38,6 +39,8 @@ export interface BuilderValues {
   job_statuses: string[];
   reply_window_days: string;
   conversion_window_days: string;
+  /** fixed or auto routing and the Cloud API template (routing-form.ts). */
+  routing: RoutingValues;
 }
 
 export const EMPTY_BUILDER: BuilderValues = {
@@ -70,6 +73,7 @@ export const EMPTY_BUILDER: BuilderValues = {
   job_statuses: [],
   reply_window_days: "3",
   conversion_window_days: "14",
+  routing: EMPTY_ROUTING,
 };
 
 const list = (text: string) => [...new Set(text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
@@ -129,6 +133,7 @@ export function builderValuesFrom(form: FormData): BuilderValues {
     job_statuses: all(form, "job_statuses", REPAIR_STATUSES),
     reply_window_days: str(form, "reply_window_days"),
     conversion_window_days: str(form, "conversion_window_days"),
+    routing: routingValuesFrom(form),
   };
 }
 
@@ -213,6 +218,7 @@ export function campaignBodyFrom(v: BuilderValues): Required<Omit<CreateCampaign
     audience: v.audience_mode === "list" ? { mode: "list" } : { mode: "filter", filter: audienceFilterFrom(v), freeze_at_launch: v.freeze_at_launch },
     reply_window_days: wholeNumber(v.reply_window_days, "reply_window_days") ?? 3,
     conversion_window_days: wholeNumber(v.conversion_window_days, "conversion_window_days") ?? 14,
+    ...routingBodyFrom(v.routing),
   };
 }
 
@@ -258,5 +264,6 @@ export function builderValuesOf(c: Campaign): BuilderValues {
     job_statuses: filter.job_statuses ?? [],
     reply_window_days: String(c.reply_window_days),
     conversion_window_days: String(c.conversion_window_days),
+    routing: routingValuesOf(c),
   };
 }

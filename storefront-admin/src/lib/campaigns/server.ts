@@ -1,12 +1,14 @@
 import { fail, redirect, type RequestEvent } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { campaignMediaSchema, CampaignsApi, CAMPAIGN_RAW_PATHS, CommerceError, getWhatsAppHealth, type CampaignMedia } from "@voltura/medusa-client";
+import { campaignMediaSchema, CampaignsApi, CAMPAIGN_RAW_PATHS, CommerceError, getWhatsAppHealth, listWhatsAppTemplates, type CampaignMedia, type CommerceClient } from "@voltura/medusa-client";
 import { z } from "zod";
 import { commerceProblem } from "$lib/server/commerce";
 import { commerceErrorFrom, commerceFetch } from "$lib/server/commerce-raw";
 import { requireRole } from "$lib/server/guard";
 import type { SessionStaff } from "$lib/server/session-store";
+import { sendableTemplates } from "$lib/whatsapp/cloud";
 import { BuilderFieldError, builderValuesFrom, campaignBodyFrom, type BuilderValues } from "./builder-form";
+import { RoutingFieldError } from "./routing-form";
 
 /** Campaigns are planned and run by owners and managers. */
 export const CAMPAIGN_MANAGERS = MANAGERS;
@@ -50,7 +52,7 @@ export async function saveCampaign(event: RequestEvent, id: string | null) {
     if (!body.name) return failure(400, { name: "Give the campaign a name" }, "Check the highlighted fields.");
     savedId = id ? (await api.update(id, body)).id : (await api.create(body)).id;
   } catch (err) {
-    if (err instanceof BuilderFieldError) return failure(400, { [err.field]: err.message }, "Check the highlighted fields.");
+    if (err instanceof BuilderFieldError || err instanceof RoutingFieldError) return failure(400, { [err.field]: err.message }, "Check the highlighted fields.");
     const problem = commerceProblem(err);
     const field = err instanceof CommerceError && err.status === 400 ? fieldOfProblem(problem.message) : "form";
     return failure(problem.status, { [field]: problem.message }, problem.message);
@@ -58,9 +60,23 @@ export async function saveCampaign(event: RequestEvent, id: string | null) {
   redirect(303, `/campaigns/${encodeURIComponent(savedId)}?saved=1`);
 }
 
-/** What the builder offers: the shop's WhatsApp numbers and the template library. */
+/** The approved templates of each Cloud API number (a number whose templates cannot be read offers none). */
+async function cloudTemplatesOf(commerce: CommerceClient, sessions: ReadonlyArray<{ id: string; name: string; kind: string }>) {
+  const cloud = sessions.filter((s) => s.kind === "cloud_api");
+  const lists = await Promise.allSettled(cloud.map((s) => listWhatsAppTemplates(commerce, s.id)));
+  return cloud.flatMap((s, i) => {
+    const list = lists[i];
+    return list?.status === "fulfilled" ? sendableTemplates(list.value).map((t) => ({ session_id: s.id, session_name: s.name, name: t.name, language: t.language, body_text: t.body_text, param_count: t.param_count })) : [];
+  });
+}
+
+/** What the builder offers: the shop's WhatsApp numbers, the template library and the Cloud API templates. */
 export async function builderOptions(locals: App.Locals) {
   const { api, commerce } = campaignsFor(locals);
   const [health, templates] = await Promise.all([getWhatsAppHealth(commerce), api.listTemplates()]);
-  return { sessions: health.sessions.map((s) => ({ id: s.id, name: s.name, phone: s.phone, state: s.state })), templates };
+  return {
+    sessions: health.sessions.map((s) => ({ id: s.id, name: s.name, phone: s.phone, state: s.state, kind: s.kind })),
+    templates,
+    cloudTemplates: await cloudTemplatesOf(commerce, health.sessions),
+  };
 }

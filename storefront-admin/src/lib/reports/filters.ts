@@ -1,3 +1,5 @@
+import { addShopDays, shopDayOf } from "@voltura/domain";
+
 /** The report page's filters, read from the URL (so a report is bookmarkable). Days are shop days. */
 export const REPORT_SOURCES = [
   { value: "pos", label: "Counter sales" },
@@ -12,11 +14,10 @@ export interface ReportFilters {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const shopToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function reportFilters(params: URLSearchParams, now = new Date()): ReportFilters {
-  const to = DAY.test(params.get("to") ?? "") ? params.get("to")! : shopToday(now);
-  const fallbackFrom = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const to = DAY.test(params.get("to") ?? "") ? params.get("to")! : shopDayOf(now);
+  const fallbackFrom = addShopDays(to, -29);
   const from = DAY.test(params.get("from") ?? "") ? params.get("from")! : fallbackFrom;
   const known = REPORT_SOURCES.map((s) => s.value as string);
   const picked = params.getAll("source").flatMap((s) => s.split(",")).filter((s) => known.includes(s));

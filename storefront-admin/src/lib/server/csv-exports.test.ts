@@ -91,7 +91,7 @@ function auditRowWith(text: string): AuditRow {
 type CampaignRecipientRow = Parameters<typeof recipientsCsv>[0][number];
 function recipientWith(text: string): CampaignRecipientRow {
   return {
-    id: text, run_no: 1, customer_id: text, phone: text, name: text, language: "ms", session_id: text, status: "failed", reason: text,
+    id: text, run_no: 1, customer_id: text, phone: text, name: text, language: "ms", session_id: text, route: "chat", status: "failed", reason: text,
     body: text, message_id: text, claimed_at: null, sent_at: "2026-12-06T02:00:00.000Z", delivered_at: null, read_at: null,
     failed_at: null, replied_at: null, opted_out_at: null, converted_at: null,
   };

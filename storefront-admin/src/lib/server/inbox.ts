@@ -1,5 +1,5 @@
 import { formatMYR, type RepairStatus } from "@voltura/domain";
-import { sendWhatsAppMessage, type CommerceClient, type RepairBilling, type RepairJob, ConciergeApi } from "@voltura/medusa-client";
+import { sendWhatsAppMessage, type CommerceClient, type RepairBilling, type RepairJob, type SendTemplate, ConciergeApi } from "@voltura/medusa-client";
 import { z } from "zod";
 import { m } from "$lib/paraglide/messages.js";
 
@@ -49,13 +49,14 @@ export async function sendAsStaff(
   commerce: CommerceClient,
   phone: string,
   key: string,
-  message: { body: string; media?: { url: string; mimetype: string; caption?: string } },
+  message: { body: string; media?: { url: string; mimetype: string; caption?: string }; template?: SendTemplate; session_id?: string },
   ref?: string,
 ): Promise<void> {
   await sendWhatsAppMessage(commerce, {
     to: phone,
     body: message.body,
     media: message.media,
+    ...(message.template ? { template: message.template, session_id: message.session_id } : {}),
     idempotency_key: key,
     context: { kind: "staff", ...(ref ? { ref } : {}) },
   });

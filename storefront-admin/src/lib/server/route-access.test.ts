@@ -23,9 +23,9 @@ describe("route → roles map", () => {
     for (const id of Object.keys(ROUTE_ACCESS)) expect(routeIds, `${id} is listed but has no route file`).toContain(id);
   });
 
-  it("makes only /login, /health, the first-run /setup and the customer's tracking and opt-out pages public", () => {
+  it("makes only /login, /health, the first-run /setup, the customer's tracking and opt-out pages and Meta's webhook public", () => {
     const open = Object.entries(ROUTE_ACCESS).filter(([, rule]) => rule === "public").map(([id]) => id);
-    expect(open.sort()).toEqual(["/health", "/login", "/optout/[token]", "/setup", "/track/[token]"]);
+    expect(open.sort()).toEqual(["/health", "/login", "/optout/[token]", "/setup", "/track/[token]", "/webhooks/whatsapp/cloud"]);
   });
 
   it("lets anyone reach public routes, signed in or not", () => {

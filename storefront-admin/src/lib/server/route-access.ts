@@ -3,7 +3,8 @@ import { ALL_STAFF, CRM_EDITORS, MANAGERS, REPAIR_DESK, roleAllowed, type StaffR
 /**
  * Who may open each route, by SvelteKit route id. Deny by default: a route id that is not listed
  * here is refused to everyone (route-access.test.ts fails when a route file is missing from it).
- * Public routes: /login, the first-run /setup, /health and the customer pages /track/[token] and /optout/[token].
+ * Public routes: /login, the first-run /setup, /health, the customer pages /track/[token] and /optout/[token],
+ * and Meta's WhatsApp webhook /webhooks/whatsapp/cloud (commerce checks its signature).
  */
 export type RouteAccess = "public" | readonly StaffRole[];
 
@@ -113,11 +114,17 @@ export const ROUTE_ACCESS = {
   "/(staff)/campaigns/emergency-stop": ALL_STAFF,
   // The customer's opt-out page, reached by the signed link in a campaign message.
   "/optout/[token]": "public",
+  // Meta's WhatsApp Cloud API webhook: forwarded verbatim to commerce, which checks the verify token and the signature.
+  "/webhooks/whatsapp/cloud": "public",
   // Operations: backups (download, verify, restore), restore runs and their live progress, backup settings.
   "/(staff)/settings/maintenance": OWNERS_ONLY,
   // The settings workspace: its landing and the sections for WhatsApp, the concierge and message templates.
   "/(staff)/settings": MANAGERS,
   "/(staff)/settings/whatsapp": MANAGERS,
+  // WhatsApp Cloud API numbers: their Meta ids and secrets, webhook address and templates.
+  "/(staff)/settings/whatsapp/cloud/new": MANAGERS,
+  "/(staff)/settings/whatsapp/cloud/[id]": MANAGERS,
+  "/(staff)/settings/whatsapp/cloud/[id]/templates": MANAGERS,
   "/(staff)/settings/concierge": MANAGERS,
   "/(staff)/settings/messages": MANAGERS,
   "/(staff)/settings/maintenance/backups/[id]/download": OWNERS_ONLY,

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { documentNumber, seriesKey, validUntilFrom } from "../../domain/numbering";
+import { endOfShopDayAfter } from "@voltura/domain";
+import { documentNumber, seriesKey } from "../../domain/numbering";
 import { invoicingService } from "../../invoicing/context";
 import type { QuotationRecord } from "../../invoicing/records";
 import type { PricedDocument } from "./prepare-document";
@@ -27,7 +28,7 @@ export const createQuotationRecordStep = createStep(
       ...input.priced,
       notes: input.notes,
       issued_at: now,
-      valid_until: validUntilFrom(now, input.valid_days),
+      valid_until: endOfShopDayAfter(now, input.valid_days),
       created_by: input.created_by,
     } as never);
     const record = quotation as unknown as QuotationRecord;

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import { computeDocumentTotals, type Buyer, type DocumentLine } from "../../domain/lines";
-import { invoicingInvalid, loadShopSettings } from "../../invoicing/context";
+import { invoicingInvalid } from "../../invoicing/context";
 
 export interface PricedDocument {
   buyer: Buyer;

@@ -1,6 +1,7 @@
+import { shopDate } from "@voltura/domain";
 import { describe, expect, it } from "vitest";
 import { runIntegrityChecks, type SqlReader } from "../run";
-import { breachAlertText, shopDayOf, summarizeReport } from "../summary";
+import { breachAlertText, summarizeReport } from "../summary";
 import type { IntegrityCheck } from "../types";
 
 const check = (name: string, tables: string[], breachCount: number): IntegrityCheck => ({
@@ -41,7 +42,7 @@ describe("runIntegrityChecks", () => {
     const report = await runIntegrityChecks(fakeDb(["a"], 3), now, [check("clean", ["a"], 0), check("sales", ["a"], 3)]);
     const summary = summarizeReport(report, 2);
     expect(summary.checks[1]).toEqual({ name: "sales", title: "Title sales", ok: false, count: 3, examples: ["problem r0", "problem r1"] });
-    expect(shopDayOf(now, "Asia/Kuala_Lumpur")).toBe("2026-12-06");
+    expect(shopDate(now, "Asia/Kuala_Lumpur")).toBe("2026-12-06");
     const text = breachAlertText(summary, "2026-12-06");
     expect(text).toContain("Shop check 2026-12-06: 1 of 2 checks found problems.");
     expect(text).toContain("• Title sales: 3 problems, e.g. problem r0");

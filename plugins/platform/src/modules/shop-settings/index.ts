@@ -1,8 +1,9 @@
 import { Module } from "@medusajs/framework/utils";
+import { SHOP_SETTINGS_MODULE_KEY } from "@voltura/medusa-kit";
 import ShopSettingsService from "./service";
 
-/** Resolve with container.resolve("shopSettings"). */
-export const SHOP_SETTINGS_MODULE = "shopSettings";
+/** Other plugins read the settings with medusa-kit `loadShopSettings(container)`. */
+export const SHOP_SETTINGS_MODULE = SHOP_SETTINGS_MODULE_KEY;
 
 export default Module(SHOP_SETTINGS_MODULE, { service: ShopSettingsService });
 export { ShopSettingsService };

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { Priority } from "@voltura/domain";
-import { findTechnician, loadShopSettings, retrieveJobOr404, type Technician } from "../../desk/context";
+import { loadShopSettings } from "@voltura/medusa-kit";
+import { findTechnician, retrieveJobOr404, type Technician } from "../../desk/context";
 import { planRepairJobUpdate, type RepairJobUpdatePlan } from "../../desk/update-plan";
 import type { ActorRef } from "../types";
 

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { claimJobLabourPrice, defaultWarrantyDays, REPAIR_STATUS_LABELS, ringgitToSen } from "@voltura/domain";
 import type { AddRepairLineInput } from "@voltura/medusa-client";
-import { findShopLocationId, LINE_EDITABLE_STATUSES, loadBillingJob, loadShopSettings, type BillingJob } from "../../billing/context";
+import { loadShopSettings } from "@voltura/medusa-kit";
+import { findShopLocationId, LINE_EDITABLE_STATUSES, loadBillingJob, type BillingJob } from "../../billing/context";
 import { billingConflict } from "../../billing/errors";
 import type { PartReservationRequest } from "../../billing/inventory";
 import { findClaimForJob, findJobInvoice, findPendingQuote } from "../../billing/load-billing";

@@ -1,5 +1,5 @@
 import type { MessageStatus } from "@voltura/whatsapp-transport";
-import type { ContextKind, MessageMedia } from "./models/whatsapp-message";
+import type { ContextKind, MessageMedia, MessageTemplate } from "./models/whatsapp-message";
 
 /** A whatsapp_message row as raw SQL returns it. */
 export interface MessageRow {
@@ -22,6 +22,7 @@ export interface MessageRow {
   lease_until: Date | string | null;
   claimed_by: string | null;
   send_attempts: number;
+  template: MessageTemplate | null;
   created_at: Date | string;
   updated_at: Date | string;
 }

@@ -5,10 +5,15 @@ import type { SecretBlobStore } from "@voltura/whatsapp-transport";
 import { currentGateway } from "../../gateway/port";
 import { WhatsAppAuthState } from "./models/whatsapp-auth-state";
 import { WhatsAppContact } from "./models/whatsapp-contact";
-import { WhatsAppMessage, type ContextKind, type MessageMedia } from "./models/whatsapp-message";
+import { WhatsAppMessage, type ContextKind, type MessageMedia, type MessageTemplate } from "./models/whatsapp-message";
 import { WhatsAppSession } from "./models/whatsapp-session";
+import { WhatsAppTemplate } from "./models/whatsapp-template";
+import { WhatsAppTemplateBinding } from "./models/whatsapp-template-binding";
+import { WhatsAppStatusBacklog } from "./models/whatsapp-status-backlog";
+import { WhatsAppWebhookEvent } from "./models/whatsapp-webhook-event";
 import type { MessageRow } from "./rows";
 import { REFUSAL_SQL, refusalBindings, type RefusalInput } from "./refusal-sql";
+import { CLAIMABLE_SQL } from "../../domain/outbox";
 import { EXACT_COUNT_LIMIT, messageListStatements, plannedRows, type MessageListFilter } from "../../domain/message-list-sql";
 
 type Ctx = Context<EntityManager>;
@@ -22,6 +27,8 @@ export interface NewOutbound {
   idempotency_key: string;
   context_kind: ContextKind | null;
   context_ref: string | null;
+  /** Sent as this WhatsApp template (Cloud API); `body` is then the text the chat log shows. */
+  template?: MessageTemplate | null;
 }
 
 export interface NewInbound {
@@ -45,9 +52,12 @@ export interface MessagePage {
 }
 
 const COLUMNS = `id, session_id, direction, phone, customer_id, body, media, wa_message_id, status, status_changed_at, error,
-  idempotency_key, context_kind, context_ref, sender_name, simulated, lease_until, claimed_by, send_attempts, created_at, updated_at`;
+  idempotency_key, context_kind, context_ref, sender_name, simulated, lease_until, claimed_by, send_attempts, template, created_at, updated_at`;
 
-class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAuthState, WhatsAppMessage, WhatsAppContact }) {
+class WhatsAppModuleService extends MedusaService({
+  WhatsAppSession, WhatsAppAuthState, WhatsAppMessage, WhatsAppContact, WhatsAppWebhookEvent, WhatsAppStatusBacklog,
+  WhatsAppTemplate, WhatsAppTemplateBinding,
+}) {
   /** On shutdown the sessions this process owns disconnect and give their locks back at once. */
   __hooks = {
     onApplicationPrepareShutdown: async (): Promise<void> => {
@@ -62,13 +72,14 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async reserveOutbound(data: NewOutbound, @MedusaContext() ctx: Ctx = {}): Promise<{ message: MessageRow; created: boolean }> {
     const inserted = (await ctx.manager!.execute(
-      `INSERT INTO whatsapp_message (id, session_id, direction, phone, customer_id, body, media, status, idempotency_key, context_kind, context_ref, status_changed_at)
-       VALUES (?, ?, 'out', ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?, now())
+      `INSERT INTO whatsapp_message (id, session_id, direction, phone, customer_id, body, media, status, idempotency_key, context_kind, context_ref, template, status_changed_at)
+       VALUES (?, ?, 'out', ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?, ?::jsonb, now())
        ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       [
         generateEntityId(undefined, "wa_msg"), data.session_id, data.phone, data.customer_id, data.body,
         data.media ? JSON.stringify(data.media) : null, data.idempotency_key, data.context_kind, data.context_ref,
+        data.template ? JSON.stringify(data.template) : null,
       ],
     )) as MessageRow[];
     if (inserted[0]) return { message: inserted[0], created: true };
@@ -153,8 +164,8 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async pendingOutbound(sessionId: string, limit = 20, @MedusaContext() ctx: Ctx = {}): Promise<MessageRow[]> {
     return (await ctx.manager!.execute(
-      `SELECT ${COLUMNS} FROM whatsapp_message WHERE session_id = ? AND direction = 'out' AND status = 'pending' AND deleted_at IS NULL
-         AND (lease_until IS NULL OR lease_until < now())
+      `SELECT ${COLUMNS} FROM whatsapp_message m WHERE session_id = ? AND direction = 'out' AND status = 'pending' AND deleted_at IS NULL
+         AND ${CLAIMABLE_SQL}
        ORDER BY created_at ASC LIMIT ?`,
       [sessionId, limit],
     )) as MessageRow[];
@@ -168,13 +179,13 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async claimOutbound(
     id: string,
-    claim: { claimed_by: string; lease_seconds: number; wa_message_id: string },
+    claim: { claimed_by: string; lease_seconds: number; wa_message_id: string | null },
     @MedusaContext() ctx: Ctx = {},
   ): Promise<MessageRow | null> {
     const [row] = (await ctx.manager!.execute(
-      `UPDATE whatsapp_message SET lease_until = now() + make_interval(secs => ?), claimed_by = ?, send_attempts = send_attempts + 1,
+      `UPDATE whatsapp_message m SET lease_until = now() + make_interval(secs => ?), claimed_by = ?, send_attempts = send_attempts + 1,
          wa_message_id = COALESCE(wa_message_id, ?), updated_at = now()
-       WHERE id = ? AND direction = 'out' AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+       WHERE id = ? AND direction = 'out' AND status = 'pending' AND ${CLAIMABLE_SQL}
        RETURNING ${COLUMNS}`,
       [claim.lease_seconds, claim.claimed_by, claim.wa_message_id, id],
     )) as MessageRow[];
@@ -187,15 +198,17 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
    * id came first).
    */
   @InjectManager()
-  async finishOutbound(id: string, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+  async finishOutbound(id: string, sentAs: string | null = null, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    // `sentAs`: the id WhatsApp gave the message (Cloud API picks it); kept when a status webhook recorded it first.
     const rows = (await ctx.manager!.execute(
       `UPDATE whatsapp_message m SET status = CASE WHEN o.status = 'pending' THEN 'sent' ELSE m.status END,
          status_changed_at = CASE WHEN o.status = 'pending' THEN now() ELSE m.status_changed_at END,
+         wa_message_id = COALESCE(m.wa_message_id, ?),
          error = NULL, lease_until = NULL, claimed_by = NULL, updated_at = now()
        FROM (SELECT id, status FROM whatsapp_message WHERE id = ? FOR UPDATE) o
        WHERE m.id = o.id
        RETURNING (o.status = 'pending') AS changed`,
-      [id],
+      [sentAs, id],
     )) as Array<{ changed: boolean }>;
     return rows[0]?.changed === true;
   }
@@ -223,8 +236,8 @@ class WhatsAppModuleService extends MedusaService({ WhatsAppSession, WhatsAppAut
   @InjectManager()
   async releaseExpiredClaims(@MedusaContext() ctx: Ctx = {}): Promise<string[]> {
     const rows = (await ctx.manager!.execute(
-      `UPDATE whatsapp_message SET lease_until = NULL, claimed_by = NULL, updated_at = now()
-       WHERE direction = 'out' AND status = 'pending' AND lease_until IS NOT NULL AND lease_until < now()
+      `UPDATE whatsapp_message m SET lease_until = NULL, claimed_by = NULL, updated_at = now()
+       WHERE direction = 'out' AND status = 'pending' AND lease_until IS NOT NULL AND ${CLAIMABLE_SQL}
        RETURNING id`,
     )) as Array<{ id: string }>;
     return rows.map((r) => r.id);

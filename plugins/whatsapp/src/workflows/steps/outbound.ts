@@ -20,6 +20,9 @@ export const reserveOutboundStep = createStep(
   },
 );
 
+/** The error of an attempt WhatsApp did not take (the outbox tries again, up to its last attempt). */
+export const GAVE_UP_PREFIX = "WhatsApp did not take the message: ";
+
 export interface DeliverResult {
   message: MessageRow;
   /** Set when this step moved the status (pending → sent / failed), for the status event. */
@@ -60,17 +63,27 @@ export const deliverOutboundStep = createStep(
       wa_message_id: gateway.messageIdFor(message.session_id, key),
     });
     if (!claimed) return new StepResponse<DeliverResult>({ message: (await service.getMessage(message.id))!, changed: false });
+    let sentAs: string;
     try {
-      await gateway.transmit({
+      sentAs = await gateway.transmit({
         session_id: claimed.session_id,
         phone: claimed.phone,
         body: claimed.body,
         media: claimed.media,
         idempotency_key: key,
-        wa_message_id: claimed.wa_message_id!,
+        wa_message_id: claimed.wa_message_id,
+        correlationId: claimed.id,
+        template: claimed.template,
       });
     } catch (error) {
-      if (error instanceof TransportSendError) {
+      const refusedForGood = error instanceof TransportSendError && !error.retryable;
+      if (refusedForGood && error.errorCode !== undefined) {
+        // Cloud API: WhatsApp refused this message for good (outside the window, a template it does not
+        // know, a recipient it cannot reach…): failed in both modes, never resent.
+        await service.releaseOutbound(claimed.id, gateway.instanceId, { error: error.message, failed: true });
+        return new StepResponse<DeliverResult>({ message: (await service.getMessage(claimed.id))!, changed: true });
+      }
+      if (refusedForGood) {
         // Refused (463 / 401 / 403): failed for good in both modes, and counted against the number.
         const cause = error.cause instanceof Error ? error.cause.message : undefined;
         const refused = await service.refuseMessage({
@@ -79,14 +92,14 @@ export const deliverOutboundStep = createStep(
         });
         return new StepResponse<DeliverResult>({ message: refused ?? (await service.getMessage(claimed.id))!, changed: refused !== null });
       }
-      const reason = `WhatsApp did not take the message: ${(error as Error).message}`;
+      const reason = `${GAVE_UP_PREFIX}${(error as Error).message}`;
       // This attempt counted: after the last one the outbox stops trying.
       const failed = input.mode === "outbox" && outboxAction({ ...claimed, lease_until: null }, new Date()) === "give_up";
       await service.releaseOutbound(claimed.id, gateway.instanceId, { error: reason, failed });
       if (input.mode === "request") throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, reason, "session_unavailable");
       return new StepResponse<DeliverResult>({ message: (await service.getMessage(claimed.id))!, changed: failed });
     }
-    const changed = await service.finishOutbound(claimed.id);
+    const changed = await service.finishOutbound(claimed.id, sentAs);
     // Nothing to compensate: a message WhatsApp accepted cannot be taken back.
     return new StepResponse<DeliverResult>({ message: (await service.getMessage(claimed.id))!, changed });
   },

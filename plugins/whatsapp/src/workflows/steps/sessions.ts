@@ -4,10 +4,14 @@ import type { SessionAlert, SessionKind, SessionState } from "../../modules/what
 import { whatsappService } from "./service";
 
 export interface NewSession {
+  /** Chosen by the caller when something is sealed for the session before it exists (Cloud API secrets). */
+  id?: string;
   name: string;
   kind: SessionKind;
   is_default: boolean;
   paired: boolean;
+  /** Cloud API numbers: the ids, and the secrets already sealed for `id` (never plaintext here). */
+  cloud?: { phone_number_id: string; waba_id: string; sealed_secrets: string };
 }
 
 /** Creates a session; a new default takes the flag from the old one. Compensation undoes both. */
@@ -19,6 +23,7 @@ export const createSessionStep = createStep(
     if (previousDefaults.length) await service.updateWhatsAppSessions(previousDefaults.map((s) => ({ id: s.id, is_default: false })));
     const pairedNow = input.kind === "simulator" && input.paired;
     const session = await service.createWhatsAppSessions({
+      ...(input.id ? { id: input.id } : {}),
       name: input.name,
       kind: input.kind,
       is_default: input.is_default,
@@ -26,6 +31,9 @@ export const createSessionStep = createStep(
       state: "new",
       paired_at: pairedNow ? new Date() : null,
       alerts: [],
+      cloud_phone_number_id: input.cloud?.phone_number_id ?? null,
+      cloud_waba_id: input.cloud?.waba_id ?? null,
+      cloud_secrets: input.cloud?.sealed_secrets ?? null,
     });
     return new StepResponse(session, { id: session.id, previousDefaults: previousDefaults.map((s) => s.id) });
   },
@@ -54,9 +62,16 @@ export interface SessionPatch {
   clear_alerts?: boolean;
   /** Merged into the stored limits (an announcement carries only what changed). */
   limits?: Partial<SessionLimits>;
+  /** Cloud API config (staff changes): ids, and the secrets sealed for this session. */
+  cloud_phone_number_id?: string;
+  cloud_waba_id?: string;
+  cloud_secrets?: string;
 }
 
-const SNAPSHOT_FIELDS = ["state", "enabled", "phone", "qr", "paired_at", "last_seen_at", "last_disconnect_reason", "owner", "reconnect_count", "alerts", "limits"] as const;
+const SNAPSHOT_FIELDS = [
+  "state", "enabled", "phone", "qr", "paired_at", "last_seen_at", "last_disconnect_reason", "owner", "reconnect_count", "alerts", "limits",
+  "cloud_phone_number_id", "cloud_waba_id", "cloud_secrets",
+] as const;
 
 /** Applies what the owning process observed (or what staff asked); compensation restores the fields it touched. */
 export const patchSessionStep = createStep(
@@ -82,20 +97,24 @@ export const patchSessionStep = createStep(
   },
 );
 
-/** Soft-deletes the session and removes its credentials; compensation restores both. */
+/** Soft-deletes the session and removes its credentials (Baileys auth state, Cloud API secrets); compensation restores them. */
 export const deleteSessionStep = createStep(
   "delete-whatsapp-session",
   async (id: string, { container }) => {
     const service = whatsappService(container);
     const blob = await service.readAuthBlob(id);
+    const [session] = await service.listWhatsAppSessions({ id }, { take: 1, select: ["id", "cloud_secrets"] });
+    const cloudSecrets = (session?.cloud_secrets as string | null | undefined) ?? null;
     await service.removeAuthBlob(id);
+    if (cloudSecrets) await service.updateWhatsAppSessions({ id, cloud_secrets: null });
     await service.softDeleteWhatsAppSessions(id);
-    return new StepResponse({ id, deleted: true }, { id, blob });
+    return new StepResponse({ id, deleted: true }, { id, blob, cloudSecrets });
   },
   async (undo, { container }) => {
     if (!undo) return;
     const service = whatsappService(container);
     await service.restoreWhatsAppSessions(undo.id);
     if (undo.blob) await service.writeAuthBlob(undo.id, undo.blob);
+    if (undo.cloudSecrets) await service.updateWhatsAppSessions({ id: undo.id, cloud_secrets: undo.cloudSecrets });
   },
 );

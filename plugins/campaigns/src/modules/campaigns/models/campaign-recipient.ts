@@ -11,6 +11,8 @@ export const CampaignRecipient = model.define("campaign_recipient", {
   language: model.enum(["ms", "en"]).default("ms"),
   values: model.json().default({} as never),
   session_id: model.text().nullable(),
+  /** chat (free text on a chat number) or template (the campaign's Cloud API template); null when skipped. */
+  route: model.enum(["chat", "template"]).nullable(),
   status: model.enum(["queued", "sending", "sent", "delivered", "read", "failed", "skipped"]).default("queued"),
   reason: model.text().nullable(),
   idempotency_key: model.text(),

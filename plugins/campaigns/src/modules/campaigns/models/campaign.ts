@@ -22,6 +22,11 @@ export const Campaign = model
     audience: model.json().default({ mode: "filter", filter: {}, freeze_at_launch: true } as never),
     reply_window_days: model.number().default(3),
     conversion_window_days: model.number().default(14),
+    /** fixed: round-robin over session_ids; auto: chat numbers for warm contacts, the Cloud API template for cold ones. */
+    routing: model.enum(["fixed", "auto"]).default("fixed"),
+    /** `{ session_id, name, language, params }`: the approved template a Cloud API number sends (null: none). */
+    cloud_template: model.json().nullable(),
+    recent_chat_days: model.number().default(30),
     run_no: model.number().default(0),
     /** The next firing of a scheduled campaign (schedule "at" or the recurring schedule's next time). */
     next_run_at: model.dateTime().nullable(),

@@ -66,7 +66,7 @@ export async function customerNamesOf(scope: MedusaContainer, rows: MessageRow[]
 interface SessionEntity {
   id: string;
   name: string;
-  kind: "baileys" | "simulator";
+  kind: "baileys" | "simulator" | "cloud_api";
   phone: string | null;
   state: WhatsAppSession["state"];
   is_default: boolean;
@@ -80,11 +80,34 @@ interface SessionEntity {
   owner: string | null;
   limits?: unknown;
   send_failures?: unknown;
+  cloud_phone_number_id?: string | null;
+  cloud_waba_id?: string | null;
+  cloud_secrets?: string | null;
   created_at: Date | string;
 }
 
-/** The session as `role` may see it: the pairing QR only for owners and managers. */
-export function toApiSession(s: SessionEntity, role: string): WhatsAppSession {
+/** The console path Meta's webhooks reach the shop on (the console forwards them to commerce). */
+export const CLOUD_WEBHOOK_PATH = "/webhooks/whatsapp/cloud";
+
+/** A Cloud API session's config as answered: ids in clear, the secrets only as set or not (one sealed value holds all three). */
+export function cloudInfoOf(s: SessionEntity): WhatsAppSession["cloud"] {
+  if (s.kind !== "cloud_api") return null;
+  const set = Boolean(s.cloud_secrets);
+  return {
+    phone_number_id: s.cloud_phone_number_id ?? null,
+    waba_id: s.cloud_waba_id ?? null,
+    access_token_set: set,
+    app_secret_set: set,
+    verify_token_set: set,
+    webhook_path: CLOUD_WEBHOOK_PATH,
+  };
+}
+
+/**
+ * The session as `role` may see it: the pairing QR only for owners and managers. `uniqueUsers24h`
+ * (templates/session-usage.ts) fills `limits.unique_users_24h`.
+ */
+export function toApiSession(s: SessionEntity, role: string, uniqueUsers24h: number | null = null): WhatsAppSession {
   return {
     id: s.id,
     name: s.name,
@@ -100,7 +123,8 @@ export function toApiSession(s: SessionEntity, role: string): WhatsAppSession {
     last_disconnect_reason: s.last_disconnect_reason,
     alerts: (s.alerts as WhatsAppSession["alerts"] | null) ?? [],
     owner: s.owner,
-    limits: apiLimits(s.limits as SessionLimits | null, s.send_failures as SendFailureMark[] | null, new Date()),
+    limits: apiLimits(s.limits as SessionLimits | null, s.send_failures as SendFailureMark[] | null, new Date(), uniqueUsers24h),
+    cloud: cloudInfoOf(s),
     created_at: iso(s.created_at)!,
   };
 }

@@ -16,6 +16,13 @@ export interface MessageMedia {
   size_bytes?: number;
 }
 
+/** The approved template a message went out as (Cloud API), with its positional body parameters. */
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  bodyParams: string[];
+}
+
 /**
  * The message log, both directions; inbound rows of a simulator session are `simulated`. Inbound
  * rows are unique per (session, WhatsApp id); outbound rows per idempotency key, so a retried
@@ -44,6 +51,8 @@ export const WhatsAppMessage = model
     lease_until: model.dateTime().nullable(),
     claimed_by: model.text().nullable(),
     send_attempts: model.number().default(0),
+    /** Set when the message is sent as a WhatsApp template (outside the 24-hour window on a Cloud API number). */
+    template: model.json<MessageTemplate>().nullable(),
   })
   .indexes([
     { on: ["session_id", "wa_message_id"], unique: true, where: "wa_message_id IS NOT NULL" },

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils";
 import type { SendFailureMark, SessionLimits } from "../../../domain/session-signals";
 
-export const SESSION_KINDS = ["baileys", "simulator"] as const;
+export const SESSION_KINDS = ["baileys", "simulator", "cloud_api"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /**
@@ -19,7 +19,10 @@ export interface SessionAlert {
   at: string;
 }
 
-/** A WhatsApp number the shop sends and receives on. Its credentials live in whatsapp_auth_state. */
+/**
+ * A WhatsApp number the shop sends and receives on. Baileys credentials live in whatsapp_auth_state;
+ * a Cloud API number keeps its ids here and its secrets sealed in `cloud_secrets`.
+ */
 export const WhatsAppSession = model
   .define("whatsapp_session", {
     id: model.id({ prefix: "wa_sess" }).primaryKey(),
@@ -45,5 +48,14 @@ export const WhatsAppSession = model
     limits: model.json<SessionLimits>().nullable(),
     /** Sends refused with 463 / 401 / 403 in the last 24 h, newest first (see refusal-sql.ts). */
     send_failures: model.json<SendFailureMark[]>().nullable(),
+    /** Cloud API: the number's id in Meta's Graph API (webhooks name the number by it). */
+    cloud_phone_number_id: model.text().nullable(),
+    /** Cloud API: the WhatsApp Business Account the number belongs to (templates live there). */
+    cloud_waba_id: model.text().nullable(),
+    /** Cloud API: `{access_token, app_secret, verify_token}` sealed with the key ring (gateway/cloud-secrets.ts). */
+    cloud_secrets: model.text().nullable(),
   })
-  .indexes([{ on: ["is_default"] }]);
+  .indexes([
+    { on: ["is_default"] },
+    { on: ["cloud_phone_number_id"], unique: true, where: "cloud_phone_number_id IS NOT NULL AND deleted_at IS NULL" },
+  ]);

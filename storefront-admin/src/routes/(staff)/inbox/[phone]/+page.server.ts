@@ -6,6 +6,8 @@ import { commerceProblem } from "$lib/server/commerce";
 import { liveRecordDependency } from "$lib/live/protocol";
 import { requireRole } from "$lib/server/guard";
 import { jobActionSchema, jobMessage, sendAsStaff, staffSendSchema, statusChoices } from "$lib/server/inbox";
+import { chatCloudState, chosenTemplate, windowRefusal } from "$lib/server/inbox-cloud";
+import { paramsFromForm } from "$lib/whatsapp/cloud";
 import { m } from "$lib/paraglide/messages.js";
 import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import type { Actions, PageServerLoad } from "./$types";
@@ -31,11 +33,14 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
   depends(liveRecordDependency("conversation", phone), "live:job");
   const api = new ConciergeApi(commerce);
   const before = url.searchParams.get("before") || undefined;
-  const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID(), older: null as string | null, viewingOlder: Boolean(before) };
+  const base = { phone, phoneText: formatPhoneForDisplay(phone), nonce: randomUUID(), older: null as string | null, viewingOlder: Boolean(before), cloud: null as Awaited<ReturnType<typeof chatCloudState>> };
   try {
     const [messages, chat, jobs] = await Promise.all([listWhatsAppMessages(commerce, { phone, limit: CHAT_PAGE, before }), api.conversation(phone), jobsOf(commerce, phone)]);
+    // A Cloud API number: the customer's 24 h window and the approved templates for when it is closed.
+    const cloud = await chatCloudState(commerce, messages.messages).catch(() => null);
     return {
       ...base,
+      cloud,
       // The customer's name from their jobs (the chat itself only knows the number).
       name: jobs.find((j) => j.customer_name)?.customer_name ?? null,
       problem: null,
@@ -85,7 +90,31 @@ export const actions: Actions = {
       await sendAsStaff(commerce, phoneOf(params.phone), `staff:${parsed.data.nonce}`, { body: parsed.data.body });
       return { send: { done: true } };
     } catch (err) {
+      // WhatsApp allows only an approved template now: say so in commerce's words and offer the templates.
+      const refusal = windowRefusal(err);
+      if (refusal) return fail(422, { send: { body: parsed.data.body, message: refusal.message, windowClosed: true } });
       return fail(commerceProblem(err).status, { send: { body: parsed.data.body, message: commerceProblem(err).message } });
+    }
+  },
+
+  /** An approved template through the Cloud API number (the customer's 24 h window is closed). */
+  sendTemplate: async ({ locals, params, request }) => {
+    const { commerce } = requireRole(locals, ALL_STAFF);
+    const form = await request.formData();
+    const nonce = String(form.get("nonce") ?? "");
+    const key = String(form.get("template") ?? "");
+    const phone = phoneOf(params.phone);
+    if (nonce.length < 8) return fail(400, { template: { message: m.inbox_reload_retry() } });
+    try {
+      const state = await chatCloudState(commerce, []);
+      const count = state?.templates.find((t) => `${t.name}|${t.language}` === key)?.param_count ?? 0;
+      const chosen = chosenTemplate(state, key, paramsFromForm(form, count));
+      if (!state || !chosen) return fail(400, { template: { message: m.cloud_inbox_choose_template() } });
+      if (chosen.params.some((p) => !p)) return fail(400, { template: { message: m.cloud_inbox_fill_params(), key } });
+      await sendAsStaff(commerce, phone, `staff:tpl:${nonce}`, { body: chosen.body, template: { name: chosen.name, language: chosen.language, params: chosen.params }, session_id: state.session_id });
+      return { template: { done: m.cloud_inbox_template_sent({ name: chosen.name }) } };
+    } catch (err) {
+      return fail(commerceProblem(err).status, { template: { message: windowRefusal(err)?.message ?? commerceProblem(err).message, key } });
     }
   },
 

@@ -1,4 +1,4 @@
-import { MANAGERS, roleAllowed } from "@voltura/domain";
+import { addShopMonths, MANAGERS, roleAllowed, shopMonthOf } from "@voltura/domain";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { loadPresets, presetActions } from "$lib/server/list-presets";
@@ -13,8 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { commerce, staff } = requireRole(locals, SALES);
   const view = parseInvoicesView(url.searchParams);
   // Last month in shop time: the consolidated e-invoice is due after the month ends.
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  const lastMonth = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const lastMonth = addShopMonths(shopMonthOf(new Date()), -1);
   const base = {
     view, pageSize: PAGE_SIZE, lastMonth, presets: await loadPresets(locals, "invoices"),
     canExport: roleAllowed(staff.role, MANAGERS), can: { export: canOpen("/(staff)/sales/invoices/export", staff.role) },

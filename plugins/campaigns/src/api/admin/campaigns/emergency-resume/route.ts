@@ -13,7 +13,8 @@ export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
   if (changed) {
     await announceCampaign(req.scope, LIVE_EVENTS.campaignEmergencyStop, { stopped: false, actor_id: req.actor.id });
     const sessions = await rows(db,
-      `SELECT DISTINCT jsonb_array_elements_text(session_ids) AS session_id FROM campaign WHERE status = 'running' AND deleted_at IS NULL`);
+      `SELECT jsonb_array_elements_text(session_ids) AS session_id FROM campaign WHERE status = 'running' AND deleted_at IS NULL
+       UNION SELECT cloud_template ->> 'session_id' FROM campaign WHERE status = 'running' AND deleted_at IS NULL AND cloud_template IS NOT NULL`);
     await wakePacers(req.scope, sessions.map((s) => String(s.session_id))).catch(() => undefined);
   }
   res.json({ emergency_stop: await readEmergencyStop(db) });

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { MANAGERS, type ShopSettings } from "@voltura/domain";
-import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
+import { MANAGERS } from "@voltura/domain";
+import { loadShopSettings, parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { buildLiveReport, buildReport } from "../../../../reports/build-report";
 import { REPORT_SECTIONS, reportCsv, reportPdf, sectionTable, type ReportSection } from "../../../../reports/export";
 import { exportQuerySchema, rangeOf } from "../../../../reports/query";
@@ -40,7 +40,7 @@ export const GET = staffRoute(MANAGERS, async (req, res) => {
     res.status(200).send(reportCsv(report, csvSection));
     return;
   }
-  const settings = await req.scope.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(req.scope);
   const pdf = await reportPdf(report, sections, settings);
   res.setHeader("content-type", "application/pdf");
   res.setHeader("content-disposition", `attachment; filename="${name}.pdf"`);

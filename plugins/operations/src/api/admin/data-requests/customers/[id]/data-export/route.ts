@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { MANAGERS, type ShopSettings } from "@voltura/domain";
-import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
+import { MANAGERS } from "@voltura/domain";
+import { loadShopSettings, parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { customerScope } from "../../../../../../archive/customer-scope";
 import { exportCustomerData } from "../../../../../../archive/data-export";
 import { customerExportPdf } from "../../../../../../archive/export-pdf";
@@ -29,7 +29,7 @@ export const GET = staffRoute([...MANAGERS], async (req, res) => {
     res.json({ data_request_id: requestId, ...exported.data });
     return;
   }
-  const settings = await req.scope.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(req.scope);
   const pdf = await customerExportPdf(exported.data, exported.scope.name, settings);
   res.setHeader("Content-Type", "application/pdf");
   res.setHeader("Content-Disposition", `attachment; filename="customer-${customerId}.pdf"`);

@@ -1,6 +1,6 @@
 import { renderPurchaseOrder } from "@voltura/documents";
-import { MANAGERS, type ShopSettings } from "@voltura/domain";
-import { staffRoute } from "@voltura/medusa-kit";
+import { MANAGERS } from "@voltura/domain";
+import { loadShopSettings, staffRoute } from "@voltura/medusa-kit";
 import { locationNames } from "../../../../../../inventory/items";
 import { procurementService } from "../../../../../../ledger/apply";
 import { purchaseOrderAnswer, supplierAnswer } from "../../../answers";
@@ -9,7 +9,7 @@ import { purchaseOrderAnswer, supplierAnswer } from "../../../answers";
 export const GET = staffRoute(MANAGERS, async (req, res) => {
   const po = await purchaseOrderAnswer(req.scope, req.params.id!);
   const [settings, supplier, names, supplierItems] = await Promise.all([
-    req.scope.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings(),
+    loadShopSettings(req.scope),
     supplierAnswer(req.scope, po.supplier_id).catch(() => null),
     locationNames(req.scope),
     procurementService(req.scope).listSupplierItems({ supplier_id: po.supplier_id }),

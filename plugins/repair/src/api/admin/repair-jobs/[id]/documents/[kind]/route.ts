@@ -1,7 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { renderIntakeSlip, renderInvoice, renderQuote } from "@voltura/documents";
-import type { ShopSettings } from "@voltura/domain";
-import { staffRoute } from "@voltura/medusa-kit";
+import { loadShopSettings, staffRoute } from "@voltura/medusa-kit";
 import { loadRepairBilling } from "../../../../../../billing/load-billing";
 import { BILLING_READERS } from "../../../../../../billing/roles";
 import { intakeSlipData, invoiceDocumentData, quoteDocumentData } from "../../../../../../documents/document-data";
@@ -21,7 +20,7 @@ export const GET = staffRoute(BILLING_READERS, async (req, res) => {
   if (layout !== "a5" && layout !== "thermal80") throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: layout must be a5 or thermal80");
 
   const job = await loadRepairJob(req.scope, req.params.id!);
-  const settings = await req.scope.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(req.scope);
   let pdf: Buffer;
   if (kind === "slip") {
     pdf = await renderIntakeSlip(intakeSlipData(job, settings), { layout });

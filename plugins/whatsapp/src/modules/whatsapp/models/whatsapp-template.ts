@@ -1,0 +1,28 @@
+import { model } from "@medusajs/framework/utils";
+
+/** What WhatsApp says of a template; Meta's other states are folded into these (templates/template-rules.ts). */
+export const TEMPLATE_STATUSES = ["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED"] as const;
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+
+/**
+ * A message template of a Cloud API number's WhatsApp Business account, as last synced or submitted.
+ * Outside the 24-hour window only an APPROVED one may be sent, with exactly `param_count` body parameters.
+ */
+export const WhatsAppTemplate = model
+  .define("whatsapp_template", {
+    id: model.id({ prefix: "wa_tpl" }).primaryKey(),
+    session_id: model.text(),
+    name: model.text(),
+    /** WhatsApp's language code: "ms", "en", "en_US"… */
+    language: model.text(),
+    /** MARKETING, UTILITY or AUTHENTICATION. */
+    category: model.text(),
+    status: model.enum([...TEMPLATE_STATUSES]),
+    components: model.json<unknown[]>(),
+    /** The BODY component's text with its {{n}} placeholders. */
+    body_text: model.text().default(""),
+    param_count: model.number().default(0),
+    rejected_reason: model.text().nullable(),
+    synced_at: model.dateTime().nullable(),
+  })
+  .indexes([{ on: ["session_id", "name", "language"], unique: true }]);
