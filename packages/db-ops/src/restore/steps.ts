@@ -15,8 +15,11 @@ import { updateState, type RunContext } from "./state.js";
 import { compareUploads, stageUploads } from "./uploads.js";
 import { RestoreRefusedError } from "./types.js";
 
-/** Tables the restore itself writes into the new database before verify: their content is ours, not the backup's. */
-const WRITTEN_BY_RESTORE = new Set(["operations_restore_run", "operations_maintenance"]);
+/**
+ * Tables the restore itself writes into the new database before verify: their content is ours, not the backup's
+ * (`live_event` gets a row from the maintenance table's trigger when the restore switches maintenance on there).
+ */
+const WRITTEN_BY_RESTORE = new Set(["operations_restore_run", "operations_maintenance", "live_event"]);
 
 interface Opened { manifest: BackupManifest; dumpFile: string; uploadsDir: string }
 
