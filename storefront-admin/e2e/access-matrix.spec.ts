@@ -97,7 +97,14 @@ const refused = (o: Outcome) => o.status === 403 || o.status === 401 || toLogin(
 /** Reads (pages, GET endpoints) that break for a role they are meant for; empty posts to endpoints are only reported. */
 const brokenRead = (o: Outcome) => o.allowed && o.status >= 500 && o.route.method === "GET";
 
+/**
+ * Public to the staff policy but guarded by a credential of its own (Meta's webhook: the signature on a POST,
+ * the verify token on a GET): without it, every identity alike must be refused.
+ */
+const OWN_CREDENTIAL = new Set(["/webhooks/whatsapp/cloud"]);
+
 function verdict(o: Outcome): string | null {
+  if (OWN_CREDENTIAL.has(o.route.routeId)) return o.status === 401 || o.status === 403 ? null : `answered ${o.status} without its own credential`;
   if (!o.allowed) return refused(o) ? null : `must be refused, got ${o.status}${o.location ? ` → ${o.location}` : ""}`;
   if (brokenRead(o)) return `allowed but answered ${o.status}`;
   // A public page may send people on (e.g. first-run setup to sign-in once it is done); it only must not refuse.
