@@ -77,9 +77,21 @@ async function signalPacers(signal: "wake" | "stop", reason: string): Promise<vo
   }
 }
 
+/**
+ * The next Monday, 09:00 in Kuala Lumpur (UTC+8), after `ms`: every run plays the same week, whatever hour CI
+ * starts at (a start on a Monday evening put the resume-to-stop stretch on a Friday night and a weekend).
+ */
+function nextMondayNineInKualaLumpur(ms: number): number {
+  const local = new Date(ms + 8 * HOUR);
+  const daysAhead = (8 - local.getUTCDay()) % 7 || 7;
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + daysAhead, 9) - 8 * HOUR;
+}
+
 describe("campaign pacing on the time-skipping server", () => {
   it(`sends ${RECIPIENTS.toLocaleString("en")} recipients over 2 numbers for weeks: window, weekends, holiday, cap, gaps, pause, stop, timelock, exactly once`, async () => {
     const wallStart = Date.now();
+    const now = await env.currentTimeMs();
+    await env.sleep(nextMondayNineInKualaLumpur(now) - now);
     const startMs = await env.currentTimeMs();
     const holiday = holidayAfter(startMs);
     const policy = pacingPolicySchema.parse({ holidays: [holiday] });
