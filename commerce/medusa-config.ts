@@ -42,7 +42,7 @@ module.exports = defineConfig({
     { resolve: "@voltura/plugin-crm", options: {} },
     { resolve: "@voltura/plugin-whatsapp", options: {} },
     { resolve: "@voltura/plugin-concierge", options: {} },
-    { resolve: "@voltura/plugin-procurement", options: {} },
+    { resolve: "@voltura/plugin-inventory", options: {} },
     { resolve: "@voltura/plugin-pos", options: {} },
     { resolve: "@voltura/plugin-invoicing", options: {} },
     { resolve: "@voltura/plugin-reports", options: {} },

@@ -1,4 +1,5 @@
 // The package itself, by path: `@medusajs/test-utils` is aliased to this file (vitest.config.mts).
+import type { MedusaContainer } from "@medusajs/framework/types";
 import * as upstream from "@medusajs/test-utils/dist/index.js";
 import { copyDatabase, dropDatabases, restoreDatabase, snapshotDatabase } from "./database-copies";
 import { MIGRATED_TEMPLATE_ENV, SHARED_DATABASE_PREFIX } from "./migrated-template";
@@ -17,7 +18,7 @@ interface BootedApp {
   bootTemplate: string;
   envAfterBoot: NodeJS.ProcessEnv;
   /** The container's registrations right after boot: a suite may swap one (a fake Temporal) and not put it back. */
-  registrationsAfterBoot: Record<string | symbol, unknown>;
+  registrationsAfterBoot: MedusaContainer["registrations"];
   options: SuiteOptions;
   afterEach: Hook;
   /** Medusa's own cleanup (the app stopped, its databases dropped), for a process that boots one suite only. */
@@ -31,7 +32,7 @@ interface BootedApp {
 function captureUpstreamRunner(options: RunnerOptions): { beforeAll: Hook; beforeEach: Hook; afterEach: Hook; afterAll: Hook; options: SuiteOptions } {
   const hooks: Record<string, Hook> = {};
   let suiteOptions: SuiteOptions | undefined;
-  const globals = globalThis as unknown as Record<string, unknown>;
+  const globals = globalThis as typeof globalThis & Record<string, unknown>;
   const saved = Object.fromEntries(["describe", "beforeAll", "beforeEach", "afterEach", "afterAll"].map((k) => [k, globals[k]]));
   try {
     globals.describe = (_name: string, body: () => void) => body();
@@ -74,10 +75,8 @@ export function sharedDatabaseName(): string {
   return `${SHARED_DATABASE_PREFIX}${process.ppid}_${process.pid}`;
 }
 
-type Registrations = { registrations: Record<string | symbol, unknown>; register(name: string | symbol, resolver: unknown): unknown };
-
-function containerOf(options: SuiteOptions): Registrations {
-  return options.getContainer() as unknown as Registrations;
+function containerOf(options: SuiteOptions): MedusaContainer {
+  return options.getContainer();
 }
 
 function restoreRegistrations(app: BootedApp): void {
@@ -88,7 +87,7 @@ function restoreRegistrations(app: BootedApp): void {
   }
 }
 
-const state = globalThis as unknown as { __vshBootedApp?: BootedApp };
+const state = globalThis as typeof globalThis & { __vshBootedApp?: BootedApp };
 
 /** Boots Medusa on `dbName`, a fresh copy of the migrated template, and keeps it for later suites with the same key. */
 async function bootApp(options: RunnerOptions, key: string, dbName: string): Promise<BootedApp> {
@@ -186,9 +185,15 @@ function lateOptions(): SuiteOptions {
   const functions = new Set<string | symbol>(["getContainer", "getMedusaApp"]);
   return new Proxy({} as SuiteOptions, {
     get: (_target, option) => {
-      const of = () => (booted().options as unknown as Record<string | symbol, Record<string | symbol, unknown>>)[option];
-      if (functions.has(option)) return (...args: unknown[]) => (of() as unknown as (...a: unknown[]) => unknown)(...args);
-      return new Proxy({}, { get: (_t, prop) => of()[prop] });
+      const of = (): unknown => Reflect.get(booted().options, option);
+      if (functions.has(option)) {
+        return (...args: unknown[]) => {
+          const fn = of();
+          if (typeof fn !== "function") throw new Error(`The suite option ${String(option)} is not a function`);
+          return fn(...args);
+        };
+      }
+      return new Proxy({}, { get: (_t, prop) => { const value = of(); return typeof value === "object" && value !== null ? Reflect.get(value, prop) : undefined; } });
     },
   });
 }

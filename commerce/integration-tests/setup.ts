@@ -10,7 +10,7 @@ if (process.env.DATABASE_URL) {
 
 // Suites share a worker (`isolate: false`, see medusa-runner.ts): each starts from the environment
 // the worker started with, whatever the suite before it set.
-const worker = globalThis as unknown as { __vshBaseEnv?: NodeJS.ProcessEnv; __vshTsNode?: boolean };
+const worker = globalThis as typeof globalThis & { __vshBaseEnv?: NodeJS.ProcessEnv; __vshTsNode?: boolean };
 if (!worker.__vshBaseEnv) {
   worker.__vshBaseEnv = { ...process.env };
 } else {

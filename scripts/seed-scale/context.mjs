@@ -1,5 +1,6 @@
 // What the scale seed builds on: the demo shop's location, Counter channel, region, WhatsApp
 // session, staff and stocked products. Missing pieces stop the run with what to do.
+import { SHOP_TIME_ZONE, startOfShopDay } from "@voltura/domain";
 import { literal } from "./sql.mjs";
 
 const DEMO_HINT = "seed the demo shop first (`npm start`, or migrateAndSeed in a script)";
@@ -60,12 +61,13 @@ INSERT INTO ${name} VALUES ${people.map((p, n) => `(${n}, ${literal(p.id)}, ${li
 
 /** Time window helpers shared by the steps: `until` (end of history) and the five years before it. */
 export function windowSql(until) {
+  const start = `${literal(startOfShopDay(until).toISOString())}::timestamptz`;
+  const zone = literal(SHOP_TIME_ZONE);
   return `CREATE TEMP TABLE scale_window ON COMMIT DROP AS
-  SELECT (${literal(until)}::date::timestamp AT TIME ZONE 'Asia/Kuala_Lumpur') AS until,
-         (${literal(until)}::date::timestamp AT TIME ZONE 'Asia/Kuala_Lumpur') - interval '5 years' AS since;
+  SELECT ${start} AS until, ${start} - interval '5 years' AS since;
 -- u in [0, 1] → a moment in shop hours (10:00–21:00) of the day at u; busier towards the end (sqrt).
 CREATE FUNCTION pg_temp.moment(u float8, i bigint, salt int) RETURNS timestamptz STABLE LANGUAGE sql AS $$
-  SELECT ((date_trunc('day', (w.since + (w.until - w.since - interval '1 day') * sqrt(u)) AT TIME ZONE 'Asia/Kuala_Lumpur')
-           + interval '10 hours' + interval '1 second' * floor(pg_temp.rnd(i, salt) * 39600)) AT TIME ZONE 'Asia/Kuala_Lumpur')
+  SELECT ((date_trunc('day', (w.since + (w.until - w.since - interval '1 day') * sqrt(u)) AT TIME ZONE ${zone})
+           + interval '10 hours' + interval '1 second' * floor(pg_temp.rnd(i, salt) * 39600)) AT TIME ZONE ${zone})
     FROM scale_window w $$;`;
 }

@@ -1,5 +1,5 @@
 // 300k counter sales over five years: `pos_sale` (completed, RCP-YYYY-NNNNNN continuing each
-// year's `pos_receipt_sequence`), lines, one payment each (cash rounded to 5 sen), a `sale` ledger
+// year's `number_series`), lines, one payment each (cash rounded to 5 sen), a `sale` ledger
 // row per line with the same quantity taken off `inventory_level`, so on-hand stays equal to the
 // ledger; the Medusa orders come from pos-orders.mjs in the same transaction.
 import { anyScaleRow, literal } from "./sql.mjs";
@@ -12,7 +12,7 @@ export const posSalesStep = {
   name: "pos sales",
   marker: anyScaleRow("pos_sale", "psale"),
   script: ({ size, until, shop }) => `
-LOCK TABLE pos_receipt_sequence IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE number_series IN SHARE ROW EXCLUSIVE MODE;
 ${windowSql(until)}
 ${itemsTable(shop.items)}
 ${staffTable("desk", shop.counterStaff)}
@@ -40,7 +40,7 @@ UPDATE ssale SET year = pg_temp.shop_year(sold_at),
 SELECT 'mark', 'ssale (update)', clock_timestamp();
 UPDATE ssale x SET n = r.n
   FROM (SELECT s.s, coalesce(q.last_value, 0) + row_number() OVER (PARTITION BY s.year ORDER BY s.sold_at, s.s) AS n
-          FROM ssale s LEFT JOIN pos_receipt_sequence q ON q.id = 'RCP-' || s.year AND q.deleted_at IS NULL) r
+          FROM ssale s LEFT JOIN number_series q ON q.id = 'RCP-' || s.year AND q.deleted_at IS NULL) r
  WHERE r.s = x.s;
 ANALYZE sline; ANALYZE ssale;
 SELECT 'mark', 'ssale (update)', clock_timestamp();
@@ -58,10 +58,10 @@ INSERT INTO pos_sale (id, idempotency_key, request_hash, status, receipt_number,
     LEFT JOIN customer cu ON cu.id = pg_temp.sid('cus', x.c);
 SELECT 'mark', 'pos_sale', clock_timestamp();
 
-INSERT INTO pos_receipt_sequence (id, last_value)
+INSERT INTO number_series (id, last_value)
   SELECT 'RCP-' || year, max(n) FROM ssale GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(pos_receipt_sequence.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'pos_receipt_sequence', clock_timestamp();
+  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
+SELECT 'mark', 'number_series', clock_timestamp();
 
 INSERT INTO pos_sale_line (id, sale_id, position, variant_id, product_id, inventory_item_id, title, sku, kind, quantity, unit_price_sen, gross_sen,
                            line_discount_sen, promotion_sen, cart_discount_sen, net_sen, sst_rate_bp, sst_sen, total_sen, created_at, updated_at)
@@ -97,6 +97,6 @@ SELECT 'pos_sale (+ order, summary, link)', count(*) FROM ssale
 UNION ALL SELECT 'pos_sale_line (+ order line, item, tax line)', count(*) FROM sline
 UNION ALL SELECT 'pos_payment', count(*) FROM ssale
 UNION ALL SELECT 'stock_movement (sale)', count(*) FROM sline
-UNION ALL SELECT 'pos_receipt_sequence ' || string_agg('RCP-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM ssale GROUP BY year) x;
+UNION ALL SELECT 'number_series ' || string_agg('RCP-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM ssale GROUP BY year) x;
 `,
 };

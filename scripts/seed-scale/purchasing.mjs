@@ -1,5 +1,5 @@
 // 50k purchase-order lines (five per order) over five years, every order received: PO-YYYY-NNNNNN
-// continuing `purchase_order_sequence`, a `purchase_order_receipt` per order, one `receipt` ledger row
+// continuing `number_series`, a `purchase_order_receipt` per order, one `receipt` ledger row
 // per line with the same quantity put on `inventory_level`, and the items' weighted average cost.
 // Each item gets its share of lines sized so that, with the counter sales of pos-sales.mjs, more came
 // in than went out: on-hand stays equal to the ledger and never ends negative.
@@ -12,7 +12,7 @@ export const purchasingStep = {
   name: "purchasing",
   marker: anyScaleRow("purchase_order_line", "poline"),
   script: ({ size, until, shop }) => `
-LOCK TABLE purchase_order_sequence IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE number_series IN SHARE ROW EXCLUSIVE MODE;
 ${windowSql(until)}
 ${itemsTable(shop.items)}
 ${staffTable("buyer", shop.counterStaff)}
@@ -45,7 +45,7 @@ CREATE TEMP TABLE porder ON COMMIT DROP AS
 ALTER TABLE porder ADD COLUMN n bigint;
 UPDATE porder x SET n = r.n
   FROM (SELECT o.p, coalesce(q.last_value, 0) + row_number() OVER (PARTITION BY o.year ORDER BY o.created_at, o.p) AS n
-          FROM porder o LEFT JOIN purchase_order_sequence q ON q.id = 'PO-' || o.year AND q.deleted_at IS NULL) r
+          FROM porder o LEFT JOIN number_series q ON q.id = 'PO-' || o.year AND q.deleted_at IS NULL) r
  WHERE r.p = x.p;
 ANALYZE pline; ANALYZE porder;
 SELECT 'mark', 'porder (update)', clock_timestamp();
@@ -58,10 +58,10 @@ INSERT INTO purchase_order (id, po_number, supplier_id, location_id, status, exp
     JOIN buyer b ON b.n = pg_temp.pick(o.p, 76, ${shop.counterStaff.length});
 SELECT 'mark', 'purchase_order', clock_timestamp();
 
-INSERT INTO purchase_order_sequence (id, last_value)
+INSERT INTO number_series (id, last_value)
   SELECT 'PO-' || year, max(n) FROM porder GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(purchase_order_sequence.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'purchase_order_sequence', clock_timestamp();
+  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
+SELECT 'mark', 'number_series', clock_timestamp();
 
 INSERT INTO purchase_order_line (id, purchase_order_id, inventory_item_id, title, sku, quantity_ordered, quantity_received, unit_cost_sen, created_at, updated_at)
   SELECT pg_temp.sid('poline', x.l), pg_temp.sid('po', x.p), x.inventory_item_id, x.title, x.sku, x.quantity, x.quantity, x.unit_cost_sen, o.created_at, o.received_at
@@ -105,6 +105,6 @@ SELECT 'mark', 'inventory_level (update)', clock_timestamp();
 SELECT 'purchase_order', count(*) FROM porder
 UNION ALL SELECT 'purchase_order_line', count(*) FROM pline
 UNION ALL SELECT 'stock_movement (receipt)', count(*) FROM pline
-UNION ALL SELECT 'purchase_order_sequence ' || string_agg('PO-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM porder GROUP BY year) x;
+UNION ALL SELECT 'number_series ' || string_agg('PO-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM porder GROUP BY year) x;
 `,
 };

@@ -1,6 +1,6 @@
 // The repair jobs' money: lines (diagnostic fee, part, labour), the quote each job was sent
 // (approved, rejected or still waiting), an invoice for every completed or delivered job with
-// INV-YYYY-NNNNNN continuing the shared `repair_invoice_sequence` without gaps, the payment that
+// INV-YYYY-NNNNNN continuing the shared `number_series` without gaps, the payment that
 // collected it and the warranties that started at pickup. Parts here are special-order parts
 // (no stocked item), so no ledger rows are involved.
 import { DEVICES } from "./names.mjs";
@@ -15,7 +15,7 @@ export const repairBillingStep = {
   name: "repair billing",
   marker: anyScaleRow("repair_line", "rline"),
   script: ({ shop }) => `
-LOCK TABLE repair_invoice_sequence IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE number_series IN SHARE ROW EXCLUSIVE MODE;
 ${staffTable("desk", shop.counterStaff)}
 CREATE TEMP TABLE device_part (brand text, model text, part text, price_sen int) ON COMMIT DROP;
 INSERT INTO device_part VALUES ${DEVICES.map(([, brand, model, part, price]) => `(${literal(brand)}, ${literal(model)}, ${literal(part)}, ${price})`).join(", ")};
@@ -75,7 +75,7 @@ SELECT 'mark', 'repair_quote', clock_timestamp();
 CREATE TEMP TABLE binvoice ON COMMIT DROP AS
   SELECT b.i, pg_temp.shop_year(b.completed_at) AS year,
          coalesce(s.last_value, 0) + row_number() OVER (PARTITION BY pg_temp.shop_year(b.completed_at) ORDER BY b.completed_at, b.i) AS n
-    FROM bjob b LEFT JOIN repair_invoice_sequence s ON s.id = 'INV-' || pg_temp.shop_year(b.completed_at) AND s.deleted_at IS NULL
+    FROM bjob b LEFT JOIN number_series s ON s.id = 'INV-' || pg_temp.shop_year(b.completed_at) AND s.deleted_at IS NULL
    WHERE b.status IN ('completed', 'delivered');
 
 INSERT INTO repair_invoice (id, repair_job_id, invoice_number, subtotal_sen, sst_sen, total_sen, deposit_sen, amount_due_sen,
@@ -85,10 +85,10 @@ INSERT INTO repair_invoice (id, repair_job_id, invoice_number, subtotal_sen, sst
     FROM binvoice v JOIN bjob b ON b.i = v.i JOIN bmoney m ON m.i = v.i;
 SELECT 'mark', 'repair_invoice', clock_timestamp();
 
-INSERT INTO repair_invoice_sequence (id, last_value)
+INSERT INTO number_series (id, last_value)
   SELECT 'INV-' || year, max(n) FROM binvoice GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(repair_invoice_sequence.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'repair_invoice_sequence', clock_timestamp();
+  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
+SELECT 'mark', 'number_series', clock_timestamp();
 
 INSERT INTO repair_payment (id, repair_job_id, invoice_id, method, amount_sen, tendered_sen, reference, collected_by, received_by, received_at, created_at, updated_at)
   SELECT pg_temp.sid('rpay', b.i), b.id, pg_temp.sid('rinv', b.i), p.method, m.total,
@@ -115,6 +115,6 @@ UNION ALL SELECT 'repair_quote', count(*) FROM bjob
 UNION ALL SELECT 'repair_invoice', count(*) FROM binvoice
 UNION ALL SELECT 'repair_payment', count(*) FROM bjob WHERE status = 'delivered'
 UNION ALL SELECT 'repair_warranty', count(*) * 2 FROM bjob WHERE status = 'delivered'
-UNION ALL SELECT 'repair_invoice_sequence ' || string_agg('INV-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM binvoice GROUP BY year) x;
+UNION ALL SELECT 'number_series ' || string_agg('INV-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM binvoice GROUP BY year) x;
 `,
 };

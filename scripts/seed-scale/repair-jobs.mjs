@@ -1,6 +1,6 @@
 // 200k repair jobs over five years with their status history and the customer ↔ job and
 // device ↔ job links. Job numbers VSH-YYYY-NNNNNN by shop year, continuing each year's
-// `repair_job_sequence` row (the counter ends at the highest number used). The newest few hundred
+// `number_series` row (the counter ends at the highest number used). The newest few hundred
 // jobs are still open; the rest are delivered, cancelled or returned unrepaired.
 import { ISSUES } from "./names.mjs";
 import { staffTable, windowSql } from "./context.mjs";
@@ -26,7 +26,7 @@ export const repairJobsStep = {
   name: "repair jobs",
   marker: anyScaleRow("repair_job", "rjob"),
   script: ({ size, until, shop }) => `
-LOCK TABLE repair_job_sequence IN SHARE ROW EXCLUSIVE MODE;
+LOCK TABLE number_series IN SHARE ROW EXCLUSIVE MODE;
 ${windowSql(until)}
 ${staffTable("tech", shop.technicians)}
 ${staffTable("desk", shop.counterStaff)}
@@ -58,7 +58,7 @@ CREATE TEMP TABLE scale_job ON COMMIT DROP AS
 
 CREATE TEMP TABLE job_number ON COMMIT DROP AS
   SELECT j.i, j.year, coalesce(s.last_value, 0) + row_number() OVER (PARTITION BY j.year ORDER BY j.received_at, j.i) AS n
-    FROM scale_job j LEFT JOIN repair_job_sequence s ON s.id = 'VSH-' || j.year AND s.deleted_at IS NULL;
+    FROM scale_job j LEFT JOIN number_series s ON s.id = 'VSH-' || j.year AND s.deleted_at IS NULL;
 ANALYZE scale_job; ANALYZE job_number;
 
 INSERT INTO repair_job (id, job_number, status, device_type, brand, model, issue, priority, customer_name, customer_phone,
@@ -85,10 +85,10 @@ INSERT INTO repair_job (id, job_number, status, device_type, brand, model, issue
     JOIN desk dk ON dk.n = pg_temp.pick(j.i, 32, ${shop.counterStaff.length});
 SELECT 'mark', 'repair_job', clock_timestamp();
 
-INSERT INTO repair_job_sequence (id, last_value)
+INSERT INTO number_series (id, last_value)
   SELECT 'VSH-' || year, max(n) FROM job_number GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(repair_job_sequence.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'repair_job_sequence', clock_timestamp();
+  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
+SELECT 'mark', 'number_series', clock_timestamp();
 
 INSERT INTO repair_job_status_change (id, from_status, to_status, note, changed_by, changed_at, repair_job_id, created_at, updated_at)
   SELECT pg_temp.sid('rjsc', j.i * 8 + p.n), p.from_status, p.to_status,
@@ -115,6 +115,6 @@ SELECT 'mark', 'customer_profile (update)', clock_timestamp();
 SELECT 'repair_job', count(*) FROM scale_job
 UNION ALL SELECT 'repair_job open', count(*) FROM scale_job WHERE status IN ('pending', 'awaiting_approval', 'in_progress', 'awaiting_parts', 'completed')
 UNION ALL SELECT 'repair_job_status_change', count(*) FROM scale_job j JOIN status_path p ON p.final = j.status
-UNION ALL SELECT 'repair_job_sequence ' || string_agg('VSH-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM job_number GROUP BY year) x;
+UNION ALL SELECT 'number_series ' || string_agg('VSH-' || year || '=' || n, ' ' ORDER BY year), 0 FROM (SELECT year, max(n) AS n FROM job_number GROUP BY year) x;
 `,
 };

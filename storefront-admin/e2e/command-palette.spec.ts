@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { posApi } from "@voltura/medusa-client";
 import { commerceAsOwner } from "./commerce-api";
-import { demo, signInAs } from "./helpers";
+import { demo, randomImei, signInAs } from "./helpers";
 
 /**
  * The Ctrl+K palette over the one search: a job by IMEI, a customer by a phone typed in another
@@ -12,21 +12,6 @@ import { demo, signInAs } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const USB_C_CHARGER = "9555000200012";
-
-/** A valid 15-digit IMEI (Luhn check digit). */
-function randomImei(): string {
-  const body = "35" + Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join("");
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 const palette = (page: Page) => page.getByRole("dialog");
 const input = (page: Page) => page.getByTestId("palette-input");

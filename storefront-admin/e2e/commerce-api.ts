@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
-import type { Actor, UploadPhotosFields } from "@voltura/medusa-client";
+import type { UploadPhotosFields } from "@voltura/contracts";
+import type { Actor } from "@voltura/medusa-client";
 import { CommerceClient } from "@voltura/medusa-client";
 import { demo } from "./helpers";
 

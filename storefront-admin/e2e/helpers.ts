@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { luhnValid } from "@voltura/domain";
 
 export const DEMO_PASSWORD = "VolturaDemo#2026";
 
@@ -32,4 +33,11 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   const cookie = await sessionCookie(page.context());
   expect(cookie, "the vsh_session cookie is set").toBeDefined();
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+}
+
+/** A random, Luhn-valid 15-digit IMEI, so each run is a new device without a warranty history. */
+export function randomImei(): string {
+  const body = "35" + Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join("");
+  const check = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((digit) => luhnValid(`${body}${digit}`));
+  return `${body}${check}`;
 }

@@ -58,7 +58,7 @@ function forms(customerId: string): ConsoleForm[] {
       text: ["title", "body"], formats: [],
     },
     {
-      name: "quotation (/sales/quotations/new)", action: "/sales/quotations/new",
+      name: "quotation (/invoicing/quotations/new)", action: "/invoicing/quotations/new",
       valid: () => ({ buyer_name: "Syarikat Ujian", buyer_address: "Jalan Ujian", buyer_brn: "", buyer_sst_no: "", valid_days: "14", notes: "Valid 14 days" }),
       text: ["buyer_name", "buyer_address", "buyer_brn", "buyer_sst_no", "notes", "line_description"],
       formats: ["buyer_phone", "buyer_email", "buyer_tin", "buyer_nric", "valid_days"],

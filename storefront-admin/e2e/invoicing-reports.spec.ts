@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, signInAs } from "./helpers";
 
-test("a cashier quotes, converts to an invoice and records a partial payment; a manager sees it in the reports", async ({ page }) => {
+test("a cashier writes a quotation, converts it to an invoice and records a partial payment; a manager sees it in the reports", async ({ page }) => {
   await signInAs(page, demo.cashier);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quotations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quotations" })).toBeVisible();
@@ -115,4 +115,15 @@ test("a manager edits the document template and e-invoice details, and downloads
   const json = JSON.parse(await (await import("node:fs/promises")).readFile((await file.path())!, "utf8"));
   expect(json._D).toBe("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2");
   expect(json.Invoice[0].AccountingCustomerParty[0].Party[0].PartyIdentification[0].ID[0]._).toBe("C10000000020");
+
+  // The Invoices page lists both kinds: a repair job's invoice opens its job.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invoices" }).click();
+  await expect(page.getByRole("columnheader", { name: "Kind" })).toBeVisible();
+  await page.getByLabel("Kind").selectOption("repair");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/kind=repair/);
+  const repairRow = page.getByTestId("invoice-row").first();
+  await expect(repairRow).toContainText("Repair job");
+  await expect(repairRow.getByRole("link")).toHaveAttribute("href", /^\/jobs\//);
+  await expect(page.getByTestId("invoice-row").filter({ hasText: "Syarikat Maju Jaya" })).toHaveCount(0);
 });

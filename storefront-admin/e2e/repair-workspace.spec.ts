@@ -1,26 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demo, signInAs } from "./helpers";
+import { demo, randomImei, signInAs } from "./helpers";
 
 /**
  * The whole repair path on the seeded demo shop, as a manager at the counter and a technician at
  * the bench: intake → slip PDF → diagnosis, part and labour → quote → approval at the counter →
  * completion (stock leaves only now) → pickup with a split payment → the customer's tracking page.
  */
-
-/** A random, Luhn-valid 15-digit IMEI, so each run is a new device without a warranty history. */
-function randomImei(): string {
-  const body = "35" + Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join("");
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 const PART_SKU = "ACC-TG-UNIV";
 /** A 1×1 PNG. */

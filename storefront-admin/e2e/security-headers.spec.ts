@@ -29,7 +29,7 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
 
 const MANAGER_PAGES = [
   "/", "/jobs", "/jobs/new", "/jobs/board", "/customers", "/customers/new", "/inventory", "/inventory/purchase-orders",
-  "/pos", "/sales/quotations", "/sales/invoices", "/reports", "/inbox", "/knowledge", "/whatsapp/sessions", "/whatsapp/simulator",
+  "/pos", "/invoicing/quotations", "/invoicing/invoices", "/reports", "/inbox", "/knowledge", "/whatsapp/sessions", "/whatsapp/simulator",
   "/settings/shop", "/settings/staff", "/settings/documents",
 ];
 
@@ -70,7 +70,7 @@ test("an inline script injected into a page is refused by the policy", async ({ 
     const script = document.createElement("script");
     script.textContent = "window.__injected = true";
     document.body.append(script);
-    return { blocked: await blocked, executed: (window as unknown as { __injected?: boolean }).__injected === true };
+    return { blocked: await blocked, executed: Reflect.get(window, "__injected") === true };
   });
   expect(ran).toEqual({ blocked: true, executed: false });
 });

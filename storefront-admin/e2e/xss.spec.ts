@@ -43,7 +43,7 @@ test.beforeAll(async () => {
     await post("/admin/whatsapp/simulator/inbound", { from: CHAT_PHONE, body: value, name: XSS_PAYLOADS[0]!.value });
     stored.jobs.push({ id: job.id, customerId: job.customer_id, token: job.tracking_token });
   }
-  const { quotation } = await post("/admin/sales/quotations", {
+  const { quotation } = await post("/admin/invoicing/quotations", {
     buyer: { name: XSS_PAYLOADS[0]!.value, address: XSS_PAYLOADS[1]!.value },
     lines: XSS_PAYLOADS.map((p) => ({ description: p.value, kind: "service", quantity: 1, unit_price_sen: 1000 })),
     notes: XSS_PAYLOADS[2]!.value,
@@ -74,7 +74,7 @@ async function inspect(page: Page, url: string) {
   await page.waitForTimeout(150);
   const result = await page.evaluate(
     ({ marker, payloads }) => ({
-      ran: (window as unknown as Record<string, unknown>)[marker] !== undefined,
+      ran: Reflect.get(window, marker) !== undefined,
       jsLinks: document.querySelectorAll('a[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]').length,
       shown: payloads.filter((p) => document.body.innerText.includes(p)).length,
     }),
@@ -94,7 +94,7 @@ function watchCsp(page: Page) {
 test("the traps notice a payload that does run (so a clean page means something)", async ({ page }) => {
   await page.setContent(`<body>${XSS_PAYLOADS.map((p) => p.value).join("")}</body>`);
   await page.waitForTimeout(150);
-  expect(await page.evaluate((marker) => (window as unknown as Record<string, unknown>)[marker], XSS_MARKER)).toBe(1);
+  expect(await page.evaluate((marker): unknown => Reflect.get(window, marker), XSS_MARKER)).toBe(1);
 });
 
 test("staff pages show stored XSS payloads as text and run none of them", async ({ page }) => {
@@ -112,8 +112,8 @@ test("staff pages show stored XSS payloads as text and run none of them", async 
     { url: `/whatsapp/simulator?phone=${encodeURIComponent(CHAT_PHONE)}`, mustShow: true },
     { url: `/whatsapp/messages?phone=${encodeURIComponent(CHAT_PHONE)}`, mustShow: true },
     { url: "/knowledge", mustShow: true },
-    { url: "/sales/quotations", mustShow: true },
-    { url: `/sales/quotations/${stored.quotationId}`, mustShow: true },
+    { url: "/invoicing/quotations", mustShow: true },
+    { url: `/invoicing/quotations/${stored.quotationId}`, mustShow: true },
     { url: "/inventory/suppliers", mustShow: true },
   ];
   const problems: string[] = [];

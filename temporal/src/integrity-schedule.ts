@@ -1,5 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike, type ScheduleOptions } from "@temporalio/client";
-import { TASK_QUEUES } from "@voltura/domain";
+import { shopTimeZone, TASK_QUEUES } from "@voltura/domain";
 import { INTEGRITY_NIGHTLY, type IntegrityNightlyInput } from "@voltura/workflows";
 
 export interface IntegrityScheduleOptions {
@@ -27,7 +27,7 @@ export function integrityScheduleOptions(taskQueue: string, timeZone: string): S
  */
 export async function ensureIntegritySchedule(options: IntegrityScheduleOptions): Promise<"created" | "updated"> {
   const client = new Client({ connection: options.connection, namespace: options.namespace });
-  const wanted = integrityScheduleOptions(options.taskQueue ?? TASK_QUEUES.repair, options.timeZone ?? (process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur"));
+  const wanted = integrityScheduleOptions(options.taskQueue ?? TASK_QUEUES.repair, options.timeZone ?? shopTimeZone(process.env.SHOP_TIME_ZONE));
   try {
     await client.schedule.create(wanted);
     return "created";

@@ -1,6 +1,6 @@
 // The worker process: ensure the namespace, start the repair worker, serve /health.
 import type { Server } from "node:http";
-import { TASK_QUEUES } from "@voltura/domain";
+import { shopTimeZone, TASK_QUEUES } from "@voltura/domain";
 import { Connection } from "@temporalio/client";
 import { CommerceClient, getOperationsSettings } from "@voltura/medusa-client";
 import { createActivities } from "./activities/index.js";
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     });
     // A client connection of its own: the restore workflow pauses and unpauses schedules through it.
     scheduleConnection = await Connection.connect({ address: config.temporalAddress });
-    const schedules = temporalScheduleControl(scheduleConnection, config.namespace, { taskQueue: TASK_QUEUES.repair, timeZone: process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur" });
+    const schedules = temporalScheduleControl(scheduleConnection, config.namespace, { taskQueue: TASK_QUEUES.repair, timeZone: shopTimeZone(process.env.SHOP_TIME_ZONE) });
     const worker = await createRepairWorker({
       connection,
       namespace: config.namespace,

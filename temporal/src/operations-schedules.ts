@@ -1,5 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type CalendarSpec, type ConnectionLike, type ScheduleOptions } from "@temporalio/client";
-import { TASK_QUEUES } from "@voltura/domain";
+import { shopTimeZone, TASK_QUEUES } from "@voltura/domain";
 import { OPERATIONS_SCHEDULES, type OperationsScheduleDefinition, type OperationsScheduleTime } from "@voltura/workflows";
 import type { ScheduleControl } from "./activities/operations-support.js";
 
@@ -66,7 +66,7 @@ export interface OperationsSchedulesOptions {
  */
 export async function ensureOperationsSchedules(options: OperationsSchedulesOptions): Promise<Record<string, "created" | "updated">> {
   const client = new Client({ connection: options.connection, namespace: options.namespace });
-  const timeZone = options.timeZone ?? (process.env.SHOP_TIME_ZONE || "Asia/Kuala_Lumpur");
+  const timeZone = options.timeZone ?? shopTimeZone(process.env.SHOP_TIME_ZONE);
   const outcome: Record<string, "created" | "updated"> = {};
   for (const wanted of operationsScheduleOptions(options.taskQueue ?? TASK_QUEUES.repair, timeZone, options.settings ?? DEFAULT_OPERATIONS_SCHEDULE_SETTINGS)) {
     try {

@@ -2,6 +2,7 @@
  * The nightly integrity check: names the worker and tests share, the activity it calls (types
  * only), and its pure helpers.
  */
+import { shopDate } from "@voltura/domain";
 
 export const INTEGRITY_NIGHTLY = {
   workflowType: "integrityNightly",
@@ -39,7 +40,7 @@ export interface IntegrityActivities {
 
 /** The shop's calendar day ("2026-12-06") of an instant. */
 export function integrityShopDay(atMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(atMs));
+  return shopDate(new Date(atMs), timeZone);
 }
 
 /** One stored run per shop day, whatever retries or catch-ups happen. */

@@ -1,4 +1,5 @@
 import { proxyActivities } from "@temporalio/workflow";
+import { shopTimeZone } from "@voltura/domain";
 import { integrityRunKey, integrityShopDay, type IntegrityActivities, type IntegrityNightlyInput, type IntegrityNightlyResult } from "./integrity-definitions.js";
 
 // Every function exported here is registered as a workflow type: export helpers elsewhere.
@@ -13,7 +14,7 @@ const integrity = proxyActivities<IntegrityActivities>({
  * day (its key makes retries and catch-ups store, audit and alert once).
  */
 export async function integrityNightly(input: IntegrityNightlyInput = {}): Promise<IntegrityNightlyResult> {
-  const shopDay = integrityShopDay(Date.now(), input.timeZone ?? "Asia/Kuala_Lumpur");
+  const shopDay = integrityShopDay(Date.now(), shopTimeZone(input.timeZone));
   const outcome = await integrity.runIntegrityCheck({ idempotencyKey: integrityRunKey(shopDay), shopDay });
   return { ...outcome, shopDay };
 }

@@ -7,6 +7,7 @@ import type { Duration } from "@temporalio/common";
 import { defineQuery } from "@temporalio/workflow";
 import { z } from "zod";
 import type { BackupRecord } from "@voltura/db-ops";
+import { shopClock, shopDate } from "@voltura/domain";
 
 export const BACKUP_KINDS = ["daily", "weekly", "manual", "pre_restore"] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -60,7 +61,6 @@ export const OPERATIONS_SCHEDULE_IDS = Object.values(OPERATIONS_SCHEDULES).map((
 
 /** A completed backup older than this raises `backup_stale`. */
 export const BACKUP_STALE_AFTER_HOURS = 26;
-export const DEFAULT_SHOP_TIME_ZONE = "Asia/Kuala_Lumpur";
 
 // ---- inputs (zod: a schedule, commerce or an operator may start these) ----
 
@@ -174,16 +174,10 @@ export const restoreStateQuery = defineQuery<RestoreWorkflowState>("restoreState
 
 // ---- pure rules ----
 
-function shopParts(atMs: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(new Date(atMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: `${get("year")}-${get("month")}-${get("day")}`, weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday")) };
-}
-
-/** The shop's calendar day ("2026-12-07") of an instant. */
-export const operationsShopDay = (atMs: number, timeZone: string) => shopParts(atMs, timeZone).day;
+/** The shop's calendar day ("2026-12-07") of an instant, in the schedule's time zone. */
+export const operationsShopDay = (atMs: number, timeZone: string) => shopDate(new Date(atMs), timeZone);
 /** The shop's weekday of an instant, 0 = Sunday. */
-export const operationsShopWeekday = (atMs: number, timeZone: string) => shopParts(atMs, timeZone).weekday;
+export const operationsShopWeekday = (atMs: number, timeZone: string) => shopClock(new Date(atMs), timeZone).weekday;
 
 /** A scheduled daily backup taken on the restore-test weekday (shop time) is the weekly one. */
 export function scheduledBackupKind(atMs: number, timeZone: string, restoreTestWeekday: number): "daily" | "weekly" {

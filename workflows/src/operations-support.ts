@@ -2,7 +2,7 @@
 // every function exported there is a workflow type).
 import { ActivityFailure, ApplicationFailure, proxyActivities } from "@temporalio/workflow";
 import { z } from "zod";
-import { DEFAULT_SHOP_TIME_ZONE, OPERATIONS_FAILURE, RESTORE_REFUSALS, type OperationsActivities } from "./operations-definitions.js";
+import { OPERATIONS_FAILURE, RESTORE_REFUSALS, type OperationsActivities } from "./operations-definitions.js";
 
 /** Commerce reads and writes: quick, retried for a while (commerce restarting or in maintenance answers 503). */
 export const commerceOps = proxyActivities<OperationsActivities>({
@@ -47,7 +47,7 @@ export function failureMessage(err: unknown): string {
   return current instanceof Error ? current.message : String(current);
 }
 
-export const shopTimeZone = (timeZone: string | undefined) => timeZone ?? DEFAULT_SHOP_TIME_ZONE;
+export { shopTimeZone } from "@voltura/domain";
 
 /** Ends the workflow as failed once the failure is reported (alert raised, restore rolled back). */
 export function reportedFailure(message: string): ApplicationFailure {

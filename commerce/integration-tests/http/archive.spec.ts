@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
 import { ARCHIVED_TABLES, TAX_RECORD_TABLES } from "@voltura/plugin-operations/domain/archive-plan";
 import { archiveSearchTerms } from "@voltura/plugin-operations/domain/archive-rules";
-import { archiveSearchStatements } from "@voltura/plugin-operations/archive/search";
+import { archiveSearchStatements } from "@voltura/plugin-operations/modules/archive/sql/search";
 import {
   AISYAH, BALA, fingerprint, hotFingerprint, insertBulkJobs, insertConversation, insertCustomer, insertJob, insertMessage, insertSale, OLD, placesOf, RECENT,
 } from "./archive-fixtures";

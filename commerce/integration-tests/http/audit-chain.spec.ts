@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { auditChainReportSchema, type AuditChainAnswer } from "@voltura/medusa-client";
+import { auditChainReportSchema, type AuditChainAnswer } from "@voltura/contracts";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 
 type Headers = { headers: Record<string, string> };

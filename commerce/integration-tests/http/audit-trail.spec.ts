@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import type { AuditEntry } from "@voltura/medusa-client";
+import type { AuditEntry } from "@voltura/contracts";
 import { AUDIT_MODULE } from "@voltura/medusa-kit";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 

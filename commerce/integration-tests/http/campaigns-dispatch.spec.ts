@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { analyticsStatement, othersBacklogStatement } from "@voltura/plugin-campaigns/dispatch/analytics-sql";
-import { evaluateSenderHealth } from "@voltura/plugin-campaigns/dispatch/health";
-import { recipientCountStatement, recipientPageStatement } from "@voltura/plugin-campaigns/dispatch/recipients-sql";
+import { analyticsStatement, othersBacklogStatement } from "@voltura/plugin-campaigns/modules/campaigns/analytics/analytics-sql";
+import { evaluateSenderHealth } from "@voltura/plugin-campaigns/modules/campaign-dispatch/senders/health";
+import { recipientCountStatement, recipientPageStatement } from "@voltura/plugin-campaigns/modules/campaigns/analytics/recipients-sql";
 import { authHeaders, settle } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
 import { until } from "./whatsapp-helpers";

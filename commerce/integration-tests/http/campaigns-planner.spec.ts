@@ -8,8 +8,8 @@ import { seedCampaigns } from "../../src/scripts/seed/campaigns";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 const optOut = requireCjs("@voltura/plugin-campaigns/domain/opt-out-token") as typeof import("@voltura/plugin-campaigns/domain/opt-out-token");
-const sweep = requireCjs("@voltura/plugin-campaigns/planner/schedule-sweep") as typeof import("@voltura/plugin-campaigns/planner/schedule-sweep");
-const reads = requireCjs("@voltura/plugin-campaigns/planner/campaign-read") as typeof import("@voltura/plugin-campaigns/planner/campaign-read");
+const sweep = requireCjs("@voltura/plugin-campaigns/modules/campaigns/planner/schedule-sweep") as typeof import("@voltura/plugin-campaigns/modules/campaigns/planner/schedule-sweep");
+const reads = requireCjs("@voltura/plugin-campaigns/modules/campaigns/planner/campaign-read") as typeof import("@voltura/plugin-campaigns/modules/campaigns/planner/campaign-read");
 
 const TAG = "it-camp";
 const PHONES = { ali: "+60121110001", bala: "+60121110002", chong: "+60121110003", devi: "+60121110004", eve: "+60121110005", fong: "+60121110006" };

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { freshStatusCountsStatement, quietRunsStatement } from "@voltura/plugin-campaigns/dispatch/run-tally";
+import { freshStatusCountsStatement, quietRunsStatement } from "@voltura/plugin-campaigns/modules/campaigns/analytics/run-tally";
 import { staff, type Headers } from "./repair-desk-helpers";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };

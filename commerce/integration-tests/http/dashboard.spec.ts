@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import type { SqlPart } from "@voltura/plugin-reports/daily/facts-sql";
-import { activityOfEntities, AUDIT_ENTITIES, everyActivity } from "@voltura/plugin-reports/dashboard/activity-sql";
-import { newCustomers } from "@voltura/plugin-reports/dashboard/dashboard-sql";
-import { benchJobs, counterSales, lowStockItems, openHandoffs, quotesAwaiting, readyForPickup } from "@voltura/plugin-reports/dashboard/sections-sql";
+import type { SqlPart } from "@voltura/plugin-reports/modules/report-days/daily/facts-sql";
+import { activityOfEntities, AUDIT_ENTITIES, everyActivity } from "@voltura/plugin-reports/api/admin/activity/activity-sql";
+import { newCustomers } from "@voltura/plugin-reports/api/admin/dashboard/dashboard-sql";
+import { benchJobs, counterSales, lowStockItems, openHandoffs, quotesAwaiting, readyForPickup } from "@voltura/plugin-reports/api/admin/dashboard/sections-sql";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 import { createPosOrder } from "./invoicing-helpers";
 

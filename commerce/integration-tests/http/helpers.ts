@@ -25,11 +25,14 @@ export const jobBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The app's knex connection as suites use it: raw SQL, each row typed as its SELECT lists it. */
+export type Pg = { raw<Row = Record<string, unknown>>(sql: string, bindings?: unknown[]): Promise<{ rows: Row[] }> };
+
 /** axios rejects on 4xx; tests want the response either way. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
-export async function settle<T>(p: Promise<T>): Promise<{ status: number; data: any }> {
+export async function settle(p: Promise<{ status: number; data: unknown }>): Promise<{ status: number; data: any }> {
   try {
-    const r = (await p) as unknown as { status: number; data: unknown };
+    const r = await p;
     return { status: r.status, data: r.data };
   } catch (err) {
     const r = (err as { response?: { status: number; data: unknown } }).response;

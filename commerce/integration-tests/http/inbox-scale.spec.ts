@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import type { RepairJob } from "@voltura/medusa-client";
+import type { RepairJob } from "@voltura/contracts";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { inboxStatements } from "@voltura/plugin-concierge/inbox-sql";
-import { BOARD_OPEN_STATUSES, boardStatements } from "@voltura/plugin-repair/desk/board-sql";
+import { inboxStatements } from "@voltura/plugin-concierge/api/admin/concierge/inbox/inbox-sql";
+import { BOARD_OPEN_STATUSES, boardStatements } from "@voltura/plugin-repair/modules/repair/sql/board-sql";
 import { groupBoard } from "@voltura/plugin-repair/api/admin/repair-jobs/board/route";
 import { messageListStatements } from "@voltura/plugin-whatsapp/domain/message-list-sql";
 import { jobBody, settle } from "./helpers";
@@ -149,10 +149,10 @@ medusaIntegrationTestRunner({
         .map((r) => ({ id: String(r.id), at: String(r.at) })).sort(newestFirst).map((r) => r.id);
       const seen: string[] = [];
       let before: string | null = null;
-      let inbox: { handoffs: Array<{ id: string; status: string }>; next_cursor: string | null } | null = null;
+      let inbox: { conversations: Array<{ id: string }>; handoffs: Array<{ id: string; status: string }>; next_cursor: string | null } | null = null;
       do {
         inbox = (await api.get(`/admin/concierge/inbox?limit=100${before ? `&before=${encodeURIComponent(before)}` : ""}`, manager)).data;
-        seen.push(...(inbox as unknown as { conversations: Array<{ id: string }> }).conversations.map((x) => x.id));
+        seen.push(...inbox!.conversations.map((x) => x.id));
         before = inbox!.next_cursor;
       } while (before);
       expect(seen).toEqual(truth);

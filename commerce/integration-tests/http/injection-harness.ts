@@ -22,6 +22,7 @@ const FORMAT_NAMES = /(?:^|\.)(?:phone|to|from|email|whatsapp|tin|nric|imei_seri
 
 export function textFields(schema: z.ZodType): TextField[] {
   const found = new Map<string, TextField>();
+  // zod's public types hide each kind's definition fields, which the walk reads (see ZodInternals).
   walk(schema as unknown as ZodInternals, []);
   return [...found.values()];
 

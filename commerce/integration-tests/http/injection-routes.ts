@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { shopSettingsPatchSchema } from "@voltura/domain";
-import * as client from "@voltura/medusa-client";
 import {
   addCustomerDeviceBodySchema,
   addCustomerNoteBodySchema,
@@ -29,12 +28,12 @@ import {
   supplierItemBodySchema,
   updateCrmCustomerBodySchema,
   updateRepairJobBodySchema,
+  setupBodySchema,
   updateSupplierBodySchema,
-} from "@voltura/medusa-client";
+} from "@voltura/contracts";
 import { createStaffBodySchema, updateStaffBodySchema } from "../../../plugins/platform/src/api/admin/staff/validators";
 import { jobBody } from "./helpers";
 import { b2bBuyer, einvoiceProfile, quotationBody } from "./invoicing-helpers";
-import type { z } from "zod";
 import type { Answer, Send, WriteRoute } from "./injection-harness";
 
 /** What the routes write into: records made once before the payloads run. */
@@ -155,22 +154,22 @@ export function writeRoutes(fx: InjectionFixture, send: Send): WriteRoute[] {
       },
     },
     {
-      name: "POST /admin/sales/quotations", path: () => "/admin/sales/quotations", schema: createQuotationBodySchema, parallel: true,
+      name: "POST /admin/invoicing/quotations", path: () => "/admin/invoicing/quotations", schema: createQuotationBodySchema, parallel: true,
       body: () => quotationBody({ notes: "Valid while stocks last", lines: [{ description: "iPhone 13 screen", kind: "item", quantity: 1, unit_price_sen: 45000, sku: "IP13-SCR" }] }),
-      read: async (a) => get(`/admin/sales/quotations/${a.data.quotation.id}`, "quotation"),
+      read: async (a) => get(`/admin/invoicing/quotations/${a.data.quotation.id}`, "quotation"),
     },
     {
-      name: "POST /admin/sales/invoices", path: () => "/admin/sales/invoices", schema: createSalesInvoiceBodySchema, parallel: true,
+      name: "POST /admin/invoicing/invoices", path: () => "/admin/invoicing/invoices", schema: createSalesInvoiceBodySchema, parallel: true,
       body: () => ({ buyer: b2bBuyer, notes: "Thank you", lines: [{ description: "Battery replacement", kind: "service", quantity: 1, unit_price_sen: 12000, sku: "BAT-SVC" }] }),
-      read: async (a) => get(`/admin/sales/invoices/${a.data.invoice.id}`, "invoice"),
+      read: async (a) => get(`/admin/invoicing/invoices/${a.data.invoice.id}`, "invoice"),
     },
     {
-      name: "POST /admin/sales/templates/quotation", path: () => "/admin/sales/templates/quotation", schema: documentTemplateBodySchema,
+      name: "POST /admin/invoicing/templates/quotation", path: () => "/admin/invoicing/templates/quotation", schema: documentTemplateBodySchema,
       body: () => ({ header: "Voltura", footer: "Terima kasih", terms: "Harga termasuk SST", accent_colour: "#0f766e" }),
-      read: async () => ((await get("/admin/sales/templates", "templates")) as Array<{ type: string }>).find((t) => t.type === "quotation"),
+      read: async () => ((await get("/admin/invoicing/templates", "templates")) as Array<{ type: string }>).find((t) => t.type === "quotation"),
     },
     {
-      name: "POST /admin/sales/einvoice-profile", path: () => "/admin/sales/einvoice-profile", schema: einvoiceProfileBodySchema,
+      name: "POST /admin/invoicing/einvoice-profile", path: () => "/admin/invoicing/einvoice-profile", schema: einvoiceProfileBodySchema,
       body: () => einvoiceProfile, read: async (a) => a.data.profile,
     },
     {
@@ -228,10 +227,8 @@ export function writeRoutes(fx: InjectionFixture, send: Send): WriteRoute[] {
 
 /** The first-run setup (public): staff exist here, so a valid body gets past validation to 409. */
 function publicSetupRoute(): WriteRoute[] {
-  const schema = (client as Record<string, unknown>).setupBodySchema as z.ZodType | undefined;
-  if (!schema) return [];
   return [{
-    name: "POST /public/setup", path: () => "/public/setup", schema, validStatus: 409,
+    name: "POST /public/setup", path: () => "/public/setup", schema: setupBodySchema, validStatus: 409,
     body: (seq) => ({
       shop: { name: "Kedai Baiki Telefon", phone: "03-2141 1234", address: "12 Jalan Tun Razak", email: "shop@setup.test" },
       owner: { name: "Farid Owner", email: `owner-${seq}@setup.test`, password: STRONG_PASSWORD },

@@ -50,7 +50,7 @@ medusaIntegrationTestRunner({
       expect(checkout).toMatchObject({ status: 201 });
       sale = checkout.data.sale;
       expect((await api.post("/admin/inventory/adjustments", { inventory_item_id: fx.inventoryItems.card, reason: "damage", quantity: 1 }, manager)).status).toBe(201);
-      invoiceNumber = (await api.post("/admin/sales/invoices", quotationBody(), cashier)).data.invoice.invoice_number;
+      invoiceNumber = (await api.post("/admin/invoicing/invoices", quotationBody(), cashier)).data.invoice.invoice_number;
       expect(invoiceNumber).toBe(`INV-${year}-000001`);
     });
 
@@ -120,14 +120,14 @@ medusaIntegrationTestRunner({
       } finally {
         await sql().raw(`DELETE FROM repair_invoice WHERE id = 'rinv_it_dup'`);
       }
-      await sql().raw(`UPDATE repair_invoice_sequence SET last_value = last_value + 2 WHERE id = ?`, [`INV-${year}`]);
+      await sql().raw(`UPDATE number_series SET last_value = last_value + 2 WHERE id = ?`, [`INV-${year}`]);
       try {
         const failing = await expectOnlyBreachesOf("invoice_numbers_unique_and_continuous");
         expect(failing.breaches).toEqual([expect.objectContaining({
           kind: "invoice_number_gap", ref: `INV-${year}-000002`, details: { series: `INV-${year}`, from: `INV-${year}-000002`, to: `INV-${year}-000003`, missing: 2 },
         })]);
       } finally {
-        await sql().raw(`UPDATE repair_invoice_sequence SET last_value = last_value - 2 WHERE id = ?`, [`INV-${year}`]);
+        await sql().raw(`UPDATE number_series SET last_value = last_value - 2 WHERE id = ?`, [`INV-${year}`]);
       }
       await expectClean();
     });
@@ -170,7 +170,7 @@ medusaIntegrationTestRunner({
       expect(replay.status).toBe(200);
       expect(replay.data).toMatchObject({ replayed: true, report: null, run: { id: clean.data.run.id } });
 
-      await sql().raw(`UPDATE repair_invoice_sequence SET last_value = last_value + 1 WHERE id = ?`, [`INV-${year}`]);
+      await sql().raw(`UPDATE number_series SET last_value = last_value + 1 WHERE id = ?`, [`INV-${year}`]);
       try {
         const breached = await api.post("/admin/integrity/runs", { idempotency_key: "integrity-nightly:it-breach" }, system);
         expect(breached.status).toBe(201);
@@ -184,7 +184,7 @@ medusaIntegrationTestRunner({
         const latest = (await api.get("/admin/integrity/runs?limit=1", manager)).data.runs;
         expect(latest).toEqual([expect.objectContaining({ id: run.id, ok: false })]);
       } finally {
-        await sql().raw(`UPDATE repair_invoice_sequence SET last_value = last_value - 1 WHERE id = ?`, [`INV-${year}`]);
+        await sql().raw(`UPDATE number_series SET last_value = last_value - 1 WHERE id = ?`, [`INV-${year}`]);
       }
       const bad = await settle(api.post("/admin/integrity/runs", {}, system));
       expect(bad.status).toBe(400);

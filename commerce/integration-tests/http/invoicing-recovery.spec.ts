@@ -26,12 +26,12 @@ medusaIntegrationTestRunner({
     const sequenceOf = (invoiceNumber: string) => Number(invoiceNumber.slice(series.length + 1));
     const numberAt = (n: number) => `${series}-${String(n).padStart(6, "0")}`;
 
-    const counter = async () => Number((await pg().raw(`SELECT last_value FROM repair_invoice_sequence WHERE id = ?`, [series])).rows[0]?.last_value ?? 0);
+    const counter = async () => Number((await pg().raw(`SELECT last_value FROM number_series WHERE id = ?`, [series])).rows[0]?.last_value ?? 0);
     const invoicesUnder = async (key: string) => (await pg().raw(`SELECT id FROM sales_invoice WHERE idempotency_key = ? AND deleted_at IS NULL`, [key])).rows;
-    const createInvoice = (body: Record<string, unknown>) => settle(api.post("/admin/sales/invoices", body, cashier));
-    const pay = (invoiceId: string, body: Record<string, unknown>) => settle(api.post(`/admin/sales/invoices/${invoiceId}/payments`, body, cashier));
-    const convert = (quotationId: string) => settle(api.post(`/admin/sales/quotations/${quotationId}/convert`, {}, cashier));
-    const newQuotation = async (over: Record<string, unknown> = {}) => (await api.post("/admin/sales/quotations", quotationBody(over), cashier)).data.quotation;
+    const createInvoice = (body: Record<string, unknown>) => settle(api.post("/admin/invoicing/invoices", body, cashier));
+    const pay = (invoiceId: string, body: Record<string, unknown>) => settle(api.post(`/admin/invoicing/invoices/${invoiceId}/payments`, body, cashier));
+    const convert = (quotationId: string) => settle(api.post(`/admin/invoicing/quotations/${quotationId}/convert`, {}, cashier));
+    const newQuotation = async (over: Record<string, unknown> = {}) => (await api.post("/admin/invoicing/quotations", quotationBody(over), cashier)).data.quotation;
 
     beforeEach(async () => {
       cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
@@ -141,7 +141,7 @@ medusaIntegrationTestRunner({
       expect(await counter()).toBe(before);
       const { rows: invoices } = await pg().raw(`SELECT id FROM sales_invoice WHERE quotation_id = ?`, [quotation.id]);
       expect(invoices).toEqual([]);
-      expect((await api.get(`/admin/sales/quotations/${quotation.id}`, cashier)).data.quotation).toMatchObject({ status: "draft", converted_invoice_id: null });
+      expect((await api.get(`/admin/invoicing/quotations/${quotation.id}`, cashier)).data.quotation).toMatchObject({ status: "draft", converted_invoice_id: null });
 
       const converted = await convert(quotation.id);
       expect(converted.status).toBe(201);
@@ -150,15 +150,15 @@ medusaIntegrationTestRunner({
     });
 
     it("concurrent payments never overpay; copies of one keyed payment record one; a reused key is a 409", async () => {
-      const { invoice } = (await api.post("/admin/sales/invoices", quotationBody(), cashier)).data;
+      const { invoice } = (await api.post("/admin/invoicing/invoices", quotationBody(), cashier)).data;
       const quarter = invoice.total_sen / 4;
       expect(Number.isInteger(quarter)).toBe(true);
       const race = await Promise.all(Array.from({ length: 8 }, (_, i) => pay(invoice.id, { method: "card", amount_sen: quarter, idempotency_key: newKey(`quarter-${i}`) })));
       expect(race.map((a) => a.status).sort()).toEqual([201, 201, 201, 201, 400, 400, 400, 400]);
       for (const refused of race.filter((a) => a.status === 400)) expect(refused.data).toMatchObject({ field: "amount_sen" });
-      expect((await api.get(`/admin/sales/invoices/${invoice.id}`, cashier)).data.invoice).toMatchObject({ status: "paid", paid_sen: invoice.total_sen, balance_sen: 0 });
+      expect((await api.get(`/admin/invoicing/invoices/${invoice.id}`, cashier)).data.invoice).toMatchObject({ status: "paid", paid_sen: invoice.total_sen, balance_sen: 0 });
 
-      const other = (await api.post("/admin/sales/invoices", quotationBody(), cashier)).data.invoice;
+      const other = (await api.post("/admin/invoicing/invoices", quotationBody(), cashier)).data.invoice;
       const key = newKey("deposit");
       const deposit = { method: "bank_transfer", amount_sen: 30_000, reference: "FT-IT-1", idempotency_key: key };
       const copies = await Promise.all(Array.from({ length: 5 }, () => pay(other.id, deposit)));

@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { LiveHub, type LiveListener } from "@voltura/plugin-platform/live/hub";
-import type { LiveRow } from "@voltura/plugin-platform/live/store";
+import { LiveHub, type LiveListener } from "@voltura/plugin-platform/modules/live/hub";
+import type { LiveRow } from "@voltura/plugin-platform/modules/live/store";
 import { authHeaders, createStaffUser, jobBody } from "./helpers";
 import { openLive, type LiveConnection } from "./live-client";
 
@@ -114,7 +114,7 @@ medusaIntegrationTestRunner({
     it("reaches a second instance's hub (its own LISTEN connection) through NOTIFY", async () => {
       const container = getContainer();
       const manager = await staff(container, "manager");
-      const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as { client: { config: { connection: unknown } } };
+      const knex = container.resolve<{ client: { config: { connection: unknown } } }>(ContainerRegistrationKeys.PG_CONNECTION);
       const connection = knex.client.config.connection;
       const other = new LiveHub({ connection: typeof connection === "string" ? { connectionString: connection } : (connection as object) });
       const heard: LiveRow[] = [];

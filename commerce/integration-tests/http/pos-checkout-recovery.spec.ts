@@ -1,12 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { posCheckoutBodySchema } from "@voltura/medusa-client";
+import { posCheckoutBodySchema } from "@voltura/contracts";
 import { commitPosCheckout, recoverPosCheckouts, requestHash } from "@voltura/plugin-pos/workflows";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, createStaffUser, settle, type Pg } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
-
-type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 
 /** Crashes between the steps of a counter sale, and what a retry or the recovery makes of them. */
 medusaIntegrationTestRunner({
@@ -31,9 +29,9 @@ medusaIntegrationTestRunner({
     });
 
     async function ordersOf(saleId: string): Promise<Array<{ id: string; receipt_number: string }>> {
-      const { rows } = await pg().raw(
+      const { rows } = await pg().raw<{ id: string; receipt_number: string }>(
         `SELECT id, metadata->>'receipt_number' AS receipt_number FROM "order" WHERE metadata->>'pos_sale_id' = ? AND deleted_at IS NULL`, [saleId]);
-      return rows as unknown as Array<{ id: string; receipt_number: string }>;
+      return rows;
     }
     async function saleRow(key: string) {
       const { rows } = await pg().raw(`SELECT id, status, receipt_number, order_id, outbox FROM pos_sale WHERE idempotency_key = ? AND deleted_at IS NULL`, [key]);

@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
         fields: ["id", "sales_channel_id", "customer_id", "total", "tax_total", "metadata", "items.variant_id", "items.quantity", "items.tax_lines.rate", "transactions.amount"],
         filters: { id: sale.order_id },
       });
-      const order = data[0] as unknown as { sales_channel_id: string; customer_id: string; total: unknown; metadata: Record<string, unknown>; items: unknown[]; transactions: Array<{ amount: unknown }> };
+      const order: { sales_channel_id: string; customer_id: string; total: unknown; metadata: Record<string, unknown>; items: unknown[]; transactions: Array<{ amount: unknown }> } = data[0];
       expect(order).toMatchObject({ sales_channel_id: fx.shop.counterChannelId, customer_id: sale.customer_id });
       expect(order.metadata).toMatchObject({ source: "pos", receipt_number: sale.receipt_number, pos_sale_id: sale.id });
       expect(Math.round(Number(order.total) * 100)).toBe(11_729);

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { posCheckoutBodySchema, posSalePaymentBodySchema } from "@voltura/medusa-client";
+import { posCheckoutBodySchema, posSalePaymentBodySchema } from "@voltura/contracts";
 import { commitPosCheckout, commitPosPayment, commitReturn, recoverSaleOutbox, requestHash } from "@voltura/plugin-pos/workflows";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils";
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows";
 import { senToRinggit } from "@voltura/domain";
-import { ledgerCheck, recordOpeningStockWorkflow } from "@voltura/plugin-procurement/workflows";
+import { ledgerCheck, recordOpeningStockWorkflow } from "@voltura/plugin-inventory/workflows";
 import { createStaffMemberWorkflow } from "@voltura/plugin-platform/workflows";
 import { seedShop, type ShopRefs } from "../../src/scripts/seed/shop";
 

@@ -52,7 +52,8 @@ medusaIntegrationTestRunner({
           "items.title", "items.quantity", "items.unit_price", "items.tax_lines.rate", "items.tax_lines.code", "transactions.amount", "transactions.reference"],
         filters: { id: orderId },
       });
-      return data[0] as unknown as OrderView;
+      const order: OrderView = data[0];
+      return order;
     }
 
     it("completion raises a Medusa order in the Counter channel with the job's lines, SST and an invoice number", async () => {

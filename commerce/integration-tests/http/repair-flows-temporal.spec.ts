@@ -74,7 +74,7 @@ medusaIntegrationTestRunner({
       const { createActivities } = await import("@voltura/temporal-worker");
       Runtime.install({ logger: new DefaultLogger("WARN") });
       const commerce = new CommerceClient({
-        baseUrl: (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL,
+        baseUrl: String(api.defaults.baseURL),
         jwtSecret: JWT_SECRET,
         actor: { id: "system:temporal-worker", role: "system", name: "Temporal worker" },
       });

@@ -4,8 +4,8 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { Client, Connection } from "@temporalio/client";
 import { normalisePhone, PICKUP_REMINDERS, QUOTE_CONFIRMATION, REPAIR_LIFECYCLE, shopYear } from "@voltura/domain";
-import { createRepairJobBodySchema } from "@voltura/medusa-client";
-import { adoptExistingStockWorkflow, ledgerCheck } from "@voltura/plugin-procurement/workflows";
+import { createRepairJobBodySchema } from "@voltura/contracts";
+import { adoptExistingStockWorkflow, ledgerCheck } from "@voltura/plugin-inventory/workflows";
 import { commitRepairIntake, commitRepairStatusChange, recoverRepairJobs } from "@voltura/plugin-repair/workflows";
 import { authHeaders, createStaffUser, jobBody, settle } from "./helpers";
 import { newJob, seedBillingFixture, stockAt, type BillingFixture } from "./repair-billing.fixtures";
@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
     async function expectJobNumbersWithoutGaps() {
       const series = `VSH-${shopYear(new Date())}`;
       const { rows } = await pg().raw(`SELECT job_number FROM repair_job WHERE job_number LIKE ? ORDER BY job_number`, [`${series}-%`]);
-      const counter = Number((await pg().raw(`SELECT last_value FROM repair_job_sequence WHERE id = ?`, [series])).rows[0]!.last_value);
+      const counter = Number((await pg().raw(`SELECT last_value FROM number_series WHERE id = ?`, [series])).rows[0]!.last_value);
       expect(rows.map((r) => Number(String(r.job_number).slice(-6)))).toEqual(Array.from({ length: counter }, (_, i) => i + 1));
     }
     async function expectLedgerBalanced() {
@@ -166,7 +166,7 @@ medusaIntegrationTestRunner({
     async function expectInvoiceNumbersWithoutGaps() {
       const series = `INV-${shopYear(new Date())}`;
       const { rows } = await pg().raw(`SELECT invoice_number FROM repair_invoice WHERE invoice_number LIKE ? AND deleted_at IS NULL ORDER BY invoice_number`, [`${series}-%`]);
-      const counter = Number((await pg().raw(`SELECT last_value FROM repair_invoice_sequence WHERE id = ?`, [series])).rows[0]!.last_value);
+      const counter = Number((await pg().raw(`SELECT last_value FROM number_series WHERE id = ?`, [series])).rows[0]!.last_value);
       expect(rows.map((r) => Number(String(r.invoice_number).slice(-6)))).toEqual(Array.from({ length: counter }, (_, i) => i + 1));
     }
 

@@ -1,9 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import type { RepairJobListSort } from "@voltura/medusa-client";
-import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { jobListStatements, slaBreachStatements, type JobListFilters } from "@voltura/plugin-repair/desk/job-list-sql";
+import type { RepairJobListSort } from "@voltura/contracts";
+import { jobListStatements, rows, slaBreachStatements, sqlConnection, type JobListFilters } from "@voltura/medusa-kit";
 import { jobBody } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
 

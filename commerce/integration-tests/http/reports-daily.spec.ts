@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { changedDaysStatement, readState, refreshReportDays } from "@voltura/plugin-reports/daily/refresh";
-import { DAY_LINE_SELECT, DAY_SALE_SELECT, dayTechnicianSelect, factsWith, type SqlPart } from "@voltura/plugin-reports/daily/facts-sql";
-import { newCustomers, recentJobs, slaBreaches, statusCounts } from "@voltura/plugin-reports/dashboard/dashboard-sql";
+import { changedDaysStatement, readState, refreshReportDays } from "@voltura/plugin-reports/modules/report-days/daily/refresh";
+import { DAY_LINE_SELECT, DAY_SALE_SELECT, dayTechnicianSelect, factsWith, type SqlPart } from "@voltura/plugin-reports/modules/report-days/daily/facts-sql";
+import { newCustomers, recentJobs, slaBreaches, statusCounts } from "@voltura/plugin-reports/api/admin/dashboard/dashboard-sql";
 import { authHeaders, createStaffUser } from "./helpers";
 import { createPosOrder, quotationBody } from "./invoicing-helpers";
 
@@ -112,8 +112,8 @@ medusaIntegrationTestRunner({
         { kind: "fee", title: "Diagnostic fee", unit_price_sen: 3000 },
       ] });
       // A counter invoice through the API, one moved to an earlier day.
-      const invoice = (await api.post("/admin/sales/invoices", quotationBody(), cashier)).data.invoice;
-      await api.post("/admin/sales/invoices", quotationBody(), cashier);
+      const invoice = (await api.post("/admin/invoicing/invoices", quotationBody(), cashier)).data.invoice;
+      await api.post("/admin/invoicing/invoices", quotationBody(), cashier);
       await sql(c).raw(`UPDATE sales_invoice SET issued_at = ? WHERE id = ?`, [at(4, 14), invoice.id]);
       // Written an hour ago, so no day counts as changed since the first fill (each test starts from this state).
       for (const table of ["order", "order_item", "repair_job", "repair_invoice", "repair_line", "sales_invoice"]) {

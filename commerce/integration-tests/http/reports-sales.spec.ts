@@ -18,7 +18,7 @@ medusaIntegrationTestRunner({
       await createPosOrder(getContainer(), "RCP-2026-000101", 20, new Date("2026-11-01T15:59:00Z"));
       await createPosOrder(getContainer(), "RCP-2026-000102", 35, new Date("2026-11-01T16:01:00Z"));
       await createPosOrder(getContainer(), "RCP-2026-000103", 99, new Date("2026-11-03T16:01:00Z"));
-      await api.post("/admin/sales/invoices", quotationBody(), cashier);
+      await api.post("/admin/invoicing/invoices", quotationBody(), cashier);
     });
 
     it("reports the range in shop days: daily buckets split at local midnight, totals, best sellers", async () => {

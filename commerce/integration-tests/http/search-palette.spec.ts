@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { RECORD_SOURCES, recordSearchStatement } from "@voltura/plugin-platform/search/record-sql";
+import { RECORD_SOURCES, recordSearchStatement } from "@voltura/plugin-platform/modules/search/record-sql";
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { settle } from "./helpers";
 

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { customerSearchStatements, type CustomerSearchInput } from "@voltura/plugin-platform/search/customer-sql";
-import { itemSearchStatement } from "@voltura/plugin-platform/search/item-sql";
+import { customerSearchStatements, type CustomerSearchInput } from "@voltura/plugin-platform/modules/search/customer-sql";
+import { itemSearchStatement } from "@voltura/plugin-platform/modules/search/item-sql";
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { jobBody, settle } from "./helpers";
 import { seedPosFixture } from "./pos.fixtures";

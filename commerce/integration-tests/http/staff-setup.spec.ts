@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
     });
 
     it("never runs the demo seed on a shop that went through the setup, nor where it is refused", async () => {
-      const args = { container: getContainer(), args: [] } as unknown as ExecArgs;
+      const args: ExecArgs = { container: getContainer(), args: [] };
       process.env.VOLTURA_DEMO_SEED = "refuse";
       try {
         await expect(seedDemo(args)).rejects.toThrow(/VOLTURA_DEMO_SEED/);

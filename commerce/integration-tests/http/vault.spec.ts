@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { addKey, createKeyRingFile, keyRingLoader, loadKeyRing } from "@voltura/keyring";
 import { resolveMailerConfig } from "@voltura/mailer";
-import { vaultSecretListSchema } from "@voltura/medusa-client";
+import { vaultSecretListSchema } from "@voltura/contracts";
 import { authStateKeyFromEnv, encryptAuthState, openAuthState } from "@voltura/whatsapp-transport";
 import { authHeaders, createStaffUser, settle } from "./helpers";
 
@@ -75,7 +75,7 @@ medusaIntegrationTestRunner({
 
       // The mailer in this process takes it at send time (and its sender from the URL's user).
       expect(await resolveMailerConfig({ MAIL_OUTBOX_DIR: mkdtempSync(path.join(tmpdir(), "vault-outbox-")) })).toMatchObject({ smtpUrl: SMTP_VALUE, from: "shop@voltura.test" });
-      expect((await api.get("/admin/sales/mail-outbox", as.owner)).data.smtp_configured).toBe(true);
+      expect((await api.get("/admin/invoicing/mail-outbox", as.owner)).data.smtp_configured).toBe(true);
 
       const audit = (await dbConnection.raw(`SELECT action, entity_id, changes, metadata FROM audit_entry WHERE entity = 'vault_secret' ORDER BY seq`)).rows;
       expect(audit.map((a: { action: string }) => a.action)).toEqual(["vault.secret_set", "vault.secret_read"]);

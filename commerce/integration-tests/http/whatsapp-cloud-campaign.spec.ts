@@ -4,7 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { startFakeGraphApi } from "@voltura/whatsapp-transport/testing";
 import { listCandidatesSql } from "@voltura/plugin-campaigns/domain/audience-sql";
 import { freezeRecipientsSql, routeCountsSql } from "@voltura/plugin-campaigns/domain/freeze-sql";
-import { uniqueUsersSql } from "@voltura/plugin-campaigns/dispatch/sender-row";
+import { uniqueUsersSql } from "@voltura/plugin-campaigns/modules/campaign-dispatch/senders/sender-row";
 import { authHeaders } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
 import { boot, until } from "./whatsapp-helpers";

@@ -9,7 +9,7 @@ import { until } from "./whatsapp-helpers";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 const templateSyncJob = requireCjs("@voltura/plugin-whatsapp/jobs/whatsapp-template-sync") as typeof import("@voltura/plugin-whatsapp/jobs/whatsapp-template-sync");
-const templateSql = requireCjs("@voltura/plugin-whatsapp/templates/template-sql") as typeof import("@voltura/plugin-whatsapp/templates/template-sql");
+const templateSql = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/templates/template-sql") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/templates/template-sql");
 
 const PNID = "109876543210077";
 const WABA = "209876543210077";
@@ -270,6 +270,10 @@ medusaIntegrationTestRunner({
       expect(limits.unique_users_24h).toBe(3);
       const simulatorLimits = (await api.get("/admin/whatsapp/health", as.manager)).data.sessions.find((s: { id: string }) => s.id === simulatorId).limits;
       expect(simulatorLimits).toMatchObject({ messaging_limit_tier: null, quality_rating: null, unique_users_24h: null });
+      // The session list and the session itself answer the same count.
+      const listed = (await api.get("/admin/whatsapp/sessions", as.technician)).data.sessions.find((s: { id: string }) => s.id === sessionId);
+      expect(listed.limits.unique_users_24h).toBe(3);
+      expect((await api.get(`/admin/whatsapp/sessions/${sessionId}`, as.technician)).data.session.limits.unique_users_24h).toBe(3);
     });
 
     it("finds the last inbound message and the customers reached by index, on a seeded log (no Seq Scan)", async () => {

@@ -8,8 +8,8 @@ import { staffHeaders, type Headers } from "./crm-helpers";
 import { recordEvents, until } from "./whatsapp-helpers";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
-const cloudStatus = requireCjs("@voltura/plugin-whatsapp/gateway/cloud-status") as typeof import("@voltura/plugin-whatsapp/gateway/cloud-status");
-const cloudStore = requireCjs("@voltura/plugin-whatsapp/gateway/cloud-store") as typeof import("@voltura/plugin-whatsapp/gateway/cloud-store");
+const cloudStatus = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/cloud-status") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/cloud-status");
+const cloudStore = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/cloud-store") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/cloud-store");
 
 const PNID = "109876543210001";
 const WABA = "209876543210001";

@@ -9,9 +9,9 @@ import { Modules } from "@medusajs/framework/utils";
  * plugin), so the test sees the very instance that serves the routes.
  */
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
-export const boot = requireCjs("@voltura/plugin-whatsapp/gateway/boot") as typeof import("@voltura/plugin-whatsapp/gateway/boot");
-export const baileysSocket = requireCjs("@voltura/plugin-whatsapp/gateway/baileys-socket") as typeof import("@voltura/plugin-whatsapp/gateway/baileys-socket");
-export const supervisorModule = requireCjs("@voltura/plugin-whatsapp/gateway/supervisor") as typeof import("@voltura/plugin-whatsapp/gateway/supervisor");
+export const boot = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/boot") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/boot");
+export const baileysSocket = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/baileys-socket") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/baileys-socket");
+export const supervisorModule = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/supervisor") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/supervisor");
 
 /** Records the payloads of the given events, as a subscriber of the shop would see them. */
 export function recordEvents(container: MedusaContainer, names: string[]): Record<string, Array<Record<string, unknown>>> {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { sendWhatsAppMessageWorkflow } from "@voltura/plugin-whatsapp/workflows";
-import { settle } from "./helpers";
+import { settle, type Pg } from "./helpers";
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { boot, until } from "./whatsapp-helpers";
 
@@ -14,9 +14,8 @@ const WIRE = path.join(mkdtempSync(path.join(tmpdir(), "wa-wire-")), "wire.jsonl
 process.env.WHATSAPP_SIMULATOR_WIRE_LOG = WIRE;
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
-const recovery = requireCjs("@voltura/plugin-whatsapp/gateway/send-recovery") as typeof import("@voltura/plugin-whatsapp/gateway/send-recovery");
+const recovery = requireCjs("@voltura/plugin-whatsapp/modules/whatsapp/gateway/send-recovery") as typeof import("@voltura/plugin-whatsapp/modules/whatsapp/gateway/send-recovery");
 
-type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 interface Row {
   id: string;
   status: string;
@@ -36,7 +35,7 @@ medusaIntegrationTestRunner({
     const wireIds = (waId: string | null) =>
       existsSync(WIRE) ? readFileSync(WIRE, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).wa_message_id as string).filter((id) => id === waId) : [];
     const rowsOf = async (key: string) =>
-      (await pg().raw(`SELECT id, status, wa_message_id, lease_until, claimed_by, send_attempts FROM whatsapp_message WHERE idempotency_key = ?`, [key])).rows as unknown as Row[];
+      (await pg().raw<Row>(`SELECT id, status, wa_message_id, lease_until, claimed_by, send_attempts FROM whatsapp_message WHERE idempotency_key = ?`, [key])).rows;
     const body = (key: string, to: string) => ({ to, body: `Telefon anda siap (${key})`, idempotency_key: key, context: { kind: "staff" } });
 
     /** The request stored the message and died: a committed pending row, nobody sending it. */

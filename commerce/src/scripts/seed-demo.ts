@@ -7,7 +7,7 @@ import { seedConcierge } from "./seed/concierge";
 import { seedCrm } from "./seed/crm";
 import { seedInvoicing } from "./seed/invoicing";
 import { seedJobs } from "./seed/jobs";
-import { seedProcurement } from "./seed/procurement";
+import { seedInventory } from "./seed/inventory";
 import { seedCustomers, seedStaff } from "./seed/people";
 import { seedPos } from "./seed/pos";
 import { seedSettings } from "./seed/settings";
@@ -53,7 +53,7 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   await seedCatalogue(container, shop);
   await seedStaff(container);
   await markDemoStaff(container);
-  await seedProcurement(container, shop);
+  await seedInventory(container, shop);
   const customerIds = await seedCustomers(container);
   await seedCrm(container, customerIds);
   await seedJobs(container);

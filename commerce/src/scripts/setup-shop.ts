@@ -1,8 +1,8 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { AUDIT_MODULE, type AuditRecorder } from "@voltura/medusa-kit";
-import { setupBodySchema } from "@voltura/medusa-client";
-import { generateTemporaryPassword } from "@voltura/plugin-platform/staff-access/temporary-password";
+import { setupBodySchema } from "@voltura/contracts";
+import { generateTemporaryPassword } from "@voltura/plugin-platform/domain/temporary-password";
 import { setStaffPasswordWorkflow, setupShopWorkflow, toStaffMember } from "@voltura/plugin-platform/workflows";
 
 /**

@@ -23,5 +23,6 @@ export {
   type Weekday,
 } from "./entities.js";
 export { HANDOFF_TEXT, renderReply, formatRinggit, type ReplyData } from "./replies.js";
+export { HANDOFF_REASONS, isHandoffReason, type HandoffReason } from "./handoff-reasons.js";
 export { normalise, canonicalise, type NormalisedText } from "./normalise.js";
 export { isSubscriptionKeyword } from "./subscription.js";

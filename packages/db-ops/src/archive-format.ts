@@ -66,7 +66,7 @@ export function createHashingStream(): Transform & { digest(): { sha256: string;
  */
 export function packPayload(stagingDir: string, uploadPaths: string[]): AsyncIterable<Buffer> {
   const files = [PAYLOAD_MANIFEST, PAYLOAD_DUMP, ...uploadPaths.map((p) => `${PAYLOAD_UPLOADS}/${p}`)];
-  return tar.c({ cwd: stagingDir, portable: true, strict: true, noDirRecurse: true }, files) as unknown as AsyncIterable<Buffer>;
+  return tar.c({ cwd: stagingDir, portable: true, strict: true, noDirRecurse: true }, files);
 }
 
 function allowedEntry(entryPath: string, type: string): boolean {
@@ -109,6 +109,6 @@ export function unpackPayload(source: Readable, workDir: string): Promise<void> 
       if (refused.length > 0) reject(new BackupCorruptError(`The backup holds unexpected entries: ${refused.slice(0, 5).join(", ")}`));
       else resolve();
     });
-    source.pipe(unpack as unknown as NodeJS.WritableStream);
+    source.pipe(unpack);
   });
 }

@@ -66,7 +66,7 @@ export interface BackupSidecar extends BackupManifest { file: { bytes: number; s
 export const backupSidecarSchema: z.ZodType<BackupSidecar> = z.intersection(
   backupManifestSchema,
   z.object({ file: z.object({ bytes: z.number().int().nonnegative(), sha256: sha256Hex }) }),
-) as unknown as z.ZodType<BackupSidecar>;
+);
 
 export function isBackupId(value: string): boolean {
   return backupIdPattern.test(value);

@@ -8,7 +8,7 @@ import { quoteDocumentSchema, type QuoteDocumentData } from "./schemas.js";
 import { computeTotals, formatRate } from "./totals.js";
 
 export const QUOTE_TEXT = {
-  title: "Quotation",
+  title: "Quote",
   titleMs: "Sebut Harga",
   approve: "Reply SETUJU to approve / TAK SETUJU to decline",
 } as const;
@@ -64,6 +64,6 @@ export async function renderQuote(data: QuoteDocumentData): Promise<Buffer> {
   }, y, runningHead);
 
   if (quote.terms.trim()) paragraph(pdf, "Terms / Terma", quote.terms.trim(), y, runningHead, 7.8, T.muted);
-  finishWithFooter(pdf, `${numberLabel}  ·  ${quote.job_number}  ·  Computer-generated quotation / Sebut harga janaan komputer`, { font: T.regular, size: 7, color: T.muted });
+  finishWithFooter(pdf, `${numberLabel}  ·  ${quote.job_number}  ·  Computer-generated quote / Sebut harga janaan komputer`, { font: T.regular, size: 7, color: T.muted });
   return finished;
 }

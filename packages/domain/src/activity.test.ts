@@ -15,6 +15,8 @@ describe("activity types", () => {
     expect(activityTypeOf("pos.checkout")).toBe("sale");
     expect(activityTypeOf("quotation")).toBe("document");
     expect(activityTypeOf("sales.invoices")).toBe("document");
+    expect(activityTypeOf("invoicing.invoices")).toBe("document");
+    expect(activityTypeOf("invoicing.quotations")).toBe("document");
     expect(activityTypeOf("inventory_item")).toBe("stock");
     expect(activityTypeOf("inventory.purchase_orders")).toBe("stock");
     expect(activityTypeOf("campaign_template")).toBe("messaging");
@@ -25,6 +27,8 @@ describe("activity types", () => {
   it("keeps settings, staff, operations and anything unnamed as admin", () => {
     expect(activityTypeOf("pos.settings")).toBe("admin");
     expect(activityTypeOf("sales.templates")).toBe("admin");
+    expect(activityTypeOf("invoicing.templates")).toBe("admin");
+    expect(activityTypeOf("invoicing.einvoice_profile")).toBe("admin");
     expect(activityTypeOf("concierge_handoff")).toBe("messaging");
     expect(activityTypeOf("staff")).toBe("admin");
     expect(activityTypeOf("operations_backup")).toBe("admin");

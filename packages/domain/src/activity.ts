@@ -12,11 +12,12 @@ export type ActivityType = z.infer<typeof activityTypeSchema>;
 
 /** First match wins; an entity no rule names is `admin` (settings, staff, operations, exports …). */
 const ENTITY_RULES: ReadonlyArray<readonly [ActivityType, RegExp]> = [
-  ["admin", /^(pos\.settings|sales\.templates|sales\.einvoice_profile|sales\.mail_outbox)(\.|$)/],
+  // `sales.*` entities are audit rows written before the invoicing routes left /admin/sales.
+  ["admin", /^(pos\.settings|(sales|invoicing)\.(templates|einvoice_profile|mail_outbox))(\.|$)/],
   ["job", /^(repair_job|repair_jobs|repair_quote|repair_quotes|warranties|repair_warranty)(\.|$)/],
   ["customer", /^(customer|crm|device)(\.|$)/],
   ["sale", /^(pos_sale|pos_return|pos_shift|order|pos)(\.|$)/],
-  ["document", /^(quotation|sales_invoice|sales)(\.|$)/],
+  ["document", /^(quotation|sales_invoice|sales|invoicing)(\.|$)/],
   ["stock", /^(inventory_item|variant|inventory|purchase_order|stock_take)(\.|$)/],
   ["messaging", /^(conversation|whatsapp|whatsapp_[a-z_]+|concierge|concierge_[a-z_]+|campaign|campaign_[a-z_]+|campaigns)(\.|$)/],
 ];

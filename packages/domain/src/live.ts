@@ -67,8 +67,8 @@ export const LIVE_EVENTS = {
   handoffChanged: "concierge.handoff.changed",
   customerUpdated: "crm.customer.updated",
   customersMerged: "crm.customers.merged",
-  quotationChanged: "sales.quotation.changed",
-  invoiceChanged: "sales.invoice.changed",
+  quotationChanged: "invoicing.quotation.changed",
+  invoiceChanged: "invoicing.invoice.changed",
 } as const;
 
 type Data = Record<string, unknown>;

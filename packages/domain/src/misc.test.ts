@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatJobNumber, parseJobNumber } from "./job-number.js";
 import { formatMYR, ringgitToSen } from "./money.js";
-import { shopYear } from "./time.js";
+import { shopInstant, shopYear } from "./time.js";
 
 describe("job numbers", () => {
   it("pads the sequence", () => expect(formatJobNumber(2026, 123)).toBe("VSH-2026-000123"));
@@ -19,5 +19,10 @@ describe("shop time", () => {
   it("rolls the year at Kuala Lumpur midnight, not UTC", () => {
     expect(shopYear(new Date("2026-12-31T16:30:00Z"))).toBe(2027);
     expect(shopYear(new Date("2026-12-31T15:30:00Z"))).toBe(2026);
+  });
+
+  it("knows where a calendar day starts in other zones too", () => {
+    expect(shopInstant("2026-07-01", "00:00", "Europe/London").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(shopInstant("2026-01-01", "00:00", "UTC").toISOString()).toBe("2026-01-01T00:00:00.000Z");
   });
 });

@@ -7,7 +7,6 @@ import {
   lineGrossSen,
   linesToWaiveOnApproval,
   parseInvoiceNumber,
-  settlePayments,
   type PricedLine,
   type TaxSettings,
 } from "./repair-billing.js";
@@ -118,27 +117,6 @@ describe("diagnostic fee waiver on approval", () => {
   });
   it("waives nothing when the shop charges the fee anyway", () => {
     expect(linesToWaiveOnApproval(lines, { waive_diagnostic_fee_on_approval: false })).toEqual([]);
-  });
-});
-
-describe("settlePayments", () => {
-  it("accepts an exact split payment", () => {
-    const r = settlePayments(37800, [{ method: "card", amount_sen: 30000 }, { method: "duitnow_qr", amount_sen: 7800 }]);
-    expect(r).toMatchObject({ ok: true, paid_sen: 37800, change_sen: 0 });
-  });
-  it("gives change out of cash", () => {
-    const r = settlePayments(37800, [{ method: "card", amount_sen: 30000 }, { method: "cash", amount_sen: 10000 }]);
-    expect(r).toMatchObject({ ok: true, change_sen: 2200 });
-    if (r.ok) expect(r.applied.map((p) => p.applied_sen)).toEqual([30000, 7800]);
-  });
-  it("names the shortfall", () => {
-    expect(settlePayments(37800, [{ method: "cash", amount_sen: 37000 }])).toMatchObject({ ok: false, shortfall_sen: 800 });
-  });
-  it("refuses card payments above the amount due (no change for a card)", () => {
-    expect(settlePayments(10000, [{ method: "card", amount_sen: 12000 }])).toMatchObject({ ok: false, shortfall_sen: 0 });
-  });
-  it("accepts nothing to pay with no payments", () => {
-    expect(settlePayments(0, [])).toMatchObject({ ok: true, paid_sen: 0, change_sen: 0 });
   });
 });
 

@@ -148,41 +148,6 @@ export function linesToWaiveOnApproval<L extends { id: string; kind: RepairLineK
   return lines.filter((l) => l.kind === "fee" && l.fee_type === "diagnostic" && !l.waived).map((l) => l.id);
 }
 
-export interface PaymentInput {
-  method: PaymentMethod;
-  amount_sen: Sen;
-}
-
-export type PaymentSettlement =
-  | { ok: true; paid_sen: Sen; change_sen: Sen; applied: Array<{ method: PaymentMethod; amount_sen: Sen; applied_sen: Sen }> }
-  | { ok: false; reason: string; shortfall_sen: Sen; paid_sen: Sen };
-
-/**
- * Checks the payments taken at pickup against the amount due. They must cover it; only cash may
- * exceed it (the excess is change handed back). Card, QR, e-wallet and transfer payments for more
- * than is owed are refused, since the shop cannot hand back change for them.
- */
-export function settlePayments(amountDueSen: Sen, payments: readonly PaymentInput[]): PaymentSettlement {
-  const paid = payments.reduce((sum, p) => sum + p.amount_sen, 0);
-  if (paid < amountDueSen) {
-    return { ok: false, paid_sen: paid, shortfall_sen: amountDueSen - paid, reason: `Payments fall short of the amount due by ${amountDueSen - paid} sen` };
-  }
-  const nonCash = payments.filter((p) => p.method !== "cash").reduce((sum, p) => sum + p.amount_sen, 0);
-  if (nonCash > amountDueSen) {
-    return { ok: false, paid_sen: paid, shortfall_sen: 0, reason: "Only cash may exceed the amount due (change is given in cash)" };
-  }
-  const change = paid - amountDueSen;
-  // Change comes out of the cash: each cash payment is applied net of what is handed back.
-  let changeLeft = change;
-  const applied = payments.map((p) => {
-    if (p.method !== "cash" || changeLeft === 0) return { ...p, applied_sen: p.amount_sen };
-    const back = Math.min(changeLeft, p.amount_sen);
-    changeLeft -= back;
-    return { ...p, applied_sen: p.amount_sen - back };
-  });
-  return { ok: true, paid_sen: paid, change_sen: change, applied };
-}
-
 /** Invoice numbers run per year in their own series: INV-2026-000001. */
 export function formatInvoiceNumber(year: number, sequence: number, prefix = "INV"): string {
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`bad year ${year}`);

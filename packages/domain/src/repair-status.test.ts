@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedNextStatuses, checkTransition, isTerminalStatus, REPAIR_STATUSES } from "./repair-status.js";
+import { allowedNextStatuses, checkTransition, isTerminalStatus, LINE_EDITABLE_STATUSES, linesEditable, REPAIR_STATUSES } from "./repair-status.js";
 
 describe("repair status transitions", () => {
   it("follows the main path Pending → In Progress → Completed → Delivered", () => {
@@ -27,5 +27,13 @@ describe("repair status transitions", () => {
 
   it("never allows a status to move to itself", () => {
     for (const s of REPAIR_STATUSES) expect(allowedNextStatuses(s)).not.toContain(s);
+  });
+});
+
+describe("repair lines can change", () => {
+  it("while the job is open, not from Completed on", () => {
+    expect(LINE_EDITABLE_STATUSES).toEqual(["pending", "awaiting_approval", "awaiting_parts", "in_progress"]);
+    expect(REPAIR_STATUSES.filter(linesEditable)).toEqual(LINE_EDITABLE_STATUSES);
+    for (const status of ["completed", "delivered", "cancelled", "returned_unrepaired"] as const) expect(linesEditable(status)).toBe(false);
   });
 });

@@ -43,6 +43,13 @@ export function isTerminalStatus(status: RepairStatus): boolean {
   return TRANSITIONS[status].length === 0;
 }
 
+/** While a job is open its lines (parts, labour, fees) can change; from Completed on they are fixed. */
+export const LINE_EDITABLE_STATUSES: readonly RepairStatus[] = ["pending", "awaiting_approval", "awaiting_parts", "in_progress"];
+
+export function linesEditable(status: RepairStatus): boolean {
+  return LINE_EDITABLE_STATUSES.includes(status);
+}
+
 export type TransitionCheck = { ok: true } | { ok: false; reason: string; allowed: readonly RepairStatus[] };
 
 export function checkTransition(from: RepairStatus, to: RepairStatus): TransitionCheck {

@@ -32,7 +32,7 @@ export function sealText(ring: KeyRing, plaintext: string, aad = ""): string {
 export function openText(ring: KeyRing, sealed: string, aad = ""): string {
   const match = SEALED_PATTERN.exec(sealed);
   if (!match) throw new SealedSecretError("not a sealed value (vk1)");
-  const [, keyId, ivText, tagText, ctText] = match as unknown as [string, string, string, string, string];
+  const [, keyId = "", ivText = "", tagText = "", ctText = ""] = match;
   const key = ring.get("secrets", keyId);
   if (!key) throw new SealedSecretError(`sealed with key ${keyId}, which is not in the key ring (VOLTURA_KEYS_FILE)`);
   const iv = Buffer.from(ivText, "base64url");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { CommerceClient } from "./client.js";
+import { type CommerceClient } from "./client.js";
+import { queryParams as qs } from "./query-string.js";
 import {
   audienceCountSchema,
   audienceImportSchema,
@@ -30,23 +31,8 @@ import {
   type TestSendCampaignBody,
   type UpdateCampaignBody,
   type UpdateCampaignTemplateBody,
-} from "./campaigns.js";
+} from "@voltura/contracts";
 
-// The campaign planner's client (schemas in campaigns.ts).
-
-/** Paths the console calls with its raw fetch (multipart upload, CSV download). */
-export const CAMPAIGN_RAW_PATHS = {
-  /** multipart/form-data, one file in field `file` (image ≤ 5 MB, PDF ≤ 16 MB, video mp4 ≤ 16 MB) → { media: CampaignMedia }. */
-  mediaUpload: "/admin/campaigns/media",
-  /** text/csv: phone,reason,added_by,created_at (active rows). */
-  blacklistExport: "/admin/campaigns/blacklist/export",
-} as const;
-
-const qs = (query: Record<string, unknown>) => {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
-  return params.toString();
-};
 const enc = encodeURIComponent;
 
 /** The campaign planner routes, over a CommerceClient (console server side). */

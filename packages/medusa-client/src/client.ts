@@ -9,7 +9,7 @@ import {
   type ListRepairJobsQuery,
   type RepairJob,
   type RepairJobList,
-} from "./repair-jobs.js";
+} from "@voltura/contracts";
 import {
   crmCustomerDetailSchema,
   crmCustomerListSchema,
@@ -32,8 +32,8 @@ import {
   type CustomerNote,
   type ListCrmCustomersQuery,
   type UpdateCrmCustomerBody,
-} from "./crm.js";
-import { searchAnswerSchema, type SearchAnswer, type SearchQuery } from "./search.js";
+} from "@voltura/contracts";
+import { searchAnswerSchema, type SearchAnswer, type SearchQuery } from "@voltura/contracts";
 import {
   pickupAnswerSchema,
   repairBillingAnswerSchema,
@@ -53,7 +53,7 @@ import {
   type WarrantyClaimAnswer,
   type WarrantyClaimBody,
   type WarrantyLookupQuery,
-} from "./billing.js";
+} from "@voltura/contracts";
 import {
   deletedPhotoAnswerSchema,
   repairJobPhotosAnswerSchema,
@@ -61,9 +61,9 @@ import {
   type RepairJobPhoto,
   type UpdateRepairJobBody,
   type UploadPhotosFields,
-} from "./repair-desk.js";
-import { repairJobBoardSchema, slaBreachListSchema, type RepairJobBoard, type SlaBreachList } from "./repair-jobs.js";
-import { activityPageSchema, dashboardSchema, type ActivityPage, type ActivityQuery, type Dashboard } from "./dashboard.js";
+} from "@voltura/contracts";
+import { repairJobBoardSchema, slaBreachListSchema, type RepairJobBoard, type SlaBreachList } from "@voltura/contracts";
+import { activityPageSchema, dashboardSchema, type ActivityPage, type ActivityQuery, type Dashboard } from "@voltura/contracts";
 
 /** An error answer from the commerce API, with Medusa's `type` and `message`. */
 export class CommerceError extends Error {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CommerceClient } from "./client.js";
+import { type CommerceClient } from "./client.js";
 import {
   backupCatalogSchema,
   backupFreshnessSchema,
@@ -34,17 +34,7 @@ import {
   type StartedWorkflow,
   type StartRestoreBody,
   type SyncBackupsBody,
-} from "./operations-schemas.js";
-
-export * from "./operations-schemas.js";
-
-// ---- operations (plugins/operations, module operations): backups, restore tests, restores, maintenance, alerts ----
-// Schemas and types in operations-schemas.ts (re-exported here).
-
-/** Paths fetched raw (the answer is a file, not JSON). */
-export function backupDownloadPath(backupIdValue: string): string {
-  return `/admin/operations/backups/${encodeURIComponent(backupIdValue)}/download`;
-}
+} from "@voltura/contracts";
 
 const enc = encodeURIComponent;
 

@@ -1,24 +1,5 @@
-import { z } from "zod";
-import { pickupFlowStateSchema, quoteFlowStateSchema } from "@voltura/domain";
-import type { CommerceClient } from "./client.js";
-
-const flowBase = {
-  workflow_id: z.string(),
-  run_id: z.string(),
-  /** Temporal's execution status: RUNNING, COMPLETED, TERMINATED, FAILED, … */
-  status: z.string(),
-  started_at: z.string(),
-  closed_at: z.string().nullable(),
-};
-
-export const repairFlowSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("quote"), version: z.number(), state: quoteFlowStateSchema.nullable(), ...flowBase }),
-  z.object({ kind: z.literal("pickup"), version: z.null(), state: pickupFlowStateSchema.nullable(), ...flowBase }),
-]);
-export type RepairFlow = z.infer<typeof repairFlowSchema>;
-
-export const repairFlowsAnswerSchema = z.object({ namespace: z.string(), flows: z.array(repairFlowSchema) });
-export type RepairFlows = z.infer<typeof repairFlowsAnswerSchema>;
+import { type CommerceClient } from "./client.js";
+import { repairFlowsAnswerSchema, type RepairFlows } from "@voltura/contracts";
 
 /** The job's quote confirmation and pickup reminder flows on Temporal (GET /admin/repair-jobs/:id/flows). */
 export function getRepairJobFlows(client: CommerceClient, jobId: string): Promise<RepairFlows> {

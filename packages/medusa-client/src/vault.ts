@@ -1,25 +1,7 @@
 import { z } from "zod";
 import { vaultSecretNameSchema, type VaultSecretName } from "@voltura/domain";
-import type { CommerceClient } from "./client.js";
-
-/** One secret as owners see it (`/admin/vault/secrets`): set or not, key id, who/when — never the value. */
-export const vaultSecretSchema = z.object({
-  name: vaultSecretNameSchema,
-  label: z.string(),
-  /** The environment variable used while the secret is not set here. */
-  env: z.string(),
-  set: z.boolean(),
-  env_set: z.boolean(),
-  key_id: z.string().nullable(),
-  /** Sealed under an older key: `npm run keys:rotate` re-seals it. */
-  stale_key: z.boolean(),
-  updated_at: z.string().nullable(),
-  updated_by: z.string().nullable(),
-});
-export type VaultSecret = z.infer<typeof vaultSecretSchema>;
-
-export const vaultSecretListSchema = z.object({ secrets: z.array(vaultSecretSchema), current_key_id: z.string().nullable() });
-export type VaultSecretList = z.infer<typeof vaultSecretListSchema>;
+import { type CommerceClient } from "./client.js";
+import { vaultSecretSchema, type VaultSecret, vaultSecretListSchema, type VaultSecretList } from "@voltura/contracts";
 
 const vaultSecretAnswerSchema = z.object({ secret: vaultSecretSchema });
 const vaultSecretValueSchema = z.object({ name: vaultSecretNameSchema, value: z.string().nullable(), key_id: z.string().nullable() });

@@ -38,7 +38,7 @@ interface CacheEntry {
 }
 // Kept on globalThis so every copy of this package in the process shares one cache.
 const CACHE_KEY = Symbol.for("voltura.staff-state-cache");
-const globalSlot = globalThis as unknown as Record<symbol, Map<string, CacheEntry> | undefined>;
+const globalSlot = globalThis as typeof globalThis & Record<symbol, Map<string, CacheEntry> | undefined>;
 const cache: Map<string, CacheEntry> = (globalSlot[CACHE_KEY] ??= new Map());
 
 /** Forgets what this process knows about a user (call after changing a role or the active flag). */

@@ -3,6 +3,11 @@ import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/
 
 export type SqlRow = Record<string, unknown>;
 
+/** What a module service's transaction manager offers for raw SQL (MikroORM's EntityManager). */
+export interface SqlExecutor {
+  execute(sql: string, params: unknown[]): Promise<unknown[]>;
+}
+
 /**
  * What the crash-safe writes need of knex (PG_CONNECTION) and of one of its transactions: every
  * module's tables live in the one database, so a flow's rows, its ledger rows and its idempotency

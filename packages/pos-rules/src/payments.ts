@@ -50,8 +50,9 @@ const isMethod = (m: unknown): m is PaymentMethod => (PAYMENT_METHODS as readonl
  *   (BNM rule) and the adjustment is shown; the change is cash tendered − rounded portion.
  * - When the cash does not cover the remainder (a deposit, or no cash at all) nothing is rounded and
  *   the exact balance stays due.
+ * With `roundCash: false` the cash part is taken exactly (a repair pickup settles its invoice to the sen).
  */
-export function settlePayments(totalSen: Sen, payments: readonly TenderedPayment[]): CounterSettlement {
+export function settlePayments(totalSen: Sen, payments: readonly TenderedPayment[], options: { roundCash?: boolean } = {}): CounterSettlement {
   const errors: SettlementError[] = [];
   if (!Number.isSafeInteger(totalSen) || totalSen < 0) {
     errors.push({ field: "total_sen", message: `total must be a non-negative integer of sen, got ${totalSen}` });
@@ -81,7 +82,7 @@ export function settlePayments(totalSen: Sen, payments: readonly TenderedPayment
   const remaining = totalSen - nonCash;
   const cash = tendered - nonCash;
   const hasCash = payments.some((p) => p.method === "cash");
-  const adjustment = hasCash ? cashRoundingAdjustmentSen(remaining) : 0;
+  const adjustment = hasCash && options.roundCash !== false ? cashRoundingAdjustmentSen(remaining) : 0;
   const cashDue = remaining + adjustment;
   const coversCash = hasCash && cash >= cashDue;
   const appliedAdjustment = coversCash ? adjustment : 0;

@@ -11,7 +11,7 @@ const runInvoices = (prefix) => `SELECT * FROM sales_invoice WHERE deleted_at IS
 const runPayments = (prefix) => `SELECT * FROM sales_invoice_payment WHERE deleted_at IS NULL AND idempotency_key LIKE ${literal(`${prefix}%`)}`;
 
 /** INV counters above the highest number any invoice uses: a number taken and dropped at the end of the series. */
-const COUNTERS_AHEAD = `SELECT count(*) FROM repair_invoice_sequence c WHERE c.deleted_at IS NULL AND c.id LIKE 'INV-%' AND c.last_value >
+const COUNTERS_AHEAD = `SELECT count(*) FROM number_series c WHERE c.deleted_at IS NULL AND c.id LIKE 'INV-%' AND c.last_value >
   (SELECT COALESCE(MAX(substring(n FROM '\\d+$')::int), 0) FROM (SELECT invoice_number AS n FROM sales_invoice WHERE deleted_at IS NULL
     UNION ALL SELECT invoice_number FROM repair_invoice WHERE deleted_at IS NULL) used WHERE n LIKE c.id || '-%')`;
 
@@ -75,11 +75,11 @@ export default {
       return invoiceIds.get(key);
     };
     return plans[i].flatMap((plan) => [
-      { key: plan.key, actor: ctx.actors.cashier, method: "POST", path: "/admin/sales/invoices", body: plan.body, copies: 2 },
+      { key: plan.key, actor: ctx.actors.cashier, method: "POST", path: "/admin/invoicing/invoices", body: plan.body, copies: 2 },
       ...plan.payments.map((body) => ({
         key: body.idempotency_key, actor: ctx.actors.cashier, method: "POST", body, copies: 2,
         get path() {
-          return `/admin/sales/invoices/${invoiceOf(plan.key)}/payments`;
+          return `/admin/invoicing/invoices/${invoiceOf(plan.key)}/payments`;
         },
       })),
     ]);

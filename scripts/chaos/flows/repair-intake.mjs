@@ -18,7 +18,7 @@ const runJobs = (prefix) => `SELECT * FROM repair_job WHERE deleted_at IS NULL A
 
 /** Job numbers of the year's VSH series not used exactly once up to its counter. */
 function numberGaps(ctx, series) {
-  return ctx.sql.count(`SELECT count(*) FROM generate_series(1, COALESCE((SELECT last_value FROM repair_job_sequence WHERE id = ${literal(series)}), 0)) n
+  return ctx.sql.count(`SELECT count(*) FROM generate_series(1, COALESCE((SELECT last_value FROM number_series WHERE id = ${literal(series)}), 0)) n
     WHERE (SELECT count(*) FROM repair_job j WHERE j.job_number = ${literal(`${series}-`)} || lpad(n::text, 6, '0')) <> 1`);
 }
 

@@ -1,5 +1,5 @@
-import { CUSTOMER_TYPES, DEVICE_TYPES, normaliseTag, SHOP_TIME_ZONE, type CustomerType, type DeviceType } from "@voltura/domain";
-import type { ListCrmCustomersQuery } from "@voltura/medusa-client";
+import { CUSTOMER_TYPES, DEVICE_TYPES, isShopDay, normaliseTag, shopDaysUtcRange, type CustomerType, type DeviceType } from "@voltura/domain";
+import type { ListCrmCustomersQuery } from "@voltura/contracts";
 
 /**
  * The customer list's filters live in the URL (so a filter can be bookmarked or shared):
@@ -36,18 +36,14 @@ export const EMPTY_CUSTOMER_FILTERS: CustomerFilters = {
 };
 
 const MAX_PAGE = 10_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
 
 /** A real calendar day written YYYY-MM-DD, else null ("2026-02-30" is not a day). */
 export function parseIsoDay(value: string | null | undefined): string | null {
-  const m = ISO_DAY.exec(value?.trim() ?? "");
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? m[0] : null;
+  const day = value?.trim() ?? "";
+  return isShopDay(day) ? day : null;
 }
 
 export function parseCustomerSort(value: string | null): CustomerSort {
@@ -119,29 +115,6 @@ export function isFiltered(filters: CustomerFilters): boolean {
   return !!(filters.q || filters.type || filters.tag || filters.device || filters.visitedFrom || filters.visitedTo);
 }
 
-/** Minutes east of UTC that `timeZone` is at `at`. */
-function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  }).formatToParts(at);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The UTC instant at which calendar day `day` (YYYY-MM-DD) starts in `timeZone`. */
-export function shopDayStart(day: string, timeZone: string = SHOP_TIME_ZONE): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const first = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess - zoneOffsetMinutes(new Date(first), timeZone) * 60_000);
-}
-
-function nextDay(day: string): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 const COMMERCE_ORDER: Record<Exclude<CustomerSortKey, "jobs">, "name" | "last_visit_at"> = { name: "name", last_visit: "last_visit_at" };
 
 /**
@@ -157,8 +130,8 @@ export function customerListQuery(filters: CustomerFilters, page: { limit: numbe
     tag: filters.tag ?? undefined,
     device_type: filters.device ?? undefined,
     // commerce compares strictly (last_visit_at > after, < before): the range covers whole shop days.
-    last_visit_after: filters.visitedFrom ? new Date(shopDayStart(filters.visitedFrom).getTime() - 1).toISOString() : undefined,
-    last_visit_before: filters.visitedTo ? shopDayStart(nextDay(filters.visitedTo)).toISOString() : undefined,
+    last_visit_after: filters.visitedFrom ? new Date(shopDaysUtcRange(filters.visitedFrom).from.getTime() - 1).toISOString() : undefined,
+    last_visit_before: filters.visitedTo ? shopDaysUtcRange(filters.visitedTo).to.toISOString() : undefined,
     order: key === "jobs" ? undefined : (`${desc ? "-" : ""}${COMMERCE_ORDER[key]}` as ListCrmCustomersQuery["order"]),
     limit: page.limit,
     offset: page.offset,

@@ -123,6 +123,7 @@ describe("conversation workflow (wa:<E.164>)", () => {
     const phone = newPhone();
     const handle = await deliver(phone, inbound("hi"));
     await deliver(phone, inbound("STOP"));
+    // Deliberately malformed payload, as a client outside TypeScript could send it: the workflow must ignore it.
     await handle.signal(inboundSignal, { messageId: "", body: 42 } as unknown as ConversationInbound);
     await deliver(phone, inbound("still there?"));
     await eventually(() => expect(sentTo(phone)).toHaveLength(2));

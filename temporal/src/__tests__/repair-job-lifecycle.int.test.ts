@@ -98,6 +98,7 @@ describe("repairJobLifecycle", () => {
     const started = change("pending", "in_progress", 60);
     await handle.signal(statusChangedSignal, started);
     await handle.signal(statusChangedSignal, { ...started });
+    // Deliberately malformed payload, as a client outside TypeScript could send it: the workflow must ignore it.
     await handle.signal(statusChangedSignal, { ...started, to: "exploded" } as unknown as StatusChange);
 
     const summary = await handle.query(historyQuery);

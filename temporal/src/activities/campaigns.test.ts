@@ -1,6 +1,7 @@
 import { ApplicationFailure } from "@temporalio/activity";
 import { describe, expect, it, vi } from "vitest";
-import { CommerceError, type CommerceClient } from "@voltura/medusa-client";
+import { CommerceError } from "@voltura/medusa-client";
+import { FakeCommerceClient } from "../__tests__/fake-commerce-client.js";
 import { createCampaignActivities, gateFailure } from "./campaigns.js";
 
 describe("gateFailure: what Temporal does with the gate's answer", () => {
@@ -21,8 +22,8 @@ describe("gateFailure: what Temporal does with the gate's answer", () => {
 });
 
 function commerceAnswering(answer: unknown) {
-  const request = vi.fn(async (_method: string, _path: string, schema: { parse(v: unknown): unknown }) => schema.parse(answer));
-  return { request, commerce: { request } as unknown as CommerceClient };
+  const request = vi.fn(async (_method: string, _path: string, _schema: unknown, _body?: unknown) => answer);
+  return { request, commerce: new FakeCommerceClient(request) };
 }
 
 describe("campaign activities", () => {
@@ -56,18 +57,18 @@ describe("campaign activities", () => {
       action: "send", recipient_id: "crcp_1", campaign_id: "camp_1", run_no: 1, session_id: "wa_1", to: "+60123456789",
       body: "Hai", media: null, idempotency_key: "campaign:camp_1:cus_1", typing_ms: 1500,
     };
-    const request = vi.fn(async (_m: string, path: string, schema: { parse(v: unknown): unknown }) => {
+    const request = vi.fn(async (_m: string, path: string) => {
       if (path.endsWith("/presence")) throw new CommerceError(503, "session down");
-      return schema.parse(send);
+      return send;
     });
-    const order = await createCampaignActivities({ commerce: { request } as unknown as CommerceClient }).nextCampaignSend({ sessionId: "wa_1" });
+    const order = await createCampaignActivities({ commerce: new FakeCommerceClient(request) }).nextCampaignSend({ sessionId: "wa_1" });
     expect(order).toMatchObject({ action: "send", recipientId: "crcp_1" });
   });
 
   it("records a send, then brings the gate's next answer", async () => {
-    const request = vi.fn(async (_m: string, path: string, schema: { parse(v: unknown): unknown }) =>
-      schema.parse(path.endsWith("/sent") ? { recipient: { id: "crcp_1", status: "sent", reason: null }, replayed: false } : { action: "wait", until: "2027-01-04T01:00:00.000Z", reason: "gap" }));
-    const next = await createCampaignActivities({ commerce: { request } as unknown as CommerceClient })
+    const request = vi.fn(async (_m: string, path: string) =>
+      path.endsWith("/sent") ? { recipient: { id: "crcp_1", status: "sent", reason: null }, replayed: false } : { action: "wait", until: "2027-01-04T01:00:00.000Z", reason: "gap" });
+    const next = await createCampaignActivities({ commerce: new FakeCommerceClient(request) })
       .recordCampaignSent({ sessionId: "wa_1", recipientId: "crcp_1", messageId: "wa_msg_1", status: "sent" });
     expect(next).toEqual({ action: "wait", until: "2027-01-04T01:00:00.000Z", reason: "gap" });
     expect(request.mock.calls.map((c) => c[1])).toEqual(["/admin/campaigns/dispatch/sent", "/admin/campaigns/dispatch/next"]);
@@ -87,10 +88,10 @@ describe("campaign activities", () => {
   });
 
   it("turns a refused record into a final failure and a commerce outage into a retry", async () => {
-    const refused = { request: vi.fn(async () => { throw new CommerceError(404, "no such recipient", "not_found"); }) } as unknown as CommerceClient;
+    const refused = new FakeCommerceClient(async () => { throw new CommerceError(404, "no such recipient", "not_found"); });
     await expect(createCampaignActivities({ commerce: refused }).recordCampaignSent({ sessionId: "wa_1", recipientId: "crcp_x", messageId: "wa_msg_1", status: "sent" }))
       .rejects.toMatchObject({ type: "CampaignGateRefused", nonRetryable: true });
-    const down = { request: vi.fn(async () => { throw new CommerceError(503, "restarting"); }) } as unknown as CommerceClient;
+    const down = new FakeCommerceClient(async () => { throw new CommerceError(503, "restarting"); });
     await expect(createCampaignActivities({ commerce: down }).recordCampaignFailed({ recipientId: "crcp_x", reason: "opted_out" }))
       .rejects.toBeInstanceOf(CommerceError);
   });

@@ -34,8 +34,8 @@ const input = { quotationId: "quo_1", reminderDay: 3, idempotencyKey: "quotation
 describe("invoicing activities", () => {
   it("sends the reminder with the PDF link through the WhatsApp route, keyed for idempotency", async () => {
     const { activities, seen } = fakeCommerce({
-      "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("sent") },
-      "POST /admin/sales/quotations/quo_1/share": { status: 200, body: share },
+      "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("sent") },
+      "POST /admin/invoicing/quotations/quo_1/share": { status: 200, body: share },
       "POST /admin/whatsapp/messages": { status: 201, body: message },
     });
     expect(await activities.sendQuotationReminder(input)).toBe("sent");
@@ -47,17 +47,17 @@ describe("invoicing activities", () => {
   });
 
   it("sends nothing for an answered quotation or a buyer without a phone", async () => {
-    const answered = fakeCommerce({ "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("accepted") } });
+    const answered = fakeCommerce({ "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("accepted") } });
     expect(await answered.activities.sendQuotationReminder(input)).toBe("closed");
-    expect(answered.seen.map((s) => s.key)).toEqual(["GET /admin/sales/quotations/quo_1"]);
-    const noPhone = fakeCommerce({ "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("sent", null) } });
+    expect(answered.seen.map((s) => s.key)).toEqual(["GET /admin/invoicing/quotations/quo_1"]);
+    const noPhone = fakeCommerce({ "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("sent", null) } });
     expect(await noPhone.activities.sendQuotationReminder(input)).toBe("no_phone");
   });
 
   it("reports an opted-out contact, and turns a missing quotation into a non-retryable failure", async () => {
     const optedOut = fakeCommerce({
-      "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("sent") },
-      "POST /admin/sales/quotations/quo_1/share": { status: 200, body: share },
+      "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("sent") },
+      "POST /admin/invoicing/quotations/quo_1/share": { status: 200, body: share },
       "POST /admin/whatsapp/messages": { status: 409, body: { type: "conflict", code: "opted_out", message: "opted out" } },
     });
     expect(await optedOut.activities.sendQuotationReminder(input)).toBe("opted_out");
@@ -69,12 +69,12 @@ describe("invoicing activities", () => {
 
   it("expires a still-sent quotation and leaves an answered one alone", async () => {
     const open = fakeCommerce({
-      "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("sent") },
-      "POST /admin/sales/quotations/quo_1/status": { status: 200, body: quotation("expired") },
+      "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("sent") },
+      "POST /admin/invoicing/quotations/quo_1/status": { status: 200, body: quotation("expired") },
     });
     expect(await open.activities.expireQuotation({ quotationId: "quo_1" })).toBe("expired");
-    expect(open.seen.at(-1)).toEqual({ key: "POST /admin/sales/quotations/quo_1/status", body: { status: "expired" } });
-    const done = fakeCommerce({ "GET /admin/sales/quotations/quo_1": { status: 200, body: quotation("converted") } });
+    expect(open.seen.at(-1)).toEqual({ key: "POST /admin/invoicing/quotations/quo_1/status", body: { status: "expired" } });
+    const done = fakeCommerce({ "GET /admin/invoicing/quotations/quo_1": { status: 200, body: quotation("converted") } });
     expect(await done.activities.expireQuotation({ quotationId: "quo_1" })).toBe("closed");
   });
 });

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from "@temporalio/activity";
-import { renderMessage, type QuotationReminderOutcome } from "@voltura/domain";
+import { renderMessage, SHOP_TIME_ZONE, type QuotationReminderOutcome } from "@voltura/domain";
 import { CommerceError, InvoicingApi, sendDocumentByWhatsApp } from "@voltura/medusa-client";
 import type { InvoicingActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
@@ -36,7 +36,7 @@ export function createInvoicingActivities({ commerce }: ActivityDeps): Invoicing
       const text = renderMessage("quotation_reminder", {
         nama: quotation.buyer.name,
         quotation_number: quotation.quotation_number,
-        valid_until: new Date(quotation.valid_until).toLocaleDateString("en-MY", { timeZone: "Asia/Kuala_Lumpur" }),
+        valid_until: new Date(quotation.valid_until).toLocaleDateString("en-MY", { timeZone: SHOP_TIME_ZONE }),
       }, await loadOverrides(commerce));
       try {
         await sendDocumentByWhatsApp(commerce, { kind: "quotation", id: quotationId, commerceUrl: commerceUrl(), idempotencyKey, text, contextKind: "reminder" });

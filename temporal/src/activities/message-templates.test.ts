@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { CommerceError, type CommerceClient, type MessageTemplate } from "@voltura/medusa-client";
+import { type MessageTemplate } from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
+import { FakeCommerceClient } from "../__tests__/fake-commerce-client.js";
 import { loadOverrides, overridesOf, templatedBody } from "./message-templates.js";
 
 const pickup = (overridden: MessageTemplate["overridden"], ms: string): MessageTemplate => ({
@@ -29,9 +31,9 @@ describe("message templates at send time", () => {
   });
 
   it("treats a refused read as no overrides and lets an unreachable commerce fail (retried)", async () => {
-    const refusing = { request: vi.fn().mockRejectedValue(new CommerceError(404, "not found", "not_found")) } as unknown as CommerceClient;
+    const refusing = new FakeCommerceClient(vi.fn().mockRejectedValue(new CommerceError(404, "not found", "not_found")));
     await expect(loadOverrides(refusing)).resolves.toEqual({});
-    const down = { request: vi.fn().mockRejectedValue(new CommerceError(503, "down", "unavailable")) } as unknown as CommerceClient;
+    const down = new FakeCommerceClient(vi.fn().mockRejectedValue(new CommerceError(503, "down", "unavailable")));
     await expect(loadOverrides(down)).rejects.toThrow("down");
   });
 });

@@ -4,7 +4,8 @@ import {
   type MessageTemplateKind,
   type MessageTemplateOverrides,
 } from "@voltura/domain";
-import { CommerceError, MessageTemplatesApi, type CommerceClient, type MessageTemplate } from "@voltura/medusa-client";
+import { type MessageTemplate } from "@voltura/contracts";
+import { CommerceError, MessageTemplatesApi, type CommerceClient } from "@voltura/medusa-client";
 
 /** The shop's own texts from the templates commerce lists (the languages it overrides). */
 export function overridesOf(templates: readonly MessageTemplate[]): MessageTemplateOverrides {

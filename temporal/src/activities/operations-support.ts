@@ -2,7 +2,8 @@
 // console's external target with its keys from the vault), heartbeats, and failure mapping.
 import { ApplicationFailure, Context } from "@temporalio/activity";
 import type { DbOpsConfig, ExternalTarget } from "@voltura/db-ops";
-import { CommerceError, getOperationsSettings, readVaultSecretValue, type CommerceClient, type OperationsSettings } from "@voltura/medusa-client";
+import { type OperationsSettings } from "@voltura/contracts";
+import { CommerceError, getOperationsSettings, readVaultSecretValue, type CommerceClient } from "@voltura/medusa-client";
 
 /** Pauses and unpauses schedules by id (the worker's Temporal client; tests pass a recorder). */
 export interface ScheduleControl {

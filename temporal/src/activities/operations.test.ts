@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MockActivityEnvironment } from "@temporalio/testing";
 import { ApplicationFailure } from "@temporalio/activity";
-import type { BackupRecord, DbOpsConfig, ExternalTarget } from "@voltura/db-ops";
+import type { BackupRecord, DbOpsConfig, ExternalTarget, RestoreStep } from "@voltura/db-ops";
 import { CommerceClient } from "@voltura/medusa-client";
 import { OPERATIONS_SCHEDULE_IDS } from "@voltura/workflows";
 import { createOperationsActivities, type DbOpsApi } from "./operations.js";
@@ -11,6 +11,17 @@ const SETTINGS = {
   backup_hour: 3, daily_retention_days: 14, external_retention_weeks: 8, restore_test_weekday: 0, external_endpoint: null, external_region: null,
   external_bucket: null as string | null, external_prefix: null, external_force_path_style: true, updated_at: null, updated_by: null,
 };
+
+/** db-ops with only the given calls: any other call fails the test. */
+function fakeDbOps(calls: Partial<DbOpsApi>): DbOpsApi {
+  const unexpected = (name: string) => async (): Promise<never> => { throw new Error(`db-ops ${name} was not expected here`); };
+  return {
+    createBackup: unexpected("createBackup"), copyToExternal: unexpected("copyToExternal"), applyRetention: unexpected("applyRetention"),
+    listBackups: unexpected("listBackups"), verifyBackup: unexpected("verifyBackup"), restoreStep: unexpected("restoreStep"),
+    optimiseDatabase: unexpected("optimiseDatabase"), recordRestoreFailure: unexpected("recordRestoreFailure"),
+    ...calls,
+  };
+}
 
 function fakeCommerce(routes: Record<string, (body: unknown) => { status: number; body: unknown }>) {
   const seen: Array<{ key: string; body: unknown }> = [];
@@ -78,7 +89,7 @@ describe("operations activities", () => {
       "POST /admin/operations/backups/bk-20261207T030000Z-weekly/verifications": (body) => ({ status: 201, body: recordedTest(body as Record<string, unknown>) }),
     });
     const corrupt = Object.assign(new Error("chunk 3: authentication tag mismatch"), { name: "BackupCorruptError" });
-    const api = { verifyBackup: async () => { throw corrupt; } } as unknown as DbOpsApi;
+    const api = fakeDbOps({ verifyBackup: async () => { throw corrupt; } });
     const a = createOperationsActivities(commerce, { dbOps: CFG, schedules: fakeSchedules({}), bloatThreshold: 0.3 }, api);
     const result = await run(() => a.runRestoreTest({ backupId: RECORD.backupId, idempotencyKey: `restore-test:${RECORD.backupId}` }));
     expect(result).toEqual({ backupId: RECORD.backupId, ok: false, tablesChecked: 0, uploadsChecked: 0, mismatches: ["backup unreadable: chunk 3: authentication tag mismatch"] });
@@ -89,7 +100,7 @@ describe("operations activities", () => {
   it("turns a restore refusal into a failure that is not retried, naming its code", async () => {
     const { commerce } = fakeCommerce({});
     const refusal = Object.assign(new Error("the backup is from 0.2.0, this app is 0.1.0"), { name: "RestoreRefusedError", code: "backup_newer_than_app" });
-    const api = { restoreStep: async () => { throw refusal; } } as unknown as DbOpsApi;
+    const api = fakeDbOps({ restoreStep: async () => { throw refusal; } });
     const a = createOperationsActivities(commerce, { dbOps: CFG, schedules: fakeSchedules({}), bloatThreshold: 0.3 }, api);
     const err = await failureOf(run(() => a.runRestoreStep({ runId: "rr_1", backupId: RECORD.backupId, mode: "restore", requestedBy: "o", step: "verify" })));
     expect(err).toBeInstanceOf(ApplicationFailure);
@@ -99,10 +110,10 @@ describe("operations activities", () => {
   it("writes the failed step onto the run before rolling back, when db-ops offers it", async () => {
     const { commerce } = fakeCommerce({});
     const seen: string[] = [];
-    const api = {
-      recordRestoreFailure: async (_c: unknown, _r: unknown, step: string, error: string) => { seen.push(`failure ${step}: ${error}`); },
-      restoreStep: async (_c: unknown, _r: unknown, step: string) => { seen.push(step); return { step, ok: true, status: "rolled_back", message: "rolled back" }; },
-    } as unknown as DbOpsApi;
+    const api = fakeDbOps({
+      recordRestoreFailure: async (_c: unknown, _r: unknown, step: RestoreStep, error: string) => { seen.push(`failure ${step}: ${error}`); },
+      restoreStep: async (_c: unknown, _r: unknown, step: RestoreStep) => { seen.push(step); return { step, ok: true, status: "rolled_back", message: "rolled back" }; },
+    });
     const a = createOperationsActivities(commerce, { dbOps: CFG, schedules: fakeSchedules({}), bloatThreshold: 0.3 }, api);
     await run(() => a.runRestoreStep({ runId: "rr_1", backupId: RECORD.backupId, mode: "restore", requestedBy: "o", step: "rollback", failure: { step: "swap", message: "disk full" } }));
     expect(seen).toEqual(["failure swap: disk full", "rollback"]);
@@ -114,10 +125,10 @@ describe("operations activities", () => {
       "POST /admin/operations/backups/sync": () => ({ status: 200, body: { upserted: 1, deleted: 1 } }),
     });
     const policies: unknown[] = [];
-    const api = {
+    const api = fakeDbOps({
       applyRetention: async (_cfg: unknown, policy: unknown) => { policies.push(policy); return { deletedLocal: ["bk-old"], deletedExternal: [] }; },
       listBackups: async () => [RECORD],
-    } as unknown as DbOpsApi;
+    });
     const a = createOperationsActivities(commerce, { dbOps: CFG, schedules: fakeSchedules({}), bloatThreshold: 0.3 }, api);
     expect(await run(() => a.applyBackupRetention({ atIso: "2026-12-07T03:05:00.000Z" }))).toEqual({ deletedLocal: ["bk-old"], deletedExternal: [] });
     expect(policies).toEqual([{ dailyDays: 14, externalWeeks: 8 }]);

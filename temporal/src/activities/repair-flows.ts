@@ -1,5 +1,6 @@
 import { ApplicationFailure } from "@temporalio/activity";
-import { CommerceError, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
+import { type RepairBilling, type RepairJob } from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
 import type {
   PickupReminderTarget,
   QuoteForCustomer,

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from "@temporalio/activity";
-import { CommerceError, sendWhatsAppMessage, type SendWhatsAppBody } from "@voltura/medusa-client";
+import { type SendWhatsAppBody } from "@voltura/contracts";
+import { CommerceError, sendWhatsAppMessage } from "@voltura/medusa-client";
 import { WHATSAPP_SEND_FAILURES, type SendWhatsAppOutcome, type SendWhatsAppRequest, type WhatsAppActivities } from "@voltura/workflows";
 import type { ActivityDeps } from "./index.js";
 import { loadOverrides, templatedBody } from "./message-templates.js";

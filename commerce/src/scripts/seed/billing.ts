@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { normalisePhone } from "@voltura/domain";
-import { addRepairLineBodySchema } from "@voltura/medusa-client";
+import { addRepairLineBodySchema } from "@voltura/contracts";
 import {
   addRepairLineWorkflow,
   changeRepairJobStatusWorkflow,

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils";
-import { createCampaign } from "@voltura/plugin-campaigns/planner/campaign-write";
-import { applyCampaignAction } from "@voltura/plugin-campaigns/planner/lifecycle-commit";
-import { shopNameOf } from "@voltura/plugin-campaigns/planner/shop";
-import { createCampaignBodySchema } from "@voltura/medusa-client";
+import { createCampaign } from "@voltura/plugin-campaigns/modules/campaigns/planner/campaign-write";
+import { applyCampaignAction } from "@voltura/plugin-campaigns/modules/campaigns/planner/lifecycle-commit";
+import { shopNameOf } from "@voltura/plugin-campaigns/modules/campaigns/planner/shop";
+import { createCampaignBodySchema } from "@voltura/contracts";
 import { DEMO_CUSTOMERS, DEMO_STAFF } from "./demo-data";
 import { normalisePhone } from "@voltura/domain";
 

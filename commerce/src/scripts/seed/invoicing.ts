@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
-import { createQuotationBodySchema, createSalesInvoiceBodySchema, einvoiceProfileBodySchema } from "@voltura/medusa-client";
+import { createQuotationBodySchema, createSalesInvoiceBodySchema, einvoiceProfileBodySchema } from "@voltura/contracts";
 import {
   changeQuotationStatusWorkflow,
   convertQuotationWorkflow,
@@ -9,6 +9,7 @@ import {
   recordInvoicePaymentWorkflow,
   saveInvoicingSettingsWorkflow,
 } from "@voltura/plugin-invoicing/workflows";
+import { INVOICING_MODULE, type InvoicingModuleService } from "@voltura/plugin-invoicing/modules/invoicing";
 
 const CASHIER = "Siti Cashier";
 
@@ -28,7 +29,7 @@ const company = {
  * MyInvois details. Skipped once any quotation exists.
  */
 export async function seedInvoicing(container: MedusaContainer): Promise<void> {
-  const invoicing = container.resolve<{ listQuotations(f: object, c: object): Promise<unknown[]> }>("invoicing");
+  const invoicing = container.resolve<InvoicingModuleService>(INVOICING_MODULE);
   if ((await invoicing.listQuotations({}, { take: 1 })).length) return;
   const screen = await variantId(container, "PART-IP13-LCD-OEM");
   const battery = await variantId(container, "PART-IP11-BAT-ORI");

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { changeRepairJobStatusWorkflow, createRepairJobWorkflow, updateRepairJobWorkflow } from "@voltura/plugin-repair/workflows";
-import { normalisePhone, slaDueAt, type ShopSettings } from "@voltura/domain";
+import { normalisePhone, slaDueAt } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
 import { DEMO_CUSTOMERS, DEMO_JOBS } from "./demo-data";
 
 const HOUR = 3_600_000;
@@ -41,7 +42,7 @@ export async function seedJobs(container: MedusaContainer): Promise<void> {
   }
 
   // One job past its SLA, so the breach views have something to show.
-  const settings = await container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(container);
   const overdue = DEMO_JOBS.findIndex((j) => j.overdueHours);
   if (overdue >= 0) {
     const receivedAt = new Date(Date.now() - DEMO_JOBS[overdue]!.overdueHours! * HOUR);

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import type { PaymentMethod, ShopSettings } from "@voltura/domain";
-import { posCheckoutBodySchema } from "@voltura/medusa-client";
+import { addShopDays, shopDayOf, startOfShopDay, type PaymentMethod } from "@voltura/domain";
+import { loadShopSettings } from "@voltura/medusa-kit";
+import { posCheckoutBodySchema } from "@voltura/contracts";
 import { computeCartTotals, roundCashSen } from "@voltura/pos-rules";
 import { checkoutPosSaleWorkflow, closePosShiftWorkflow, openPosShiftWorkflow, returnPosSaleWorkflow } from "@voltura/plugin-pos/workflows";
 import { DEMO_ITEMS } from "./demo-data";
@@ -27,11 +28,10 @@ const DAY: Array<{ day: 0 | 1; at: number; items: Array<[string, number]>; pay: 
   { day: 0, at: 240, items: [["ACC-CHG-20W", 1], ["ACC-USBC-1M", 1]], pay: "qr+cash" },
 ];
 
-/** 10:00 shop time (UTC+8) on today or yesterday, plus minutes. */
+/** 10:00 shop time on today or yesterday, plus minutes. */
 function shopTime(daysAgo: number, minutes: number, now = new Date()): Date {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysAgo, 10 - 8, minutes);
-  return new Date(day);
+  const day = addShopDays(shopDayOf(now), -daysAgo);
+  return new Date(startOfShopDay(day).getTime() + (10 * 60 + minutes) * 60_000);
 }
 
 function payments(pay: Tender, total: number): Array<{ method: PaymentMethod; amount_sen: number }> {
@@ -58,7 +58,7 @@ export async function seedPos(container: MedusaContainer): Promise<void> {
   const [cashier] = await container.resolve(Modules.USER).listUsers({ email: "cashier@voltura.demo" });
   if (!cashier) throw new Error("seed the staff before the counter sales");
   const actor = { id: cashier.id, name: "Siti Cashier" };
-  const settings = await container.resolve<{ retrieveSettings(): Promise<ShopSettings> }>("shopSettings").retrieveSettings();
+  const settings = await loadShopSettings(container);
   const variants = await container.resolve(Modules.PRODUCT).listProductVariants({ sku: DEMO_ITEMS.map((i) => i.sku) }, { select: ["id", "sku"] });
   const variantOf = new Map(variants.map((v) => [v.sku!, v.id]));
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION);

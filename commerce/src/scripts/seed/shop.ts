@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { ensureShopFoundations } from "@voltura/plugin-platform/shop/ensure-shop-foundations";
+import { ensureShopFoundations } from "@voltura/plugin-platform/workflows/steps/shop-foundations";
 
 export interface ShopRefs {
   regionId: string;

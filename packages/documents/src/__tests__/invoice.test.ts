@@ -72,6 +72,7 @@ describe("invoice", () => {
       [{ lines: [{ kind: "labour_hourly", description: "Fit", hours: -1, hourly_rate_sen: 5000 }] }, ["lines", 0, "hours"]],
       [{ lines: [{ ...invoice.lines[0]!, warranty_days: -30 }] }, ["lines", 0, "warranty_days"]],
     ] as const) {
+      // Deliberately malformed input: the renderer must refuse at run time what the type would not let through.
       const error = await renderInvoice({ ...invoice, ...patch } as unknown as InvoiceDocumentData).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0]!.path).toEqual(path);

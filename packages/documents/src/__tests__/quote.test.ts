@@ -25,10 +25,12 @@ describe("quote", () => {
 
   it("prints the shop with its SST number, the quote, the job, the customer and the device", () => {
     for (const expected of [
-      "Voltura Demo Repair", "SST No. W10-2601-32000123", "QUOTATION", "Sebut Harga", "QT-2026-000045",
+      "Voltura Demo Repair", "SST No. W10-2601-32000123", "QUOTE", "Sebut Harga", "QT-2026-000045",
       "5 Mar 2026", "VSH-2026-000123", "Nurul Aina binti Razak", "012-345 6789",
       "Samsung Galaxy S23 Ultra", "IMEI / Serial 356789104512345", "OLED bleeding",
     ]) expect(text, expected).toContain(expected);
+    // A repair quote is never called a quotation (that is the numbered sales document).
+    expect(text.toLowerCase()).not.toContain("quotation");
     for (const expected of ["Version / Versi 2", "Valid until / Sah sehingga 12 Mar 2026", "Job No. / No. Kerja VSH-2026-000123"]) {
       expect(rows, expected).toContain(expected);
     }
@@ -135,6 +137,7 @@ describe("bad input", () => {
       [{ deposit_paid_sen: -1 }, ["deposit_paid_sen"]],
       [{ tax: { ...quote.tax, sst_rate_bp: -800 } }, ["tax", "sst_rate_bp"]],
     ] as const) {
+      // Deliberately malformed input: the renderer must refuse at run time what the type would not let through.
       const error = await renderQuote({ ...quote, ...patch } as unknown as QuoteDocumentData).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0]!.path).toEqual(path);

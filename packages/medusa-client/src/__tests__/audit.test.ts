@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuditApi, auditExportPath } from "../audit.js";
+import { AuditApi } from "../audit.js";
 import { CommerceClient } from "../client.js";
 
 const SECRET = "test-secret-0123456789abcdef";
@@ -35,10 +35,5 @@ describe("audit client", () => {
     await auditWith({ recorded: true, request_id: "r" }, seen).recordEvent({ action: "export.customers", entity: "customer", metadata: { rows: 2 } });
     expect(seen[0]!.method).toBe("POST");
     expect(await seen[0]!.json()).toEqual({ action: "export.customers", entity: "customer", metadata: { rows: 2 } });
-  });
-
-  it("builds the export path from the filters only", () => {
-    expect(auditExportPath({ entity: "staff", cursor: "c", limit: 10, to: "2026-11-30" })).toBe("/admin/audit/export?entity=staff&to=2026-11-30");
-    expect(auditExportPath({})).toBe("/admin/audit/export");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CommerceClient, CommerceError } from "../client.js";
-import { createCrmCustomerBodySchema, duplicateCustomerErrorSchema, listCrmCustomersQuerySchema, updateCrmCustomerBodySchema } from "../crm.js";
+import { duplicateCustomerErrorSchema } from "@voltura/contracts";
 
 const SECRET = "test-secret-0123456789abcdef";
 const summary = {
@@ -16,21 +16,6 @@ function client(status: number, body: unknown, seen: Request[] = []) {
   }) as typeof fetch;
   return new CommerceClient({ baseUrl: "http://commerce", jwtSecret: SECRET, actor: { id: "u1", role: "cashier" }, fetch: fetchImpl });
 }
-
-describe("CRM request schemas", () => {
-  it("normalises tags and defaults the customer type", () => {
-    expect(createCrmCustomerBodySchema.parse({ name: " Aisyah ", phone: "012-345 6789", tags: ["VIP", "vip"] })).toEqual({
-      name: "Aisyah", phone: "012-345 6789", customer_type: "walk_in", tags: ["vip"],
-    });
-  });
-  it("refuses an empty update and reads list filters", () => {
-    expect(updateCrmCustomerBodySchema.safeParse({}).success).toBe(false);
-    expect(updateCrmCustomerBodySchema.parse({ email: null })).toEqual({ email: null });
-    const q = listCrmCustomersQuerySchema.parse({ tag: "VIP ", last_visit_after: "2026-11-01", limit: "10" });
-    expect(q).toMatchObject({ tag: "vip", limit: 10, offset: 0, order: "-created_at" });
-    expect(q.last_visit_after).toEqual(new Date("2026-11-01"));
-  });
-});
 
 describe("CommerceClient CRM methods", () => {
   it("lists customers with the filters in the query string", async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CommerceClient } from "../client.js";
 import {
-  backupDownloadPath,
   getMaintenanceState,
   listOperationsAlerts,
   recordRestoreTest,
@@ -68,7 +67,6 @@ describe("operations client", () => {
       external_region: null, external_bucket: null, external_prefix: null, external_force_path_style: true, updated_at: null, updated_by: null };
     expect((await updateOperationsSettings(clientAnswering({ settings }, seen), { daily_retention_days: 7 })).daily_retention_days).toBe(7);
     expect(seen[2]!.method).toBe("PUT");
-    expect(backupDownloadPath("a/b")).toBe("/admin/operations/backups/a%2Fb/download");
   });
 
   it("refuses an answer that is not the promised shape", async () => {

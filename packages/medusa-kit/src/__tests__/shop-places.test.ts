@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { Modules } from "@medusajs/framework/utils";
+import { asValue } from "@medusajs/framework/awilix";
+import { createMedusaContainer, Modules } from "@medusajs/framework/utils";
 import { DEFAULT_SHOP_SETTINGS } from "@voltura/domain";
 import { describe, expect, it } from "vitest";
 import { findCounterChannelId, findShopLocationId, findShopRegionId } from "../shop-places.js";
@@ -11,13 +12,15 @@ type Row = { id: string; name: string; currency_code?: string };
 function containerWith(rows: { locations?: Row[]; channels?: Row[]; regions?: Row[] }, extra: Record<string, unknown> = {}): MedusaContainer {
   const matching = (list: Row[] = []) => async (filter: Record<string, string>) =>
     list.filter((row) => Object.entries(filter).every(([k, v]) => (row as Record<string, unknown>)[k] === v));
+  const container = createMedusaContainer();
   const services: Record<string, unknown> = {
     [Modules.STOCK_LOCATION]: { listStockLocations: matching(rows.locations) },
     [Modules.SALES_CHANNEL]: { listSalesChannels: matching(rows.channels) },
     [Modules.REGION]: { listRegions: matching(rows.regions) },
     ...extra,
   };
-  return { resolve: (key: string) => services[key] } as unknown as MedusaContainer;
+  for (const [key, service] of Object.entries(services)) container.register(key, asValue(service));
+  return container;
 }
 
 describe("the shop's places", () => {

@@ -35,7 +35,7 @@ export async function routeGraphRequest(request: IncomingMessage, context: Graph
   }
   const match = /^\/v\d+\.\d+\/([^/]+)(?:\/([a-z_]+))?$/.exec(url.pathname);
   if (!match) return graphErrorAnswer({ code: 100, details: `unknown path ${url.pathname}` });
-  const [, node, edge] = match as unknown as [string, string, string | undefined];
+  const [, node = "", edge] = match;
   const raw = request.method === "POST" ? await readBody(request) : Buffer.alloc(0);
   if (node === identity.phoneNumberId && edge === "messages" && request.method === "POST") {
     let body: unknown;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cloudCapToday, defaultPolicyFor, tierDecision, tierRoom, TIER_RECHECK_MS, UNKNOWN_TIER_USERS } from "../domain/cloud-pacing";
 import { autoRoute, campaignSenderIds, isWarmContact, planRouting, routeOfSession } from "../domain/routing";
-import { furthestOutStatus } from "../dispatch/record";
-import { renderTemplateForRecipient } from "../dispatch/render";
+import { furthestOutStatus } from "../modules/campaign-dispatch/gate/record";
+import { renderTemplateForRecipient } from "../domain/render";
 import { cleanTemplateParam, templateParamValues, templateText } from "../domain/template-params";
 
 const sessions = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pacingPolicySchema, shopInstant } from "@voltura/domain";
-import { averageGapSeconds, campaignEta, finishOfSends } from "../dispatch/eta";
+import { averageGapSeconds, campaignEta, finishOfSends } from "../domain/eta";
 
 // 2027-01-13 is a Wednesday; Selangor rests Saturday–Sunday.
 const policy = pacingPolicySchema.parse({ gap_min_seconds: 30, gap_max_seconds: 60, extra_pause_every: 0, daily_cap: 100, warmup_days: 0 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PACING_POLICY, shopInstant } from "@voltura/domain";
-import { progressPct, ratesOf } from "../dispatch/analytics";
-import { BY_DAY, BY_REASON, BY_SESSION, foldAnalytics } from "../dispatch/analytics-sql";
-import { roundRobin } from "../dispatch/claim";
-import { recipientsCsv, shopStamp } from "../dispatch/export";
-import { healthSince, pauseDecision, pauseAlertText, sessionSignalsOf } from "../dispatch/health";
-import { countSend, failureReason } from "../dispatch/record";
-import { campaignValueOf, renderForRecipient, templateFor } from "../dispatch/render";
-import { mergePolicy } from "../dispatch/senders";
-import { pacingStateOf, toSender, toSession } from "../dispatch/sender-row";
+import { progressPct, ratesOf } from "../modules/campaigns/analytics/analytics";
+import { BY_DAY, BY_REASON, BY_SESSION, foldAnalytics } from "../modules/campaigns/analytics/analytics-sql";
+import { roundRobin } from "../modules/campaign-dispatch/gate/claim";
+import { recipientsCsv, shopStamp } from "../modules/campaigns/analytics/export";
+import { healthSince, pauseDecision, pauseAlertText, sessionSignalsOf } from "../modules/campaign-dispatch/senders/health";
+import { countSend, failureReason } from "../modules/campaign-dispatch/gate/record";
+import { campaignValueOf, renderForRecipient, templateFor } from "../domain/render";
+import { mergePolicy } from "../modules/campaign-dispatch/senders/senders";
+import { pacingStateOf, toSender, toSession } from "../modules/campaign-dispatch/senders/sender-row";
 
 const camp = (id: string) => ({ id });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CampaignSchedule, CampaignStatus } from "@voltura/medusa-client";
+import type { CampaignSchedule, CampaignStatus } from "@voltura/contracts";
 import { allowedActions, decideTransition, isEditable, type LifecycleAction } from "../domain/lifecycle";
 
 const now: CampaignSchedule = { kind: "now" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressDue } from "../planner/live";
+import { progressDue } from "../modules/campaigns/planner/live";
 
 describe("progressDue", () => {
   it("lets one progress change per campaign through each second", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BY_DAY, BY_REASON, BY_SESSION } from "../dispatch/analytics-sql";
-import { countAndKeepStatement, freshTalliesStatement, statusCountsOf } from "../dispatch/run-tally";
+import { BY_DAY, BY_REASON, BY_SESSION } from "../modules/campaigns/analytics/analytics-sql";
+import { countAndKeepStatement, freshTalliesStatement, statusCountsOf } from "../modules/campaigns/analytics/run-tally";
 
 describe("run tallies", () => {
   it("counts recipients by status from the (status, reason) rows only", () => {

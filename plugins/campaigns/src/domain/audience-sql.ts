@@ -1,4 +1,4 @@
-import type { AudienceFilter } from "@voltura/medusa-client";
+import type { AudienceFilter } from "@voltura/contracts";
 
 /** A statement for knex raw: `?` placeholders and their values, in order. */
 export interface SqlStatement {

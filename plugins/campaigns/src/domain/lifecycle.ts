@@ -1,4 +1,4 @@
-import type { CampaignAction, CampaignSchedule, CampaignStatus } from "@voltura/medusa-client";
+import type { CampaignAction, CampaignSchedule, CampaignStatus } from "@voltura/contracts";
 
 /** Everything that moves a campaign: the staff actions plus the dispatcher's end of a run. */
 export type LifecycleAction = CampaignAction | "complete";

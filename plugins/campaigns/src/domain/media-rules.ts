@@ -1,4 +1,4 @@
-import type { CampaignMedia } from "@voltura/medusa-client";
+import type { CampaignMedia } from "@voltura/contracts";
 
 /** What WhatsApp takes as campaign media, by the bytes (never the declared type alone), and its size limit. */
 const KINDS: { mime: string; kind: CampaignMedia["kind"]; ext: string; maxBytes: number; sniff: (b: Buffer) => boolean }[] = [

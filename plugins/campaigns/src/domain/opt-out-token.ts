@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import type { CampaignLanguage } from "@voltura/medusa-client";
+import type { CampaignLanguage } from "@voltura/contracts";
 
 /**
  * The `{optout_link}` of a campaign message: `${CONSOLE_URL}/optout/<token>`, where the token carries the

@@ -1,5 +1,5 @@
-import { addShopDays, shopClock, shopInstant } from "@voltura/domain";
-import type { CampaignSchedule } from "@voltura/medusa-client";
+import { addShopDays, shopClock, shopInstant, weekdayOfShopDate } from "@voltura/domain";
+import type { CampaignSchedule } from "@voltura/contracts";
 
 /**
  * When a schedule fires next, strictly after `after` (shop time, Asia/Kuala_Lumpur): the instant of an
@@ -18,7 +18,7 @@ export function nextRunAt(schedule: CampaignSchedule, after: Date): Date | null 
     const date = addShopDays(today, offset);
     const candidate = shopInstant(date, schedule.at);
     if (candidate.getTime() <= after.getTime()) continue;
-    if (schedule.every === "week" && new Date(`${date}T00:00:00Z`).getUTCDay() !== (schedule.weekday ?? 1)) continue;
+    if (schedule.every === "week" && weekdayOfShopDate(date) !== (schedule.weekday ?? 1)) continue;
     if (schedule.every === "month" && Number(date.slice(8, 10)) !== (schedule.day ?? 1)) continue;
     return candidate;
   }

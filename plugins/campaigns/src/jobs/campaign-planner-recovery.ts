@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { recoverDueStarts } from "../planner/run-starter";
-import { sweepSchedules } from "../planner/schedule-sweep";
+import { recoverDueStarts } from "../modules/campaigns/planner/run-starter";
+import { sweepSchedules } from "../modules/campaigns/planner/schedule-sweep";
 
 /**
  * Every minute: starts Temporal runs a crash left due after their launch committed, fires scheduled

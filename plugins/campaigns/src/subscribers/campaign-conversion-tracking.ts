@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { sqlConnection } from "@voltura/medusa-kit";
-import { posSaleConversion, repairJobConversion } from "../dispatch/tracking";
+import { posSaleConversion, repairJobConversion } from "../modules/campaigns/analytics/tracking";
 
 /** A job booked or a sale made: recipients of recent campaign messages to that customer count as converted. */
 export default async function campaignConversionTracking({ event, container }: SubscriberArgs<{ id: string }>) {

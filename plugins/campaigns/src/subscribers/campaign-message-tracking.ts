@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { sqlConnection } from "@voltura/medusa-kit";
-import { applyMessageReceipt, markReplied } from "../dispatch/tracking";
+import { applyMessageReceipt, markReplied } from "../modules/campaigns/analytics/tracking";
 
 type MessageEvent = { message_id: string; status?: string; phone?: string; received_at?: string; counts_as_customer?: boolean };
 

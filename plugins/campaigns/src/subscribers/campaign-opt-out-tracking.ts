@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { markOptedOut } from "../dispatch/tracking";
-import { sendOptOutConfirmation } from "../planner/opt-out";
-import { shopNameOf } from "../planner/shop";
+import { markOptedOut } from "../modules/campaigns/analytics/tracking";
+import { sendOptOutConfirmation } from "../modules/campaigns/planner/opt-out";
+import { shopNameOf } from "../modules/campaigns/planner/shop";
 
 /**
  * A phone opted out (STOP / BERHENTI, staff, or the opt-out link): the campaign messages that led to it are marked.

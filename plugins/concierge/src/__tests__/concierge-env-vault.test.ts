@@ -1,6 +1,6 @@
 import { provideVaultSecrets } from "@voltura/keyring";
 import { afterEach, describe, expect, it } from "vitest";
-import { resolveConciergeEnv } from "../agent/env";
+import { resolveConciergeEnv } from "../modules/concierge/agent/env";
 
 afterEach(() => provideVaultSecrets(null));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conciergeEnvSchema, readConciergeEnv } from "../agent/env";
+import { conciergeEnvSchema, readConciergeEnv } from "../modules/concierge/agent/env";
 import { chooseEmbedder } from "../modules/concierge/embedder";
 
 describe("concierge settings from the environment", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { HANDOFF_TEXT } from "@voltura/conversation";
-import { chooseReplyLanguage, finaliseAgentReply, mayReveal, mentionsUnrevealedJob } from "../agent/guards";
-import { buildSystemPrompt } from "../agent/prompt";
-import { handoffTransition } from "../handoff-rules";
+import { chooseReplyLanguage, finaliseAgentReply, mayReveal, mentionsUnrevealedJob } from "../domain/guards";
+import { buildSystemPrompt } from "../domain/prompt";
+import { handoffTransition } from "../workflows/steps/handoff-rules";
 import { appendTurn, MAX_RECENT_TURNS } from "../workflows/steps/conversation";
 
 const job = { job_number: "VSH-2026-000001", customer_phone: "+60123456789" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxStatements, INBOX_HANDOFFS_SHOWN } from "../inbox-sql";
+import { inboxStatements, INBOX_HANDOFFS_SHOWN } from "../api/admin/concierge/inbox/inbox-sql";
 
 describe("inboxStatements", () => {
   it("lists chats by last activity, newest first, one row more than asked", () => {

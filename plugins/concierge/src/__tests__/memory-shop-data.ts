@@ -1,6 +1,6 @@
 import { chunkDocument, cosineSimilarity, LocalHashEmbedder, type KnowledgeDocument } from "@voltura/knowledge";
-import { DEFAULT_CONCIERGE_SETTINGS, type ConciergeSettings } from "@voltura/medusa-client";
-import type { JobFact, KnowledgeFact, ShopData, StockFact } from "../agent/types";
+import { DEFAULT_CONCIERGE_SETTINGS, type ConciergeSettings } from "@voltura/contracts";
+import type { JobFact, KnowledgeFact, ShopData, StockFact } from "../domain/agent-types";
 
 /**
  * Shop data held in memory for the agent's unit tests: real chunking and the real local embedder,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HANDOFF_TEXT, matchIntent } from "@voltura/conversation";
-import { answerOffline, routeOffline } from "../agent/offline";
+import { answerOffline, routeOffline } from "../domain/offline";
 import { AISYAH, demoDocuments, demoJobs, memoryShopData, TAN } from "./memory-shop-data";
 
 describe("routeOffline", () => {
@@ -45,7 +45,7 @@ describe("answerOffline", () => {
   it("hands off when the sender has no job", async () => {
     const out = await answerOffline({ phone: "+60195550000", text: "is my phone ready?" }, data);
     expect(out.reply).toBe(HANDOFF_TEXT);
-    expect(out.handoff?.reason).toMatch(/no repair jobs/);
+    expect(out.handoff?.reason).toBe("no_jobs_for_phone");
   });
 
   it("quotes the price list in English, and hands off for a device it does not list", async () => {

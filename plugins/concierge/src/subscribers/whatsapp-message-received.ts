@@ -51,7 +51,7 @@ export default async function whatsappMessageReceived({ event, container }: Subs
   await signalConversation(container.resolve<TemporalSignaller>(TEMPORAL_MODULE_KEY), {
     phone,
     signal: CONVERSATION.signals.inbound,
-    payload: inbound as unknown as Record<string, unknown>,
+    payload: { ...inbound },
   });
 }
 

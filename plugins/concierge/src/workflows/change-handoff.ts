@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { CONVERSATION, LIVE_EVENTS } from "@voltura/domain";
-import type { HandoffAction } from "../handoff-rules";
+import type { HandoffAction } from "./steps/handoff-rules";
 import { setConversationModeStep } from "./steps/conversation";
 import { changeHandoffStep } from "./steps/handoff";
 import { signalConversationStep } from "./steps/signal";

@@ -1,16 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { deleteKnowledgeStep, embedKnowledgeStep, reembedAllStep, upsertKnowledgeRecordStep, type KnowledgeInput } from "./steps/knowledge";
+import { embedKnowledgeStep, upsertKnowledgeRecordStep, type KnowledgeInput } from "./steps/knowledge";
 
 /** Saves a knowledge document and re-embeds its chunks into pgvector (both undone together). */
 export const saveKnowledgeDocumentWorkflow = createWorkflow("save-knowledge-document", (input: KnowledgeInput) => {
   const saved = upsertKnowledgeRecordStep(input);
   return new WorkflowResponse(embedKnowledgeStep(saved));
-});
-
-export const deleteKnowledgeDocumentWorkflow = createWorkflow("delete-knowledge-document", (id: string) => {
-  return new WorkflowResponse(deleteKnowledgeStep(id));
-});
-
-export const reembedKnowledgeWorkflow = createWorkflow("reembed-knowledge", () => {
-  return new WorkflowResponse(reembedAllStep());
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { DeviceRow } from "../workflows/customer-state";
-import { mergedProfile, mergeKey, mergeReplay, mergeRequestHash, planDeviceMoves } from "../workflows/merge-plan";
+import type { DeviceRow } from "../domain/customer-state";
+import { mergedProfile, mergeKey, mergeReplay, mergeRequestHash, planDeviceMoves } from "../domain/merge-plan";
 
 const device = (id: string, imei: string | null): DeviceRow => ({ id, device_type: "phone", brand: "Apple", model: "iPhone 11", imei_serial: imei, colour: null, created_at: "2026-11-01T00:00:00Z" });
 

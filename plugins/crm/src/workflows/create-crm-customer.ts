@@ -3,7 +3,7 @@ import { acquireLockStep, createCustomersWorkflow, releaseLockStep } from "@medu
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { CustomerType } from "@voltura/domain";
 import { assertCustomerAvailableStep } from "./steps/assert-customer-available";
-import { saveCustomerProfileStep } from "./steps/save-customer-profile";
+import { saveCustomerProfileWorkflow } from "./save-customer-profile";
 
 export interface CreateCrmCustomerInput {
   name: string;
@@ -31,9 +31,9 @@ export const createCrmCustomerWorkflow = createWorkflow("create-crm-customer", (
     },
   });
   const customerId = transform({ customers }, ({ customers }) => (customers as CustomerDTO[])[0]!.id);
-  saveCustomerProfileStep(
-    transform({ input, customerId }, ({ input, customerId }) => ({ customer_id: customerId, customer_type: input.customer_type, tags: input.tags })),
-  );
+  saveCustomerProfileWorkflow.runAsStep({
+    input: transform({ input, customerId }, ({ input, customerId }) => ({ customer_id: customerId, customer_type: input.customer_type, tags: input.tags })),
+  });
   releaseLockStep({ key: lockKey });
   return new WorkflowResponse({ id: customerId });
 });

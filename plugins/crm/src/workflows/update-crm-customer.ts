@@ -4,7 +4,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import type { CustomerType } from "@voltura/domain";
 import { splitName } from "./create-crm-customer";
 import { assertCustomerAvailableStep } from "./steps/assert-customer-available";
-import { saveCustomerProfileStep } from "./steps/save-customer-profile";
+import { saveCustomerProfileWorkflow } from "./save-customer-profile";
 
 export interface UpdateCrmCustomerInput {
   id: string;
@@ -29,7 +29,9 @@ export const updateCrmCustomerWorkflow = createWorkflow("update-crm-customer", (
     });
   });
   when("crm-profile-changes", { input }, ({ input }) => input.customer_type !== undefined || input.tags !== undefined).then(() => {
-    saveCustomerProfileStep(transform({ input }, ({ input }) => ({ customer_id: input.id, customer_type: input.customer_type, tags: input.tags })));
+    saveCustomerProfileWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ customer_id: input.id, customer_type: input.customer_type, tags: input.tags })),
+    });
   });
   emitEventStep({ eventName: LIVE_EVENTS.customerUpdated, data: transform({ input }, ({ input }) => ({ id: input.id })) });
   return new WorkflowResponse({ id: input.id });

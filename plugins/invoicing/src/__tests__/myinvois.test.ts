@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildConsolidatedDocument, buildMyInvoisDocument, monthPeriod, taxTypeCode, type SupplierProfile } from "../myinvois/build";
-import { GENERAL_PUBLIC_TIN, myInvoisDocumentSchema } from "../myinvois/schema";
+import { buildConsolidatedDocument, buildMyInvoisDocument, monthPeriod, taxTypeCode, type SupplierProfile } from "../domain/myinvois/build";
+import { GENERAL_PUBLIC_TIN, myInvoisDocumentSchema } from "../domain/myinvois/schema";
 
 const supplier: SupplierProfile = {
   name: "Voltura Demo Repair", tin: "C20880050010", brn: "202601012345", sst_no: "W10-2601-32000123", msic_code: "95120",

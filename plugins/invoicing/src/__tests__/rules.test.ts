@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeDocumentTotals, documentLineSchema } from "../domain/lines";
 import { documentNumber, seriesKey } from "../domain/numbering";
 import {
-  canMoveQuotation, checkInvoicePayment, followUpActive, invoicePaymentState, quotationConvertible, quotationEditable,
+  canMoveQuotation, checkInvoicePayment, followUpActive, invoicePaymentState, QUOTATION_STATUSES, quotationConvertible, quotationEditable,
 } from "../domain/status";
 
 const tax = { sst_rate_bp: 800, exempt: false, prices_include_tax: false };
@@ -46,7 +46,7 @@ describe("quotation status", () => {
   });
 
   it("edits only open quotations, converts open or accepted ones, follows up only sent ones", () => {
-    expect(["draft", "sent"].filter((s) => quotationEditable(s as never))).toEqual(["draft", "sent"]);
+    expect(QUOTATION_STATUSES.filter((s) => quotationEditable(s))).toEqual(["draft", "sent"]);
     expect(quotationConvertible("accepted")).toBe(true);
     expect(quotationConvertible("converted")).toBe(false);
     expect(quotationConvertible("declined")).toBe(false);

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SHARE_LINK_DAYS, readShareToken, shareLinkDays, shareLinkKey, signShareToken } from "../invoicing/share-link";
+import { DEFAULT_SHARE_LINK_DAYS, readShareToken, shareLinkDays, shareLinkKey, signShareToken } from "../domain/share-link";
 
 const secret = "0123456789abcdef0123456789abcdef";
 const key = shareLinkKey(secret);

@@ -1,8 +1,8 @@
-import { salesBuyerSchema, salesLineSchema, type SalesBuyer, type SalesBuyerInput, type SalesLine, type SalesLineInput } from "@voltura/medusa-client";
+import { salesBuyerSchema, salesLineSchema, type SalesBuyer, type SalesBuyerInput, type SalesLine, type SalesLineInput } from "@voltura/contracts";
 import { computeCartTotals, type CartTotals } from "@voltura/pos-rules";
 import type { TaxSettings } from "@voltura/domain";
 
-/** Lines and buyer are validated with the API's schemas (@voltura/medusa-client), one definition. */
+/** Lines and buyer are validated with the API's schemas (@voltura/contracts), one definition. */
 export { salesLineSchema as documentLineSchema, salesBuyerSchema as buyerSchema };
 export type DocumentLineInput = SalesLineInput;
 export type DocumentLine = SalesLine;

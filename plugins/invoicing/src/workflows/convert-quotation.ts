@@ -1,20 +1,13 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { LIVE_EVENTS } from "@voltura/domain";
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { convertQuotation, type ConvertQuotationInput } from "../invoicing/convert";
-import { loadInvoice, loadQuotation } from "../invoicing/documents";
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { convertQuotationStep, type ConvertQuotationInput } from "./steps/convert-quotation";
 
-export type { ConvertQuotationInput } from "../invoicing/convert";
-export { convertQuotation } from "../invoicing/convert";
-
-/** No compensation on purpose: the conversion commits in one database transaction or not at all. */
-const convertQuotationStep = createStep("convert-quotation", async (input: ConvertQuotationInput, { container }) => {
-  const done = await convertQuotation(container, input);
-  return new StepResponse({ quotation: await loadQuotation(container, done.quotation_id), invoice: await loadInvoice(container, done.invoice_id) });
-});
+export type { ConvertQuotationInput } from "./steps/convert-quotation";
+export { convertQuotation } from "./steps/convert-quotation";
 
 /**
- * Quotation → invoice (see invoicing/convert.ts): the next INV number, the quotation's lines and
+ * Quotation → invoice (see steps/convert-quotation.ts): the next INV number, the quotation's lines and
  * totals as offered, the quotation converted, in one transaction; a second convert is a 409. For
  * callers that run workflows (the demo seed); the route calls convertQuotation directly.
  */

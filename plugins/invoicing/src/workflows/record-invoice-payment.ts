@@ -1,18 +1,13 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows";
 import { LIVE_EVENTS } from "@voltura/domain";
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { recordInvoicePayment, type RecordInvoicePaymentInput } from "../invoicing/payments";
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { recordInvoicePaymentStep, type RecordInvoicePaymentInput } from "./steps/record-invoice-payment";
 
-export type { RecordInvoicePaymentInput } from "../invoicing/payments";
-export { recordInvoicePayment } from "../invoicing/payments";
-
-/** No compensation on purpose: the payment and the invoice's amounts commit in one database transaction or not at all. */
-const recordInvoicePaymentStep = createStep("record-invoice-payment", async (input: RecordInvoicePaymentInput, { container }) =>
-  new StepResponse(await recordInvoicePayment(container, input)),
-);
+export type { RecordInvoicePaymentInput } from "./steps/record-invoice-payment";
+export { recordInvoicePayment } from "./steps/record-invoice-payment";
 
 /**
- * A partial or final payment on an invoice (see invoicing/payments.ts): balance and status
+ * A partial or final payment on an invoice (see steps/record-invoice-payment.ts): balance and status
  * (unpaid → partially_paid → paid) follow. For callers that run workflows (the demo seed); the
  * route calls recordInvoicePayment directly.
  */

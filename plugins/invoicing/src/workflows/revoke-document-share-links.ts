@@ -1,27 +1,7 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { invoicingService } from "../invoicing/context";
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
+import { revokeShareLinksStep, type RevokeShareLinksInput } from "./steps/revoke-document-share-links";
 
-export interface RevokeShareLinksInput {
-  document_kind: "quotation" | "invoice";
-  document_id: string;
-  actor_id: string;
-}
-
-/** Marks every link of the document that is not revoked yet; compensation opens them again. */
-const revokeShareLinksStep = createStep(
-  "revoke-document-share-links",
-  async (input: RevokeShareLinksInput, { container }) => {
-    const service = invoicingService(container);
-    const open = await service.listDocumentShareLinks({ document_kind: input.document_kind, document_id: input.document_id, revoked_at: null });
-    const ids = open.map((l) => l.id);
-    if (ids.length) await service.updateDocumentShareLinks(ids.map((id) => ({ id, revoked_at: new Date(), revoked_by: input.actor_id })));
-    return new StepResponse({ revoked_ids: ids }, ids);
-  },
-  async (ids, { container }) => {
-    if (!ids?.length) return;
-    await invoicingService(container).updateDocumentShareLinks(ids.map((id) => ({ id, revoked_at: null, revoked_by: null })));
-  },
-);
+export type { RevokeShareLinksInput } from "./steps/revoke-document-share-links";
 
 /** Stops every WhatsApp link of a quotation or invoice from opening. */
 export const revokeDocumentShareLinksWorkflow = createWorkflow("revoke-document-share-links", (input: RevokeShareLinksInput) =>

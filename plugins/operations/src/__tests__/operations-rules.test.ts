@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  backupRecordBodySchema,
-  operationsSettingsPatchSchema,
-  restoreTestBodySchema,
-  startRestoreBodySchema,
-} from "@voltura/medusa-client";
+import { backupRecordBodySchema, operationsSettingsPatchSchema, restoreTestBodySchema, startRestoreBodySchema } from "@voltura/contracts";
 import { describeIssues } from "@voltura/medusa-kit";
 import { backupAgeHours, diskLow, operationsAlertText } from "../domain/alerts-rules";
 import { manualBackupId } from "../modules/operations/sql/backups";
 import { migrationFileNames } from "../modules/operations/sql/overview";
-import { OPERATIONS_WORKFLOWS } from "../workflows/operations-starts";
+import { OPERATIONS_WORKFLOWS } from "../modules/operations/temporal-starts";
 
 const issues = (r: { success: boolean; error?: unknown }) => (r.success ? "" : describeIssues(r.error as never));
 

@@ -1,4 +1,4 @@
-import type { OperationsAlertKind } from "@voltura/medusa-client";
+import type { OperationsAlertKind } from "@voltura/contracts";
 
 const KIND_TITLES: Record<OperationsAlertKind, string> = {
   backup_stale: "No recent backup",

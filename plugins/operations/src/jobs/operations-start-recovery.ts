@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { startEverythingDue } from "../workflows/operations-starts";
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { startEverythingDue } from "../modules/operations/temporal-starts";
 
 /**
  * Every minute: starts the backups, verifications and restores whose Temporal start a crash or an unreachable
@@ -7,7 +8,7 @@ import { startEverythingDue } from "../workflows/operations-starts";
  */
 export default async function operationsStartRecovery(container: MedusaContainer): Promise<void> {
   const { started, failed } = await startEverythingDue(container);
-  if (started || failed) container.resolve("logger").info(`operations-start-recovery: started ${started}, still due ${failed}`);
+  if (started || failed) container.resolve(ContainerRegistrationKeys.LOGGER).info(`operations-start-recovery: started ${started}, still due ${failed}`);
 }
 
 export const config = { name: "operations-start-recovery", schedule: { interval: 60_000 } };

@@ -1,7 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { archiveSchemaGaps, ensureArchiveTables } from "../archive/tables";
+import { archiveSchemaGaps, ensureArchiveTables } from "../modules/archive/sql/tables";
 
 /**
  * The archive's tables (`archive.<t>` LIKE each archived hot table) and their indexes, made by

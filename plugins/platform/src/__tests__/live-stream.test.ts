@@ -1,9 +1,8 @@
 import { EventEmitter } from "node:events";
-import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { listenConnectionOf } from "../modules/live/service";
-import { changeFrame, LiveStream } from "../live/stream";
-import type { LiveRow } from "../live/store";
+import { changeFrame, LiveStream } from "../api/admin/live/stream";
+import type { LiveRow } from "../modules/live/store";
 
 class FakeResponse extends EventEmitter {
   statusCode = 0;
@@ -33,7 +32,7 @@ const row = (seq: number, topic = "job"): LiveRow => ({ seq, topic, entity_id: `
 
 function stream(role: string) {
   const res = new FakeResponse();
-  const s = new LiveStream(res as unknown as ServerResponse, role, 60_000);
+  const s = new LiveStream(res, role, 60_000);
   s.open();
   return { res, s, changes: () => res.written.filter((w) => w.includes("event: change")) };
 }

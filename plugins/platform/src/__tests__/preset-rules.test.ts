@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDeletePreset, canSeePreset, presetView } from "../preset/rules";
+import { canDeletePreset, canSeePreset, presetView } from "../domain/preset-rules";
 
 const author = { id: "user_a", role: "cashier" as const };
 const colleague = { id: "user_b", role: "technician" as const };

@@ -1,9 +1,9 @@
-import type { SearchHit } from "@voltura/medusa-client";
+import type { SearchHit } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
-import { customerSearchStatements } from "../search/customer-sql";
-import { itemSearchStatement, itemTitle } from "../search/item-sql";
-import { matchOf, mergeHits, readableKinds, SEARCH_READERS } from "../search/ranking";
-import { customerTerms, itemTerms } from "../search/terms";
+import { customerSearchStatements } from "../modules/search/customer-sql";
+import { itemSearchStatement, itemTitle } from "../modules/search/item-sql";
+import { matchOf, mergeHits, readableKinds, SEARCH_READERS } from "../modules/search/ranking";
+import { customerTerms, itemTerms } from "../modules/search/terms";
 
 const hit = (kind: SearchHit["kind"], id: string, match: SearchHit["match"]): SearchHit => ({ kind, id, title: id, subtitle: null, match });
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;

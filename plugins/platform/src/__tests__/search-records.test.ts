@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CONTAINS_MIN, RECORD_SOURCES, recordConditions, recordSearchStatement, recordTerms } from "../search/record-sql";
-import { RECORD_SEARCH_INDEXES } from "../search/indexes";
-import { tierMatch } from "../search/ranking";
+import { CONTAINS_MIN, RECORD_SOURCES, recordConditions, recordSearchStatement, recordTerms } from "../modules/search/record-sql";
+import { RECORD_SEARCH_INDEXES } from "../modules/search/indexes";
+import { tierMatch } from "../modules/search/ranking";
 
 const source = { number: "n", phone: "p", name: "t" };
 const sqlOf = (parts: Array<{ sql: string; bindings: unknown[] }>) => parts.map((p) => `${p.sql} ${JSON.stringify(p.bindings)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblems } from "@voltura/domain";
-import { accountLockedAlertText } from "../alerts/account-locked-alert";
-import { generateTemporaryPassword } from "../staff-access/temporary-password";
+import { accountLockedAlertText } from "../modules/staff-guard/account-locked-alert";
+import { generateTemporaryPassword } from "../domain/temporary-password";
 
 describe("the owners' WhatsApp notice of a locked account", () => {
   it("names the account, the lock's end in shop time, how many tries and from where — never a password", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitName, toStaffMember } from "../workflows/staff-shape";
+import { splitName, toStaffMember } from "../domain/staff-shape";
 
 describe("staff shape", () => {
   it("splits a Malaysian full name into first and last", () => {

@@ -1,6 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http";
 import { auditAdminWrites, requireVolturaActor, volturaErrorHandler } from "@voltura/medusa-kit";
-import { guardMedusaEmailpassSignin } from "../staff-access/medusa-signin-guard";
+import { guardMedusaEmailpassSignin } from "./auth/medusa-signin-guard";
 
 /**
  * Every /admin route — Medusa's own and every plugin's — needs a caller with a Voltura role,

@@ -1,7 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes, ITEM_SEARCH_INDEXES, RECORD_SEARCH_INDEXES } from "../search/indexes";
+import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes, ITEM_SEARCH_INDEXES, RECORD_SEARCH_INDEXES } from "../modules/search/indexes";
 
 /**
  * The search's indexes on Medusa's tables, made by `medusa db:migrate` after every module's migrations

@@ -1,7 +1,7 @@
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows";
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { StaffRole } from "@voltura/domain";
-import { splitName } from "./staff-shape";
+import { splitName } from "../domain/staff-shape";
 import { registerPasswordIdentityStep } from "./steps/register-password-identity";
 
 export interface CreateStaffMemberInput {

@@ -11,12 +11,13 @@ vi.mock("@voltura/medusa-kit", async (original) => ({
   sqlConnection: () => ({}),
   rows: async () => { const next = db.claims.shift(); return next ? [next] : []; },
 }));
-vi.mock("../sales/checkout-commit", () => ({ commitCheckout: commit }));
-vi.mock("../sales/checkout-outbox", () => ({ finishCheckoutOutbox: outbox.finish, takeOutboxLease: outbox.lease }));
-vi.mock("../sales/prepare-checkout", () => ({ prepareCheckout: prepare }));
+vi.mock("../workflows/steps/checkout-commit", () => ({ commitCheckout: commit }));
+vi.mock("../workflows/steps/checkout-outbox", () => ({ finishCheckoutOutbox: outbox.finish, takeOutboxLease: outbox.lease }));
+vi.mock("../workflows/steps/prepare-checkout", () => ({ prepareCheckout: prepare }));
 
-const { checkoutPosSale } = await import("../sales/checkout");
+const { checkoutPosSale } = await import("../workflows/steps/checkout");
 
+// A fake: the checkout reads only the logger from the container.
 const container = { resolve: () => ({ warn: vi.fn() }) } as unknown as MedusaContainer;
 const body = { idempotency_key: "k1", register_id: "main", lines: [{ variant_id: "v1", quantity: 1 }], payments: [] } as never;
 const claim = (status: string, over: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settlePayments } from "@voltura/pos-rules";
-import { buildSaleOrderInput, plannedPayments, type CheckoutPlan, type PlannedLine } from "../sales/plan";
-import { itemTax, myrPriceSen, toSellable, variantTitle } from "../sales/catalogue";
+import { buildSaleOrderInput, plannedPayments, type CheckoutPlan, type PlannedLine } from "../workflows/steps/plan";
+import { itemTax, myrPriceSen, toSellable, variantTitle } from "../workflows/steps/catalogue";
 
 const line = (over: Partial<PlannedLine>): PlannedLine => ({
   position: 0, variant_id: "variant_1", product_id: "prod_1", inventory_item_id: "iitem_1", required_quantity: 1, title: "USB-C Cable 1m",

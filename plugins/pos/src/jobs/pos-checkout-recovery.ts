@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { recoverPosCheckouts } from "../sales/checkout-recovery";
-import { recoverSaleOutbox } from "../sales/sale-outbox";
+import { recoverPosCheckouts } from "../workflows/steps/checkout-recovery";
+import { recoverSaleOutbox } from "../workflows/steps/sale-outbox";
 
 /**
  * Finishes counter sales a crash left committed but without their order, link or event, and removes

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeBillingTotals } from "@voltura/domain";
-import { buildInvoiceOrderInput } from "../billing/invoice-order";
-import type { RepairLineRecord } from "../billing/records";
-import { pricedLine } from "../billing/totals";
+import { buildInvoiceOrderInput } from "../workflows/steps/invoice-order-input";
+import type { RepairLineRecord } from "../modules/repair-billing/types";
+import { pricedLine } from "../domain/billing-totals";
 
 const line = (over: Partial<RepairLineRecord>): RepairLineRecord => ({
   id: "rline_1", repair_job_id: "rjob_1", kind: "part", title: "Screen", sku: "SCR", variant_id: "variant_1", product_id: "prod_1",

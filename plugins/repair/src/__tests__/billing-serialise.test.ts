@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { respondToWorkflowError, billingConflict, billingInvalid } from "../billing/errors";
-import type { RepairLineRecord, RepairWarrantyRecord } from "../billing/records";
-import { toApiLine, toApiWarranty } from "../billing/serialise";
+import { respondToWorkflowError, billingConflict, billingInvalid } from "../workflows/steps/billing-errors";
+import type { RepairLineRecord, RepairWarrantyRecord } from "../modules/repair-billing/types";
+import { toApiLine, toApiWarranty } from "../workflows/steps/billing-serialise";
 
 describe("toApiLine", () => {
   it("computes the amount and reads float hours back to 2 decimals", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkAnswer, bulkFailure, bulkRequestHash, decideBulkReplay } from "../desk/bulk-plan";
+import { bulkAnswer, bulkFailure, bulkRequestHash, decideBulkReplay } from "../domain/bulk-plan";
 
 const body = { action: "status" as const, ids: ["rjob_1", "rjob_2"], status: "in_progress" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideIntakeRetry, leaseFree, nextRunnableEffect, type JobEffect } from "../desk/job-outbox";
+import { decideIntakeRetry, leaseFree, nextRunnableEffect, type JobEffect } from "../domain/job-outbox";
 
 const now = new Date("2026-12-06T10:00:00Z");
 const past = new Date("2026-12-06T09:59:59Z");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RepairJob } from "@voltura/medusa-client";
+import type { RepairJob } from "@voltura/contracts";
 import { groupBoard } from "../api/admin/repair-jobs/board/route";
-import { BOARD_FINISHED_STATUSES, BOARD_OPEN_STATUSES, boardStatements } from "../desk/board-sql";
-import { jobListQuery, jobListStatements, SEARCH_RANK_WINDOW, searchCondition, searchTerms } from "../desk/job-list-sql";
+import { BOARD_FINISHED_STATUSES, BOARD_OPEN_STATUSES, boardStatements } from "../modules/repair/sql/board-sql";
+import { jobListQuery, jobListStatements, SEARCH_RANK_WINDOW, searchCondition, searchTerms } from "@voltura/medusa-kit";
 
 describe("jobListQuery", () => {
   const now = new Date("2026-12-06T00:00:00Z");
@@ -66,6 +66,7 @@ describe("searchTerms", () => {
 });
 
 describe("groupBoard", () => {
+  // Test double: only the fields groupBoard reads.
   const job = (id: string, status: RepairJob["status"], due: string) => ({ id, job_number: id, status, sla: { due_at: due } }) as unknown as RepairJob;
   it("has a column per open status in workflow order, most urgent first", () => {
     const board = groupBoard(

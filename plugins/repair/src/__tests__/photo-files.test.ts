@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_PHOTO_BYTES } from "@voltura/domain";
-import { checkPhotoFile, detectImageType, photoFileName } from "../desk/photo-files";
-import { describeUploadError } from "../desk/photo-upload";
+import { checkPhotoFile, detectImageType, photoFileName } from "../domain/photo-files";
+import { describeUploadError } from "../api/photo-upload";
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flowRefsForJob, readFlowState } from "../desk/repair-flows";
+import { flowRefsForJob, readFlowState } from "../domain/repair-flows";
 
 describe("flowRefsForJob", () => {
   it("lists the pickup flow and one quote flow per sent version, newest first", () => {

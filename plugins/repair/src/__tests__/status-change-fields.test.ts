@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusChangeFields } from "../desk/status-fields";
+import { statusChangeFields } from "../domain/status-fields";
 
 const at = new Date("2026-11-25T10:00:00Z");
 const earlier = new Date("2026-11-25T07:00:00Z");

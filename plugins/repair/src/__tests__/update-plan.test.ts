@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_SETTINGS } from "@voltura/domain";
-import { planRepairJobUpdate } from "../desk/update-plan";
+import { planRepairJobUpdate } from "../workflows/steps/update-plan";
 
 const job = {
   priority: "normal" as const,

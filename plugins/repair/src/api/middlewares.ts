@@ -1,5 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http";
-import { parsePhotoUpload } from "../desk/photo-upload";
+import { parsePhotoUpload } from "./photo-upload";
 
 /** Multipart photo uploads (the platform plugin's /admin/* actor guard runs for these too). */
 export default defineMiddlewares({

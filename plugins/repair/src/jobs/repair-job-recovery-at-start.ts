@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { recoverRepairJobs } from "../desk/recovery";
+import { recoverRepairJobs } from "../workflows/steps/recovery";
 
 /** The same recovery once, a few seconds after start-up: a restart after a crash does not wait a minute. */
 export default async function repairJobRecoveryAtStart(container: MedusaContainer): Promise<void> {

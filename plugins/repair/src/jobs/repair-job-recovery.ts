@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { recoverRepairJobs } from "../desk/recovery";
+import { recoverRepairJobs } from "../workflows/steps/recovery";
 
 /**
  * Finishes repair jobs a crash left committed with effects still due (CRM intake, Temporal start or

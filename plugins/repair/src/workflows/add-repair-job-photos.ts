@@ -2,7 +2,7 @@ import { emitEventStep, uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { PhotoMimeType, PhotoTag } from "@voltura/domain";
 import { createRepairJobPhotosStep } from "./steps/create-repair-job-photos";
-import type { ActorRef } from "./types";
+import type { ActorRef } from "../modules/repair/types";
 
 export interface AddRepairJobPhotosInput {
   repair_job_id: string;

@@ -1,9 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import type { StatusChangeInput } from "../desk/status-commit";
+import type { StatusChangeInput } from "./steps/status-commit";
 import { commitStatusChangeStep } from "./steps/commit-status-change";
 import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
-export { REPAIR_JOB_STATUS_CHANGED } from "../desk/status-commit";
+export { REPAIR_JOB_STATUS_CHANGED } from "./steps/status-commit";
 export type ChangeRepairJobStatusInput = StatusChangeInput;
 
 /**

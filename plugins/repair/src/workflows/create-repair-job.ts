@@ -1,11 +1,11 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import type { RepairIntake } from "../desk/intake-commit";
+import type { RepairIntake } from "./steps/intake-commit";
 import { commitRepairIntakeStep, type FinishRepairIntakeInput } from "./steps/commit-repair-intake";
 import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
 export type CreateRepairJobInput = RepairIntake;
 export type { FinishRepairIntakeInput };
-export { REPAIR_JOB_CREATED } from "../desk/intake-commit";
+export { REPAIR_JOB_CREATED } from "./steps/intake-commit";
 
 /**
  * Intake, crash-safe: (1) the job, its number, customer, history and link commit in one

@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { commitQuoteDecision, type QuoteDecisionInput } from "../billing/quote-decision-commit";
+import { commitQuoteDecision, type QuoteDecisionInput } from "./steps/quote-decision-commit";
 import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
 export type DecideRepairQuoteInput = QuoteDecisionInput;

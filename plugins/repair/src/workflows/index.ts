@@ -1,6 +1,6 @@
 export * from "./create-repair-job";
 export * from "./change-repair-job-status";
-export type { RepairJobRecord, StatusChangeRecord } from "./types";
+export type { RepairJobRecord, StatusChangeRecord } from "../modules/repair/types";
 export * from "./add-repair-line";
 export * from "./remove-repair-line";
 export * from "./send-repair-quote";
@@ -13,6 +13,6 @@ export * from "./add-repair-job-photos";
 export * from "./remove-repair-job-photo";
 export * from "./stop-pickup-reminders";
 // Crash-safe writes: the one-transaction commits, the outbox runner and its recovery (specs, chaos, seed).
-export { commitRepairIntake, intakeRequestHash, type RepairIntake } from "../desk/intake-commit";
-export { commitRepairStatusChange, type StatusChangeInput } from "../desk/status-commit";
-export { recoverRepairJobs, finishRepairJob, type RepairRecoveryReport } from "../desk/recovery";
+export { commitRepairIntake, intakeRequestHash, type RepairIntake } from "./steps/intake-commit";
+export { commitRepairStatusChange, type StatusChangeInput } from "./steps/status-commit";
+export { recoverRepairJobs, finishRepairJob, type RepairRecoveryReport } from "./steps/recovery";

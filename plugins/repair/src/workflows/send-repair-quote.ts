@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { commitQuoteSend, type QuoteSendInput } from "../billing/quote-send-commit";
+import { commitQuoteSend, type QuoteSendInput } from "./steps/quote-send-commit";
 import { runRepairJobEffectsStep } from "./steps/run-repair-job-effects";
 
 export type SendRepairQuoteInput = QuoteSendInput;

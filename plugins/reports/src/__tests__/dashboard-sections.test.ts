@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { DashboardJob } from "@voltura/medusa-client";
-import { activityOfEntities, everyActivity } from "../dashboard/activity-sql";
-import { newCustomers } from "../dashboard/dashboard-sql";
-import { benchOf, dashboardSectionsFor, revenueDays, revenueOf } from "../dashboard/sections";
-import { benchJobs, counterSales, OPEN_STATUSES } from "../dashboard/sections-sql";
+import type { DashboardJob } from "@voltura/contracts";
+import { activityOfEntities, everyActivity } from "../api/admin/activity/activity-sql";
+import { newCustomers } from "../api/admin/dashboard/dashboard-sql";
+import { benchOf, dashboardSectionsFor, revenueDays, revenueOf } from "../domain/dashboard-sections";
+import { benchJobs, counterSales, OPEN_STATUSES } from "../api/admin/dashboard/sections-sql";
 
 const job = (id: string, status: DashboardJob["status"], due: string, sla: Partial<DashboardJob["sla"]> = {}): DashboardJob => ({
   id, job_number: id, status, priority: "normal", customer_name: "A", customer_phone: "+60123456789", device_type: "phone", brand: "Apple", model: "X",

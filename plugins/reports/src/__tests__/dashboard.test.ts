@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dashboardJob, statusCountsOf } from "../dashboard/build-dashboard";
-import { statusCounts } from "../dashboard/dashboard-sql";
+import { dashboardJob, statusCountsOf } from "../api/admin/dashboard/build-dashboard";
+import { statusCounts } from "../api/admin/dashboard/dashboard-sql";
 
 describe("dashboard", () => {
   it("counts every status in workflow order, estimating past 1,000 from the planner's statistics", () => {

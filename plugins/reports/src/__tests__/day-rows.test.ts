@@ -92,7 +92,7 @@ describe("stored days merged with live days", () => {
 
 describe("earliest line of a stored group", () => {
   it("splits the stamp, the inventory item and a title that may hold the separator", async () => {
-    const { earliestOf } = await import("../daily/read");
+    const { earliestOf } = await import("../modules/report-days/daily/read");
     expect(earliestOf("20261201083000000000\u001fiitem_1\u001fUSB-C charger")).toEqual({ inventory_item_id: "iitem_1", title: "USB-C charger" });
     expect(earliestOf("20261201083000000000\u001f\u001fOdd \u001f title")).toEqual({ inventory_item_id: null, title: "Odd \u001f title" });
   });

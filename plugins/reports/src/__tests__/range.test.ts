@@ -1,7 +1,7 @@
 import { shopDayOf, shopMonthOf, startOfShopDay } from "@voltura/domain";
 import { describe, expect, it } from "vitest";
 import { monthsOf, shopDayRange } from "../domain/range";
-import { rangeOf } from "../reports/query";
+import { rangeOf } from "../api/admin/reports/query";
 
 describe("shop-time day ranges (Asia/Kuala_Lumpur, UTC+8)", () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { refreshReportDays } from "../daily/refresh";
+import { refreshReportDays } from "../modules/report-days/daily/refresh";
 
 /**
  * Every minute: the report daily rows catch up with the days whose sales changed and with the days

@@ -1,6 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { ensureSourceIndexes } from "../daily/source-indexes";
+import { ensureSourceIndexes } from "../modules/report-days/daily/source-indexes";
 
 /**
  * The dashboard's indexes added to SOURCE_INDEXES after `report-source-indexes` had run (a migration

@@ -1,6 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { ensureSourceIndexes } from "../daily/source-indexes";
+import { ensureSourceIndexes } from "../modules/report-days/daily/source-indexes";
 
 /**
  * The report sources' indexes, made by `medusa db:migrate` after every module's migrations (so the

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkMediaUrl, hostAllowed } from "../gateway/media-source";
-import { mediaAllowedHosts, platformOrigins, simulatorEnabled } from "../gateway/settings";
+import { checkMediaUrl, hostAllowed } from "../modules/whatsapp/gateway/media-source";
+import { mediaAllowedHosts, platformOrigins, simulatorEnabled } from "../modules/whatsapp/gateway/settings";
 
 /** A file module that knows one stored file, as the local provider serves it. */
 function containerWithFile(key: string, url: string): MedusaContainer {
@@ -9,6 +9,7 @@ function containerWithFile(key: string, url: string): MedusaContainer {
     if (id !== key) throw new Error(`File with key ${id} not found`);
     return { id, url };
   };
+  // A fake container: the code under test resolves only the file module from it.
   return { resolve: () => ({ retrieveFile }) } as unknown as MedusaContainer;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listWhatsAppMessagesQuerySchema } from "@voltura/medusa-client";
+import { listWhatsAppMessagesQuerySchema } from "@voltura/contracts";
 import { EXACT_COUNT_LIMIT, messageListStatements, plannedRows } from "../domain/message-list-sql";
 
 describe("messageListStatements", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closeReasons, decideReconnect, type ConnectionEvent } from "@voltura/whatsapp-transport";
-import { alertPatch, patchForConnection } from "../gateway/session-runtime";
+import { alertPatch, patchForConnection } from "../modules/whatsapp/gateway/session-runtime";
 
 const now = new Date("2026-12-01T10:00:00Z");
 

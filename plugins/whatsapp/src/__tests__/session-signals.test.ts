@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LimitsSchedule } from "../gateway/account-signals";
-import { patchForLimits } from "../gateway/session-runtime";
+import { LimitsSchedule } from "../modules/whatsapp/gateway/account-signals";
+import { patchForLimits } from "../modules/whatsapp/gateway/session-runtime";
 import {
   apiLimits, failureCounts, limitsFromEvent, limitsFromQuery, mergeLimits, refusalAnswer, refusalError, refusalEventFields, refusalStatusOfError,
 } from "../domain/session-signals";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { simulatorWireLog } from "../gateway/simulator-wire";
+import { simulatorWireLog } from "../modules/whatsapp/gateway/simulator-wire";
 
 describe("simulatorWireLog", () => {
   it("is off unless WHATSAPP_SIMULATOR_WIRE_LOG names a file", () => {

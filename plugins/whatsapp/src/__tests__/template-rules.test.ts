@@ -75,7 +75,7 @@ describe("what the chat log shows for a template message", () => {
 
 describe("a template as the account lists it", () => {
   it("is stored with our status, its body and parameter count, and a reason only when rejected", async () => {
-    const { templateFromAccount } = await import("../templates/template-account");
+    const { templateFromAccount } = await import("../modules/whatsapp/templates/template-account");
     const listed = { name: "quote_ready", language: "ms", category: "utility", components: [{ type: "BODY", text: "Sebut harga {{1}}: RM{{2}}" }] };
     expect(templateFromAccount({ ...listed, status: "IN_APPEAL", rejectedReason: "INVALID_FORMAT" })).toEqual({
       name: "quote_ready", language: "ms", category: "UTILITY", status: "PENDING", components: listed.components,

@@ -1,6 +1,12 @@
-import type { MessageTemplate } from "../modules/whatsapp/models/whatsapp-message";
 import { isWindowOpen } from "./service-window";
 import { bindingParams, chooseBinding, outsideWindow, templateRefusal, type BindingCandidate, type KnownTemplate, type SendRefusal } from "./template-rules";
+
+/** The approved template a message went out as (Cloud API), with its positional body parameters. */
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  bodyParams: string[];
+}
 
 /** What the caller asked to send (POST /admin/whatsapp/messages). */
 export interface SendAsked {

@@ -1,5 +1,8 @@
-import { fillTemplateBody, templateParamNumbers } from "@voltura/medusa-client";
-import type { TemplateStatus } from "../modules/whatsapp/models/whatsapp-template";
+import { fillTemplateBody, templateParamNumbers } from "@voltura/contracts";
+
+/** What WhatsApp says of a template; Meta's other states are folded into these (templateStatusOf). */
+export const TEMPLATE_STATUSES = ["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED"] as const;
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
 
 /** Meta's template states, folded into the five the shop sees (anything else cannot be sent). */
 export function templateStatusOf(metaStatus: string): TemplateStatus {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { recoverWhatsAppSends } from "../gateway/send-recovery";
+import { recoverWhatsAppSends } from "../modules/whatsapp/gateway/send-recovery";
 
-/** Outbound sends a crash left claimed go back to the owner's outbox (gateway/send-recovery.ts). */
+/** Outbound sends a crash left claimed go back to the owner's outbox (modules/whatsapp/gateway/send-recovery.ts). */
 export default async function whatsappSendRecoveryJob(container: MedusaContainer): Promise<void> {
   await recoverWhatsAppSends(container);
 }

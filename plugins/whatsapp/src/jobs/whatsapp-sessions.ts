@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { ensureSupervisor } from "../gateway/boot";
+import { ensureSupervisor } from "../modules/whatsapp/gateway/boot";
 
 /**
  * Starts this process's WhatsApp session supervisor soon after boot; it then runs its own lease

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { syncTemplates, type CloudSessionRow } from "../templates/template-account";
+import { syncTemplates, type CloudSessionRow } from "../modules/whatsapp/templates/template-account";
 import { whatsappService } from "../workflows/steps/service";
 
 /**

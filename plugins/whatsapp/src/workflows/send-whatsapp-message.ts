@@ -1,11 +1,10 @@
-import { emitEventStep } from "@medusajs/medusa/core-flows";
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
-import { refusalEventFields } from "../domain/session-signals";
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import type { NewOutbound } from "../modules/whatsapp/service";
+import { emitStatusWhenChanged } from "./steps/emit-message-status";
 import { findCustomerByPhoneStep } from "./steps/inbound";
 import { deliverOutboundStep, reserveOutboundStep } from "./steps/outbound";
 
-export const WHATSAPP_MESSAGE_STATUS = "whatsapp.message.status";
+export { WHATSAPP_MESSAGE_STATUS } from "./steps/emit-message-status";
 
 /**
  * Sends one message per idempotency key: reserve the key (one row, atomically; the row is the
@@ -21,38 +20,8 @@ export const sendWhatsAppMessageWorkflow = createWorkflow("send-whatsapp-message
   const delivered = deliverOutboundStep(
     transform({ reserved }, ({ reserved }) => ({ message_id: reserved.message.id, deliver: reserved.created, mode: "request" as const })),
   );
-  when("whatsapp-send-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
-    emitEventStep({
-      eventName: WHATSAPP_MESSAGE_STATUS,
-      data: transform({ delivered }, ({ delivered }) => ({
-        message_id: delivered.message.id,
-        phone: delivered.message.phone,
-        status: delivered.message.status,
-        ...refusalEventFields(delivered.message.error),
-      })),
-    });
-  });
+  emitStatusWhenChanged("whatsapp-send-changed-status", delivered);
   return new WorkflowResponse(
     transform({ reserved, delivered }, ({ reserved, delivered }) => ({ message: delivered.message, replayed: !reserved.created })),
   );
-});
-
-/**
- * The owner's outbox (and a same-key retry): sends a message left pending, reserved on another
- * instance or left by a crash, under a claim; a failure leaves it pending for a later attempt.
- */
-export const deliverPendingWhatsAppWorkflow = createWorkflow("deliver-pending-whatsapp", (input: { message_id: string }) => {
-  const delivered = deliverOutboundStep(transform({ input }, ({ input }) => ({ message_id: input.message_id, deliver: true, mode: "outbox" as const })));
-  when("whatsapp-outbox-changed-status", { delivered }, ({ delivered }) => delivered.changed).then(() => {
-    emitEventStep({
-      eventName: WHATSAPP_MESSAGE_STATUS,
-      data: transform({ delivered }, ({ delivered }) => ({
-        message_id: delivered.message.id,
-        phone: delivered.message.phone,
-        status: delivered.message.status,
-        ...refusalEventFields(delivered.message.error),
-      })),
-    });
-  });
-  return new WorkflowResponse(delivered);
 });

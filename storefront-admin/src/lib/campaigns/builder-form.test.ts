@@ -1,6 +1,6 @@
-import { audienceFilterSchema, createCampaignBodySchema, type Campaign } from "@voltura/medusa-client";
+import { audienceFilterSchema, createCampaignBodySchema } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
-import { audienceFilterFrom, BuilderFieldError, builderValuesFrom, builderValuesOf, campaignBodyFrom, EMPTY_BUILDER, ringgitTextToSen } from "./builder-form";
+import { audienceFilterFrom, BuilderFieldError, builderValuesFrom, builderValuesOf, campaignBodyFrom, EMPTY_BUILDER, ringgitTextToSen, type BuilderSource } from "./builder-form";
 
 function form(fields: [string, string][]): FormData {
   const data = new FormData();
@@ -97,7 +97,7 @@ describe("campaign builder form → planner body", () => {
   });
 
   it("round-trips a saved campaign into the form in shop time and RM", () => {
-    const campaign = {
+    const campaign: BuilderSource = {
       name: "Promo",
       description: null,
       session_ids: ["wa_1"],
@@ -113,7 +113,7 @@ describe("campaign builder form → planner body", () => {
       routing: "auto",
       cloud_template: { session_id: "wa_cloud", name: "promo_dec", language: "ms", params: ["nama"] },
       recent_chat_days: 21,
-    } as unknown as Campaign;
+    };
     const v = builderValuesOf(campaign);
     expect(v.schedule_date).toBe("2027-01-12");
     expect(v.schedule_time).toBe("10:30");

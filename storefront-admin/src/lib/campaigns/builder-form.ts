@@ -1,5 +1,5 @@
-import { CUSTOMER_TYPES, DEVICE_TYPES, REPAIR_STATUSES, shopClock, shopInstant } from "@voltura/domain";
-import type { AudienceFilter, Campaign, CampaignMedia, CampaignSchedule, CreateCampaignBody } from "@voltura/medusa-client";
+import { CUSTOMER_TYPES, DEVICE_TYPES, isoToShopLocal, isShopDay, REPAIR_STATUSES, shopDayOf, shopLocalToIso, startOfShopDay } from "@voltura/domain";
+import type { AudienceFilter, Campaign, CampaignMedia, CampaignSchedule, CreateCampaignBody } from "@voltura/contracts";
 import { EMPTY_ROUTING, routingBodyFrom, routingValuesFrom, routingValuesOf, type RoutingValues } from "./routing-form";
 
 /**
@@ -154,7 +154,6 @@ function wholeNumber(value: string, field: string): number | undefined {
   return Number(v);
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** "12.50" RM → 1250 sen; empty → undefined. */
@@ -177,8 +176,8 @@ export function audienceFilterFrom(v: BuilderValues): AudienceFilter {
   for (const key of ["last_visit_before", "last_visit_after"] as const) {
     const date = v[key].trim();
     if (!date) continue;
-    if (!DATE.test(date)) throw new BuilderFieldError(key, "Choose a date");
-    filter[key] = shopInstant(date, "00:00").toISOString();
+    if (!isShopDay(date)) throw new BuilderFieldError(key, "Choose a date");
+    filter[key] = startOfShopDay(date).toISOString();
   }
   if (list(v.bought_product_ids).length) filter.bought_product_ids = list(v.bought_product_ids);
   if (list(v.bought_category_ids).length) filter.bought_category_ids = list(v.bought_category_ids);
@@ -194,8 +193,9 @@ export function scheduleFrom(v: BuilderValues): CampaignSchedule {
   if (v.schedule_kind === "now") return { kind: "now" };
   if (!TIME.test(v.schedule_time)) throw new BuilderFieldError("schedule_time", "Enter a time as HH:MM");
   if (v.schedule_kind === "at") {
-    if (!DATE.test(v.schedule_date)) throw new BuilderFieldError("schedule_date", "Choose the day to send");
-    return { kind: "at", at: shopInstant(v.schedule_date, v.schedule_time).toISOString() };
+    const at = isShopDay(v.schedule_date) ? shopLocalToIso(`${v.schedule_date}T${v.schedule_time}`) : null;
+    if (!at) throw new BuilderFieldError("schedule_date", "Choose the day to send");
+    return { kind: "at", at: new Date(at).toISOString() };
   }
   const schedule: CampaignSchedule = { kind: "recurring", every: v.recurring_every, at: v.schedule_time };
   if (v.recurring_every === "week") schedule.weekday = wholeNumber(v.recurring_weekday, "recurring_weekday") ?? 1;
@@ -223,14 +223,18 @@ export function campaignBodyFrom(v: BuilderValues): Required<Omit<CreateCampaign
 }
 
 const senToRmText = (sen: number) => (sen % 100 === 0 ? String(sen / 100) : (sen / 100).toFixed(2));
-const shopDay = (iso: string) => shopClock(new Date(iso)).date;
-function shopHhmm(iso: string): string {
-  const minutes = Math.floor(shopClock(new Date(iso)).minutes);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
+const shopDay = (iso: string) => shopDayOf(new Date(iso));
+const shopHhmm = (iso: string) => isoToShopLocal(iso).slice(11, 16);
+
+/** The parts of a saved campaign the builder edits. */
+export type BuilderSource = Pick<
+  Campaign,
+  | "name" | "description" | "session_ids" | "schedule" | "stale_after_minutes" | "template_ms" | "template_en" | "fallbacks" | "media"
+  | "audience" | "reply_window_days" | "conversion_window_days" | "routing" | "cloud_template" | "recent_chat_days"
+>;
 
 /** A saved campaign back into the builder's fields (edit page). */
-export function builderValuesOf(c: Campaign): BuilderValues {
+export function builderValuesOf(c: BuilderSource): BuilderValues {
   const filter = c.audience.mode === "filter" ? c.audience.filter : {};
   const s = c.schedule;
   return {

@@ -1,4 +1,6 @@
-import type { CommerceClient, EmergencyStopState } from "@voltura/medusa-client";
+import type { EmergencyStopState } from "@voltura/contracts";
+import type { z } from "zod";
+import { testCommerceClient } from "$lib/server/test-doubles";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { emergencyStopState, forgetEmergencyStopState } from "./emergency.server";
 
@@ -14,12 +16,13 @@ const state = (stopped: boolean): EmergencyStopState => ({
 });
 
 function clientAnswering(...answers: (EmergencyStopState | Error)[]) {
-  const request = vi.fn(async () => {
+  const client = testCommerceClient();
+  const request = vi.spyOn(client, "request").mockImplementation(async <T>(_method: string, _path: string, schema: z.ZodType<T>): Promise<T> => {
     const next = answers.shift();
     if (next instanceof Error || next === undefined) throw next ?? new Error("no answer");
-    return { emergency_stop: next };
+    return schema.parse({ emergency_stop: next });
   });
-  return { client: { request } as unknown as CommerceClient, request };
+  return { client, request };
 }
 
 describe("the header's emergency-stop state", () => {

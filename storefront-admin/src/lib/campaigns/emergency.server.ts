@@ -1,4 +1,5 @@
-import { getEmergencyStop, type CommerceClient, type EmergencyStopState } from "@voltura/medusa-client";
+import { type EmergencyStopState } from "@voltura/contracts";
+import { getEmergencyStop, type CommerceClient } from "@voltura/medusa-client";
 
 /** How long one console process reuses the emergency-stop state for the header (every page asks). */
 const TTL_MS = 3_000;

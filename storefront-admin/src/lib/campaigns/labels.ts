@@ -1,4 +1,4 @@
-import type { CampaignRecipientStatus, CampaignStatus } from "@voltura/medusa-client";
+import type { CampaignRecipientStatus, CampaignStatus } from "@voltura/contracts";
 import { labelsByCode } from "$lib/i18n/labels-by-code";
 import { m } from "$lib/paraglide/messages.js";
 

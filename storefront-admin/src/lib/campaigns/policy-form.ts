@@ -1,4 +1,4 @@
-import type { UpdateCampaignSenderBody } from "@voltura/medusa-client";
+import type { UpdateCampaignSenderBody } from "@voltura/contracts";
 
 /** The session monitor's pacing-policy form → PATCH body. Commerce checks the policy (pacingPolicySchema) and names a bad field. */
 

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignCloudTemplate } from "@voltura/medusa-client";
+import type { Campaign, CampaignCloudTemplate } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 import { paramsFromForm } from "$lib/whatsapp/cloud";
 

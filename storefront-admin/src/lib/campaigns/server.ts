@@ -1,11 +1,13 @@
-import { fail, redirect, type RequestEvent } from "@sveltejs/kit";
+import { error, fail, redirect, type RequestEvent } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { campaignMediaSchema, CampaignsApi, CAMPAIGN_RAW_PATHS, CommerceError, getWhatsAppHealth, listWhatsAppTemplates, type CampaignMedia, type CommerceClient } from "@voltura/medusa-client";
+import { campaignMediaSchema, CAMPAIGN_RAW_PATHS, type CampaignMedia } from "@voltura/contracts";
+import { CampaignsApi, CommerceError, getWhatsAppHealth, listWhatsAppTemplates, type CommerceClient } from "@voltura/medusa-client";
 import { z } from "zod";
 import { commerceProblem } from "$lib/server/commerce";
 import { commerceErrorFrom, commerceFetch } from "$lib/server/commerce-raw";
 import { requireRole } from "$lib/server/guard";
 import type { SessionStaff } from "$lib/server/session-store";
+import { m } from "$lib/paraglide/messages.js";
 import { sendableTemplates } from "$lib/whatsapp/cloud";
 import { BuilderFieldError, builderValuesFrom, campaignBodyFrom, type BuilderValues } from "./builder-form";
 import { RoutingFieldError } from "./routing-form";
@@ -16,6 +18,16 @@ export const CAMPAIGN_MANAGERS = MANAGERS;
 export function campaignsFor(locals: App.Locals) {
   const { commerce, staff } = requireRole(locals, CAMPAIGN_MANAGERS);
   return { api: new CampaignsApi(commerce), commerce, staff };
+}
+
+/** A campaign with its events and list entries, or the page's error (404 when there is no such campaign). */
+export async function campaignDetailOrError(api: CampaignsApi, id: string) {
+  try {
+    return await api.get(id);
+  } catch (err) {
+    const problem = commerceProblem(err);
+    error(problem.status, { message: problem.status === 404 ? m.campaigns_no_such_campaign() : problem.message });
+  }
 }
 
 const MAX_MEDIA_BYTES = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SearchHit } from "@voltura/medusa-client";
+import type { SearchHit } from "@voltura/contracts";
 import { matchCommands, opensPalette, paletteCommands } from "./commands";
 import { groupHits, hitHref } from "./groups";
 import { readRecent, rememberRecent, recentStorageKey, RECENT_KEPT } from "./recent";
@@ -15,8 +15,8 @@ describe("hitHref", () => {
     expect(hitHref(hit("item", "variant_1", { page_id: "iitem_1" }))).toBe("/inventory/iitem_1");
     expect(hitHref(hit("item", "variant_2", { title: "Labour fee", page_id: null }))).toBe("/inventory?q=Labour+fee");
     expect(hitHref(hit("invoice", "rinv_1", { page_id: "rjob_9" }))).toBe("/jobs/rjob_9");
-    expect(hitHref(hit("invoice", "sinv_1", { page_id: "sinv_1" }))).toBe("/sales/invoices/sinv_1");
-    expect(hitHref(hit("quotation", "quo_1"))).toBe("/sales/quotations/quo_1");
+    expect(hitHref(hit("invoice", "sinv_1", { page_id: "sinv_1" }))).toBe("/invoicing/invoices/sinv_1");
+    expect(hitHref(hit("quotation", "quo_1"))).toBe("/invoicing/quotations/quo_1");
     expect(hitHref(hit("receipt", "psale_1"))).toBe("/pos/sales/psale_1");
     expect(hitHref(hit("chat", "+60123456789"))).toBe("/inbox/%2B60123456789");
   });
@@ -36,8 +36,8 @@ describe("paletteCommands", () => {
   it("offers only the commands and pages of the role's nav", () => {
     const technician = paletteCommands([{ href: "/jobs", label: "Jobs", icon: "jobs" }, { href: "/jobs/new", label: "New job", icon: "new-job" }], labels);
     expect(technician.map((c) => `${c.group}:${c.href}`)).toEqual(["commands:/jobs/new", "pages:/jobs", "pages:/jobs/new"]);
-    const cashier = paletteCommands([{ href: "/pos", label: "Counter", icon: "pos" }, { href: "/sales/quotations", label: "Quotations", icon: "quotations" }], labels);
-    expect(cashier.filter((c) => c.group === "commands").map((c) => c.href)).toEqual(["/pos", "/sales/quotations/new"]);
+    const cashier = paletteCommands([{ href: "/pos", label: "Counter", icon: "pos" }, { href: "/invoicing/quotations", label: "Quotations", icon: "quotations" }], labels);
+    expect(cashier.filter((c) => c.group === "commands").map((c) => c.href)).toEqual(["/pos", "/invoicing/quotations/new"]);
   });
 
   it("matches every typed word in any case, accents ignored", () => {

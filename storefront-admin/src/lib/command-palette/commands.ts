@@ -23,7 +23,7 @@ export function paletteCommands(nav: readonly NavItem[], labels: CommandLabels):
   const commands: PaletteCommand[] = [];
   if (has("/jobs/new")) commands.push({ id: "new-job", label: labels.newJob, href: "/jobs/new", group: "commands" });
   if (has("/pos")) commands.push({ id: "open-counter", label: labels.openCounter, href: "/pos", group: "commands" });
-  if (has("/sales/quotations")) commands.push({ id: "new-quotation", label: labels.newQuotation, href: "/sales/quotations/new", group: "commands" });
+  if (has("/invoicing/quotations")) commands.push({ id: "new-quotation", label: labels.newQuotation, href: "/invoicing/quotations/new", group: "commands" });
   const pages = nav.map((item) => ({ id: `page:${item.href}`, label: item.label, href: item.href, group: "pages" as const }));
   return [...commands, ...pages];
 }

@@ -1,4 +1,4 @@
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from "@voltura/medusa-client";
+import { SEARCH_KINDS, type SearchHit, type SearchKind } from "@voltura/contracts";
 
 /** A hit with the console page that opens it. */
 export interface PaletteHit extends SearchHit {
@@ -30,9 +30,9 @@ export function hitHref(hit: SearchHit): string {
     case "item":
       return hit.page_id ? `/inventory/${encodeURIComponent(hit.page_id)}` : `/inventory?${new URLSearchParams({ q: hit.title })}`;
     case "invoice":
-      return hit.id.startsWith("rinv_") && hit.page_id ? `/jobs/${encodeURIComponent(hit.page_id)}` : `/sales/invoices/${id}`;
+      return hit.id.startsWith("rinv_") && hit.page_id ? `/jobs/${encodeURIComponent(hit.page_id)}` : `/invoicing/invoices/${id}`;
     case "quotation":
-      return `/sales/quotations/${id}`;
+      return `/invoicing/quotations/${id}`;
     case "receipt":
       return `/pos/sales/${id}`;
     case "chat":

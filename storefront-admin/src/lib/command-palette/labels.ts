@@ -1,4 +1,4 @@
-import type { SearchKind } from "@voltura/medusa-client";
+import type { SearchKind } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 
 const KIND_LABELS: Record<SearchKind, () => string> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SearchKind } from "@voltura/medusa-client";
+import type { SearchKind } from "@voltura/contracts";
 import { isSearchKind } from "./labels";
 
 /** What the palette remembers of an opened hit, per staff member, in this browser. */

@@ -1,4 +1,4 @@
-import type { ListInventoryLevelsQuery } from "@voltura/medusa-client";
+import type { ListInventoryLevelsQuery } from "@voltura/contracts";
 
 // Kept here (not imported from the client package) because this module runs in the browser too.
 const ORDERS = ["title", "-title", "sku", "-sku", "on_hand", "-on_hand", "available", "-available"] as const satisfies readonly NonNullable<ListInventoryLevelsQuery["order"]>[];

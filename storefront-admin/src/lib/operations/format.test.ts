@@ -1,4 +1,4 @@
-import { RESTORE_CONFIRMATION_WORDS } from "@voltura/medusa-client";
+import { RESTORE_CONFIRMATION_WORDS } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
 import {
   archiveCountsSummary,

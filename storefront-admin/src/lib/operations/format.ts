@@ -195,3 +195,8 @@ export function archiveCountsSummary(counts: Record<string, number>): string {
   const tables = entries.map(([t, c]) => `${t} ${n.format(c)}`).join(" · ");
   return total === 1 ? m.operations_archive_moved_one({ tables }) : m.operations_archive_moved({ count: n.format(total), tables });
 }
+
+/** The badge variant of an archive run's status: finished quietly, failed loudly, running outlined. */
+export function archiveRunBadgeVariant(status: "running" | "completed" | "failed"): "secondary" | "destructive" | "outline" {
+  return status === "completed" ? "secondary" : status === "failed" ? "destructive" : "outline";
+}

@@ -1,5 +1,5 @@
 import type { TaxSettings } from "@voltura/domain";
-import type { PosCatalogueItem, PosDiscount } from "@voltura/medusa-client";
+import type { PosCatalogueItem, PosDiscount } from "@voltura/contracts";
 import { computeCartTotals, type CartTotals } from "@voltura/pos-rules";
 
 export interface CounterLine {

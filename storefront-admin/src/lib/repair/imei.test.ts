@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { imeiHint, luhnValid } from "./imei";
+import { luhnValid } from "@voltura/domain";
+import { imeiHint } from "./imei";
 
 describe("IMEI hint", () => {
   it("checks the Luhn digit", () => {

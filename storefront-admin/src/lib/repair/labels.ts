@@ -52,6 +52,8 @@ export const WARRANTY_VOID_REASON_LABELS = labelsByCode<WarrantyVoidReason>({
 });
 
 /** A repair status's name; an unknown code is shown as it came. */
+/** A device as staff and customers read it: brand and model ("Samsung Galaxy A54"). */
+export const deviceName = (device: { brand: string; model: string }): string => `${device.brand} ${device.model}`.trim();
 export const statusLabel = (status: string): string => (REPAIR_STATUS_LABELS as Record<string, string>)[status] ?? status;
 export const priorityLabel = (priority: string): string => (PRIORITY_LABELS as Record<string, string>)[priority] ?? priority;
 

@@ -1,4 +1,5 @@
 import { PAYMENT_METHODS, type PaymentMethod } from "@voltura/domain";
+import { settlePickupPayments } from "@voltura/pos-rules";
 import { labelsByCode } from "$lib/i18n/labels-by-code";
 import { parseMoneyInput } from "./money";
 import { m } from "$lib/paraglide/messages.js";
@@ -30,18 +31,14 @@ export interface PaymentTally {
 }
 
 /**
- * The running figures of the pickup dialog. Payments must cover the amount due; only cash may go
- * over it (the excess is change), as the commerce core enforces.
+ * The running figures of the pickup dialog: the commerce core's own pickup settlement. Payments must
+ * cover the amount due; only cash may go over it (the excess is change).
  */
 export function tallyPayments(dueSen: number, entries: readonly PaymentEntry[]): PaymentTally {
-  const paid = entries.reduce((sum, e) => sum + e.amountSen, 0);
-  const nonCash = entries.filter((e) => e.method !== "cash").reduce((sum, e) => sum + e.amountSen, 0);
-  const balance = Math.max(0, dueSen - paid);
-  if (nonCash > dueSen) {
-    return { paidSen: paid, balanceSen: balance, changeSen: 0, problem: m.job_pay_only_cash_over() };
-  }
-  const change = Math.max(0, paid - dueSen);
-  return { paidSen: paid, balanceSen: balance, changeSen: change, problem: balance > 0 ? m.job_pay_not_covered() : null };
+  const s = settlePickupPayments(dueSen, entries.map((e) => ({ method: e.method, amount_sen: e.amountSen })));
+  if (s.ok) return { paidSen: s.paid_sen, balanceSen: 0, changeSen: s.change_sen, problem: null };
+  const problem = s.shortfall_sen > 0 ? m.job_pay_not_covered() : m.job_pay_only_cash_over();
+  return { paidSen: s.paid_sen, balanceSen: s.shortfall_sen, changeSen: 0, problem };
 }
 
 /** Reads the pickup form's per-method amount fields (`amount_<method>`, `reference_<method>`). */

@@ -1,4 +1,4 @@
-import type { QuotationStatusValue } from "@voltura/medusa-client";
+import type { QuotationStatusValue } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 
 // Getters: each read gives the word in the current locale, and the objects keep their shape for every caller.

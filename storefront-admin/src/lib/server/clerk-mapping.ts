@@ -16,6 +16,8 @@ export interface ClerkClaims {
   [claim: string]: unknown;
 }
 
+const clerkClaimsSchema = z.looseObject({ sub: z.string(), email: z.unknown().optional() });
+
 /** The part of Clerk's user object (Backend API JSON) that says which email is primary and verified. */
 export const clerkUserEmailsSchema = z.object({
   primary_email_address_id: z.string().nullable(),
@@ -69,7 +71,7 @@ export async function verifyClerkSessionToken(
   options: { jwtKey: string; authorizedParties?: string[] },
 ): Promise<ClerkClaims> {
   const payload = await verifyToken(token, { jwtKey: options.jwtKey, authorizedParties: options.authorizedParties });
-  return payload as unknown as ClerkClaims;
+  return clerkClaimsSchema.parse(payload);
 }
 
 /**

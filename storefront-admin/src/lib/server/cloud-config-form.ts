@@ -1,4 +1,5 @@
-import { CLOUD_SECRET_FIELDS, CommerceError, type CloudConfig, type UpdateCloudConfigBody } from "@voltura/medusa-client";
+import { CLOUD_SECRET_FIELDS, type CloudConfig, type UpdateCloudConfigBody } from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceFieldErrors } from "./commerce-errors";
 import type { FieldErrors } from "./forms";

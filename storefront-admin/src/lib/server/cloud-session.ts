@@ -1,5 +1,6 @@
 import { error } from "@sveltejs/kit";
-import { getWhatsAppSession, type CommerceClient, type WhatsAppSession } from "@voltura/medusa-client";
+import { type WhatsAppSession } from "@voltura/contracts";
+import { getWhatsAppSession, type CommerceClient } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "./commerce";
 

@@ -1,4 +1,5 @@
-import { CommerceError, templateParamNumbers, WHATSAPP_TEMPLATE_CATEGORIES, type PutTemplateBindingBody, type SubmitWhatsAppTemplateBody } from "@voltura/medusa-client";
+import { templateParamNumbers, WHATSAPP_TEMPLATE_CATEGORIES, type PutTemplateBindingBody, type SubmitWhatsAppTemplateBody } from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { paramsFromForm, parseTemplateKey } from "$lib/whatsapp/cloud";
 import { commerceFieldErrors } from "./commerce-errors";

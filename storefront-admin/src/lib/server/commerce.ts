@@ -1,4 +1,5 @@
-import { checkStaffCredentials, CommerceClient, CommerceError, type Actor, type CredentialsVerdict } from "@voltura/medusa-client";
+import { type CredentialsVerdict } from "@voltura/contracts";
+import { checkStaffCredentials, CommerceClient, CommerceError, type Actor } from "@voltura/medusa-client";
 import { getEnv } from "./env";
 import { isMaintenanceRefusal, maintenanceRefusalMessage } from "../operations/format";
 import type { SessionStaff } from "./session-store";

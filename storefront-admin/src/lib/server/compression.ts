@@ -29,6 +29,7 @@ export function shouldCompress(method: string, requestHeaders: Headers, response
 export function gzipResponse(response: Response): Response {
   const gzip = createGzip({ flush: constants.Z_SYNC_FLUSH });
   const source = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  // node:stream/web's ReadableStream and the DOM lib's are one class at run time but two unrelated declarations.
   const body = Readable.toWeb(pipeline(source, gzip, () => {})) as unknown as ReadableStream<Uint8Array>;
   const headers = new Headers(response.headers);
   headers.set("content-encoding", "gzip");

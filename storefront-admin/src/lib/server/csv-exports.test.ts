@@ -1,35 +1,39 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CrmCustomerSummary, InventoryLevelRow } from "@voltura/medusa-client";
+import type { CrmCustomerSummary, InventoryLevelRow } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
 import { auditCsv } from "../../../../plugins/platform/src/api/admin/audit/csv";
-import { REPORT_SECTIONS, reportCsv } from "../../../../plugins/reports/src/reports/export";
-import { recipientsCsv } from "../../../../plugins/campaigns/src/dispatch/export";
+import { REPORT_SECTIONS, reportCsv } from "../../../../plugins/reports/src/api/admin/reports/report-export";
+import { recipientsCsv } from "../../../../plugins/campaigns/src/modules/campaigns/analytics/export";
 import { toSafeCsv } from "@voltura/domain";
 import { customersCsv } from "./customers-csv";
 import { levelsCsv } from "./inventory";
-import { jobsCsv } from "./jobs-list";
-import { posSalesCsv } from "./pos-sales-list";
-import { invoicesCsv, quotationsCsv } from "./sales-lists";
-import type { PosSaleSummary, Quotation, RepairJob, SalesInvoice } from "@voltura/medusa-client";
+import { jobsCsv, type JobCsvRow } from "./jobs-list";
+import { posSalesCsv, type PosSaleCsvRow } from "./pos-sales-list";
+import { invoicesCsv, quotationsCsv } from "./sales-document-lists";
+import type { Quotation, SalesInvoice } from "@voltura/contracts";
 
 // The list pages' exports (data table): each row with `text` in every field people type into.
-const jobWith = (text: string) => ({
+const jobWith = (text: string): JobCsvRow => ({
   id: text, job_number: text, status: "pending", priority: "normal", customer_name: text, customer_phone: "+60123456789", device_type: "phone",
   brand: text, model: text, issue: text, technician_name: text, received_at: "2026-11-30T08:05:12.000Z", sla_due_at: "2026-12-01T08:05:12.000Z",
   sla: { due_at: "2026-12-01T08:05:12.000Z", remaining_ms: 1, breached: false, state: "running" }, completed_at: null, delivered_at: null,
-}) as unknown as RepairJob;
-const saleWith = (text: string) => ({
+});
+const saleWith = (text: string): PosSaleCsvRow => ({
   id: text, receipt_number: text, sold_at: "2026-11-30T08:05:12.000Z", customer_name: text, customer_phone: text, item_count: 1, methods: ["cash"],
   rounded_total_sen: -500, paid_sen: 0, refunded_sen: 500, balance_due_sen: 0,
-}) as unknown as PosSaleSummary;
+});
 const buyerWith = (text: string) => ({ name: text, phone: text, email: text, address: text, tin: text, brn: text, nric: text, sst_no: text });
-const quotationWith = (text: string) => ({
+const quotationWith = (text: string): Quotation => ({
   id: text, quotation_number: text, status: "sent", buyer: buyerWith(text), issued_at: "2026-11-30T08:05:12.000Z", valid_until: "2026-12-30T08:05:12.000Z", total_sen: -500,
-}) as unknown as Quotation;
-const invoiceWith = (text: string) => ({
+  customer_id: null, lines: [], notes: text, subtotal_sen: -500, discount_sen: 0, sst_sen: 0, prices_include_tax: false,
+  sent_at: null, decided_at: null, converted_invoice_id: null, created_by: "user_1",
+});
+const invoiceWith = (text: string): SalesInvoice => ({
   id: text, invoice_number: text, status: "unpaid", buyer: buyerWith(text), issued_at: "2026-11-30T08:05:12.000Z", total_sen: 500, paid_sen: 0, balance_sen: -500,
-}) as unknown as SalesInvoice;
+  quotation_id: null, customer_id: null, lines: [], notes: text, subtotal_sen: 500, discount_sen: 0, sst_sen: 0, prices_include_tax: false,
+  due_at: null, created_by: "user_1", payments: [],
+});
 
 /**
  * Every CSV the platform hands out, in one table. The scan below fails when a file starts
@@ -122,11 +126,11 @@ const CSV_EXPORTS: Record<string, CsvExport> = {
     render: (text) => [posSalesCsv([saleWith(text)])],
   },
   quotations: {
-    endpoint: "storefront-admin/src/routes/(staff)/sales/quotations/export/+server.ts",
+    endpoint: "storefront-admin/src/routes/(staff)/invoicing/quotations/export/+server.ts",
     render: (text) => [quotationsCsv([quotationWith(text)])],
   },
   invoices: {
-    endpoint: "storefront-admin/src/routes/(staff)/sales/invoices/export/+server.ts",
+    endpoint: "storefront-admin/src/routes/(staff)/invoicing/invoices/export/+server.ts",
     render: (text) => [invoicesCsv([invoiceWith(text)])],
   },
   reports: {

@@ -3,7 +3,6 @@ import { CUSTOMER_TYPES, DEVICE_TYPES, normaliseTag, tagsSchema, tryNormalisePho
 import {
   addCustomerDeviceBodySchema,
   addCustomerNoteBodySchema,
-  CommerceError,
   createCrmCustomerBodySchema,
   duplicateCustomerErrorSchema,
   duplicateDeviceErrorSchema,
@@ -11,7 +10,8 @@ import {
   type AddCustomerDeviceBody,
   type CreateCrmCustomerBody,
   type UpdateCrmCustomerBody,
-} from "@voltura/medusa-client";
+} from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
 import { commerceFieldErrors } from "./commerce-errors";
 import { fieldErrorsFrom, type FieldErrors } from "./forms";
 import { m } from "$lib/paraglide/messages.js";

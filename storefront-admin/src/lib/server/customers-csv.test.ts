@@ -1,4 +1,4 @@
-import type { CrmCustomerSummary } from "@voltura/medusa-client";
+import type { CrmCustomerSummary } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
 import { customerCsvRows, customersCsv, customersCsvFilename } from "./customers-csv";
 

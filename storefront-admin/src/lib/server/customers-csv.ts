@@ -1,5 +1,5 @@
 import { CUSTOMER_TYPE_LABELS, formatPhoneForDisplay, SHOP_TIME_ZONE, toSafeCsv, type CsvCell } from "@voltura/domain";
-import type { CrmCustomerSummary } from "@voltura/medusa-client";
+import type { CrmCustomerSummary } from "@voltura/contracts";
 
 export const CUSTOMER_CSV_HEADER = [
   "Name",

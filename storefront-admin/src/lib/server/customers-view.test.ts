@@ -1,7 +1,9 @@
-import type { CommerceClient, CrmCustomerSummary, ListCrmCustomersQuery } from "@voltura/medusa-client";
+import type { CrmCustomerSummary, ListCrmCustomersQuery } from "@voltura/contracts";
+import type { CommerceClient } from "@voltura/medusa-client";
 import { describe, expect, it } from "vitest";
 import { EMPTY_CUSTOMER_FILTERS } from "$lib/customer-filters";
 import { customerRow, readAllCustomers, readCustomerPage, sortByJobCount } from "./customers-view";
+import { commerceWith } from "./test-doubles";
 
 const customer = (i: number, jobs: number): CrmCustomerSummary => ({
   id: `cus_${String(i).padStart(4, "0")}`, name: `Customer ${String(i).padStart(4, "0")}`, first_name: null, last_name: null, email: null,
@@ -10,13 +12,13 @@ const customer = (i: number, jobs: number): CrmCustomerSummary => ({
 
 /** A commerce client whose list answers from `all`, recording each query. */
 function fakeCommerce(all: CrmCustomerSummary[], seen: ListCrmCustomersQuery[] = []): CommerceClient {
-  return {
+  return commerceWith({
     listCrmCustomers: async (q: ListCrmCustomersQuery) => {
       seen.push(q);
       const offset = q.offset ?? 0;
       return { customers: all.slice(offset, offset + (q.limit ?? 50)), count: all.length, limit: q.limit ?? 50, offset };
     },
-  } as unknown as CommerceClient;
+  });
 }
 
 describe("reading customers", () => {

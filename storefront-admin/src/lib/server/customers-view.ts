@@ -1,10 +1,11 @@
 import { CUSTOMER_TYPE_LABELS, formatPhoneForDisplay, formatShopTime, SHOP_TIME_ZONE } from "@voltura/domain";
-import type { CommerceClient, CrmCustomerDetail, CrmCustomerSummary } from "@voltura/medusa-client";
+import type { CrmCustomerDetail, CrmCustomerSummary } from "@voltura/contracts";
+import type { CommerceClient } from "@voltura/medusa-client";
 import { formatDate, formatMoney } from "$lib/i18n/format";
 import { intlLocale } from "$lib/i18n/locale";
 import { customerListQuery, type CustomerFilters } from "$lib/customer-filters";
 import type { CustomerDeviceRow, CustomerJobRow, CustomerNoteRow, CustomerPurchaseRow, CustomerRow } from "$lib/customer-types";
-import { DEVICE_LABELS } from "./jobs-view";
+import { DEVICE_TYPE_LABELS, deviceName } from "$lib/repair/labels";
 
 /** "24 Nov 2026": a calendar day in shop time. */
 export function formatShopDate(at: string | Date, timeZone: string = SHOP_TIME_ZONE): string {
@@ -89,8 +90,8 @@ export function customerDetailView(c: CrmCustomerDetail) {
   const devices: CustomerDeviceRow[] = c.devices.map((d) => ({
     id: d.id,
     deviceType: d.device_type,
-    deviceTypeLabel: DEVICE_LABELS[d.device_type],
-    name: `${d.brand} ${d.model}`.trim(),
+    deviceTypeLabel: DEVICE_TYPE_LABELS[d.device_type],
+    name: deviceName(d),
     imeiSerial: d.imei_serial,
     colour: d.colour,
     jobCount: d.job_count,
@@ -101,7 +102,7 @@ export function customerDetailView(c: CrmCustomerDetail) {
     jobNumber: j.job_number,
     status: j.status,
     priority: j.priority,
-    device: `${j.brand} ${j.model}`.trim(),
+    device: deviceName(j),
     issue: j.issue,
     createdAt: formatShopTime(j.created_at),
     createdAtIso: j.created_at,

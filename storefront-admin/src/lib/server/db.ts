@@ -1,8 +1,16 @@
 import pg from "pg";
 import { getEnv } from "./env";
 
-/** The part of pg.Pool / pg.PoolClient the stores need, so tests can pass either. */
-export type Queryable = Pick<pg.Pool, "query">;
+/** What the stores read from a query's result (pg's QueryResult has these and more). */
+export interface QueryRows<R> {
+  rows: R[];
+  rowCount?: number | null;
+}
+
+/** The part of pg.Pool / pg.PoolClient the stores need (one parameterised query), so tests can pass a plain fake. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<QueryRows<R>>;
+}
 
 let pool: pg.Pool | undefined;
 

@@ -1,4 +1,5 @@
-import { getDemoStatus, type CommerceClient, type DemoStatus } from "@voltura/medusa-client";
+import { type DemoStatus } from "@voltura/contracts";
+import { getDemoStatus, type CommerceClient } from "@voltura/medusa-client";
 
 const TTL_MS = 60_000;
 let cached: { at: number; status: DemoStatus } | null = null;

@@ -1,9 +1,10 @@
 import { isHttpError } from "@sveltejs/kit";
 import type { StaffRole } from "@voltura/domain";
-import { CommerceClient, type CrmCustomerSummary, type InventoryLevelRow } from "@voltura/medusa-client";
+import type { CrmCustomerSummary, InventoryLevelRow } from "@voltura/contracts";
 import { describe, expect, it } from "vitest";
 import { GET as exportCustomers } from "../../routes/(staff)/customers/export/+server";
 import { GET as exportInventory } from "../../routes/(staff)/inventory/export/+server";
+import { staffLocals, testCommerceClient } from "./test-doubles";
 
 /**
  * The console's CSV exports: owners and managers only, and each one is written to the audit
@@ -38,8 +39,7 @@ function commerceFake(role: StaffRole, audit: "records" | "refuses" | "unreachab
     if (url.pathname === "/admin/inventory/levels") return Response.json({ levels: [level], count: 1, low_stock_count: 1 });
     return Response.json({ message: "not found" }, { status: 404 });
   };
-  const commerce = new CommerceClient({ baseUrl: "http://commerce.test", jwtSecret: "x".repeat(32), actor: { id: "user_1", role }, fetch });
-  const locals = { staff: { id: "user_1", email: "m@voltura.test", name: "Mei", role }, commerce, sessionId: "s", denied: null } as unknown as App.Locals;
+  const locals = staffLocals({ id: "user_1", email: "m@voltura.test", name: "Mei", role }, testCommerceClient(role, fetch));
   return { calls, locals };
 }
 

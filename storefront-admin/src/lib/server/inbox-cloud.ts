@@ -1,4 +1,5 @@
-import { CommerceError, fillTemplateBody, listWhatsAppSessions, listWhatsAppTemplates, whatsappTemplateRefusalSchema, type CommerceClient, type WhatsAppMessage } from "@voltura/medusa-client";
+import { fillTemplateBody, whatsappTemplateRefusalSchema, type WhatsAppMessage } from "@voltura/contracts";
+import { CommerceError, listWhatsAppSessions, listWhatsAppTemplates, type CommerceClient } from "@voltura/medusa-client";
 import { lastInboundAt, sendableTemplates, sendingSession, serviceWindow } from "$lib/whatsapp/cloud";
 
 /** A template the chat may send (approved, on the number the chat sends through). */

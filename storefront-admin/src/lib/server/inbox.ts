@@ -1,7 +1,9 @@
 import { formatMYR, type RepairStatus } from "@voltura/domain";
-import { sendWhatsAppMessage, type CommerceClient, type RepairBilling, type RepairJob, type SendTemplate, ConciergeApi } from "@voltura/medusa-client";
+import { type RepairBilling, type RepairJob, type SendTemplate } from "@voltura/contracts";
+import { sendWhatsAppMessage, type CommerceClient, ConciergeApi } from "@voltura/medusa-client";
 import { z } from "zod";
 import { m } from "$lib/paraglide/messages.js";
+import { deviceName } from "$lib/repair/labels";
 
 /** What a technician can send about a job from the chat. */
 export const JOB_MESSAGE_KINDS = ["diagnosis", "price", "photos", "invoice"] as const;
@@ -22,7 +24,7 @@ export const jobActionSchema = () =>
 
 /** The chat's job messages, in the customer's two languages (the shop writes BM first). */
 export function jobMessage(kind: Exclude<JobMessageKind, "photos">, job: RepairJob, billing: RepairBilling | null): string | null {
-  const device = `${job.brand} ${job.model}`.trim();
+  const device = deviceName(job);
   switch (kind) {
     case "diagnosis":
       if (!job.diagnosis) return null;

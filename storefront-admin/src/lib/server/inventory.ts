@@ -1,6 +1,7 @@
 import { fail, type ActionFailure } from "@sveltejs/kit";
 import { toSafeCsv } from "@voltura/domain";
-import { InventoryApi, type CommerceClient, type InventoryLevelRow } from "@voltura/medusa-client";
+import { type InventoryLevelRow } from "@voltura/contracts";
+import { InventoryApi, type CommerceClient } from "@voltura/medusa-client";
 import { commerceProblem } from "./commerce";
 
 export const inventoryApi = (commerce: CommerceClient) => new InventoryApi(commerce);

@@ -1,6 +1,6 @@
 import { redirect, type RequestEvent } from "@sveltejs/kit";
 import { PART_GRADES, WARRANTY_VOID_REASONS, type PartGrade, type WarrantyVoidReason } from "@voltura/domain";
-import { addRepairLineBodySchema, pickupBodySchema, warrantyClaimBodySchema, type AddRepairLineBody } from "@voltura/medusa-client";
+import { addRepairLineBodySchema, pickupBodySchema, warrantyClaimBodySchema, type AddRepairLineBody } from "@voltura/contracts";
 import { JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { formatRM, parseMoneyInput } from "$lib/repair/money";
 import { paymentsFromForm } from "$lib/repair/payments";

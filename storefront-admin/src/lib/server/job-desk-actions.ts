@@ -1,6 +1,6 @@
 import type { RequestEvent } from "@sveltejs/kit";
 import { PHOTO_TAGS, PRIORITIES, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_UPLOAD, type PhotoTag, type Priority } from "@voltura/domain";
-import { changeStatusBodySchema } from "@voltura/medusa-client";
+import { changeStatusBodySchema } from "@voltura/contracts";
 import { JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import { shopLocalToIso } from "$lib/repair/shop-time";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEVICE_TYPES, PRIORITIES, tryNormalisePhone } from "@voltura/domain";
-import { createRepairJobBodySchema, type CreateRepairJobBody } from "@voltura/medusa-client";
+import { createRepairJobBodySchema, type CreateRepairJobBody } from "@voltura/contracts";
 import { buildAccessoryList } from "$lib/repair/accessories";
 import { parseMoneyInput } from "$lib/repair/money";
 import { shopLocalToIso } from "$lib/repair/shop-time";

@@ -1,7 +1,7 @@
 import { formatPhoneForDisplay } from "@voltura/domain";
-import type { DashboardJob, RepairBilling, RepairJob } from "@voltura/medusa-client";
+import type { DashboardJob, RepairBilling, RepairJob } from "@voltura/contracts";
 import { firstName } from "$lib/repair/board";
-import { DEVICE_TYPE_LABELS } from "$lib/repair/labels";
+import { DEVICE_TYPE_LABELS, deviceName } from "$lib/repair/labels";
 import { PAYMENT_METHOD_LABELS } from "$lib/repair/payments";
 import { isoToShopLocal } from "$lib/repair/shop-time";
 import { eventEntry, sortTimeline, statusEntry } from "$lib/repair/timeline";
@@ -20,7 +20,7 @@ export function jobCard(job: DashboardJob): JobCard {
     priority: job.priority,
     customerFirstName: firstName(job.customer_name),
     customerName: job.customer_name,
-    device: `${job.brand} ${job.model}`.trim(),
+    device: deviceName(job),
     deviceType: DEVICE_TYPE_LABELS[job.device_type],
     technicianName: job.technician_name,
     sla: job.sla,

@@ -7,7 +7,8 @@ import {
   toSafeCsv,
   type CsvCell,
 } from "@voltura/domain";
-import type { CommerceClient, ListRepairJobsQuery, RepairJob, RepairJobListSort } from "@voltura/medusa-client";
+import type { ListRepairJobsQuery, RepairJob, RepairJobListSort } from "@voltura/contracts";
+import type { CommerceClient } from "@voltura/medusa-client";
 import { parsePage, parseSort, sortParam, type SortState } from "$lib/components/data-table/url-state";
 import { DEVICE_TYPE_LABELS, PRIORITY_LABELS, REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import { shopDateTimeForCsv } from "./customers-csv";
@@ -76,8 +77,15 @@ export const JOBS_CSV_HEADER = [
   "Technician", "Received", "SLA due", "Overdue", "Completed", "Delivered", "Job ID",
 ] as const;
 
+/** The fields of a job the CSV export writes. */
+export type JobCsvRow = Pick<
+  RepairJob,
+  "id" | "job_number" | "status" | "priority" | "customer_name" | "customer_phone" | "device_type" | "brand" | "model" | "issue"
+  | "technician_name" | "received_at" | "sla" | "sla_due_at" | "completed_at" | "delivered_at"
+>;
+
 /** RFC 4180 CSV with a byte order mark; times in shop time; every text cell spreadsheet-safe. */
-export function jobsCsv(jobs: readonly RepairJob[], timeZone: string = SHOP_TIME_ZONE): string {
+export function jobsCsv(jobs: readonly JobCsvRow[], timeZone: string = SHOP_TIME_ZONE): string {
   const rows: CsvCell[][] = jobs.map((j) => [
     j.job_number,
     REPAIR_STATUS_LABELS[j.status],

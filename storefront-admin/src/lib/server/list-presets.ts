@@ -1,6 +1,7 @@
 import { fail, type RequestEvent } from "@sveltejs/kit";
 import type { StaffRole } from "@voltura/domain";
-import { FilterPresetsApi, type FilterPreset, type FilterPresetList } from "@voltura/medusa-client";
+import { type FilterPreset, type FilterPresetList } from "@voltura/contracts";
+import { FilterPresetsApi } from "@voltura/medusa-client";
 import { presetQueryOf } from "$lib/components/data-table/url-state";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "./commerce";

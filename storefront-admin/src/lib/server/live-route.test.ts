@@ -2,12 +2,13 @@ import { CommerceError } from "@voltura/medusa-client";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "../../routes/live/+server";
 import { commerceFetch } from "./commerce-raw";
+import { staffLocals } from "./test-doubles";
 
 vi.mock("./commerce-raw", async (importOriginal) => ({ ...(await importOriginal<typeof import("./commerce-raw")>()), commerceFetch: vi.fn() }));
 const upstream = vi.mocked(commerceFetch);
 
-const staff = { id: "user_1", email: "t@voltura.test", name: "Tan", role: "technician" };
-const locals = { staff, commerce: {}, sessionId: "s", denied: null } as unknown as App.Locals;
+const staff = { id: "user_1", email: "t@voltura.test", name: "Tan", role: "technician" } as const;
+const locals = staffLocals(staff);
 
 function call(url: string, headers: Record<string, string>) {
   const controller = new AbortController();

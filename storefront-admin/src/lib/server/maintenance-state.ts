@@ -1,4 +1,5 @@
-import { getMaintenanceState, type CommerceClient, type MaintenanceState } from "@voltura/medusa-client";
+import { type MaintenanceState } from "@voltura/contracts";
+import { getMaintenanceState, type CommerceClient } from "@voltura/medusa-client";
 
 /** How long one console process reuses the maintenance state (every staff page asks; commerce caches ≤ 2 s too). */
 const TTL_MS = 2_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PARTS_SEARCH_PRODUCT_FIELDS, ringgitToSen } from "@voltura/domain";
+import { PARTS_SEARCH_PRODUCT_FIELDS, ringgitToSen, SHOP_LOCATION_NAME } from "@voltura/domain";
 import type { CommerceClient } from "@voltura/medusa-client";
 import type { PartOption } from "$lib/types";
 
@@ -8,7 +8,6 @@ import type { PartOption } from "$lib/types";
  * read with the staff member's token. Stock is read at the "Shop" location, where billing
  * reserves parts: in stock (stocked), held for jobs (reserved) and free to add (available).
  */
-const SHOP_LOCATION_NAME = "Shop";
 
 const levelSchema = z.object({
   location_id: z.string(),

@@ -39,15 +39,16 @@ describe("the forced password change", () => {
 
   it("stores the requirement per staff member, set once and cleared on change", async () => {
     const rows = new Set<string>();
-    const db = {
-      query: async (sql: string, params: string[]) => {
-        const id = params[0]!;
-        if (sql.startsWith("SELECT")) return { rows: rows.has(id) ? [{}] : [] };
+    const db: Queryable = {
+      query: async <R>(sql: string, params: unknown[] = []) => {
+        const id = String(params[0]);
+        // The store reads only how many rows came back.
+        if (sql.startsWith("SELECT")) return { rows: rows.has(id) ? [{} as R] : [] };
         if (sql.startsWith("INSERT")) rows.add(id);
         if (sql.startsWith("DELETE")) rows.delete(id);
         return { rows: [] };
       },
-    } as unknown as Queryable;
+    };
     const store = createPasswordChangeStore(db);
     expect(await store.isRequired("user_1")).toBe(false);
     await store.require("user_1");

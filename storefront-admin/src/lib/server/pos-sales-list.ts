@@ -1,5 +1,6 @@
 import { toSafeCsv, type CsvCell } from "@voltura/domain";
-import { posApi, type CommerceClient, type PosSaleSummary } from "@voltura/medusa-client";
+import { type PosSaleSummary } from "@voltura/contracts";
+import { posApi, type CommerceClient } from "@voltura/medusa-client";
 import { parsePage, parseSort, sortParam, type SortState } from "$lib/components/data-table/url-state";
 import { shopDayBounds, shopToday } from "$lib/pos/shop-day";
 import { PAYMENT_METHOD_LABELS } from "$lib/repair/payments";
@@ -45,7 +46,7 @@ export async function readAllPosSales(commerce: CommerceClient, view: PosSalesVi
   return sales;
 }
 
-export function posSaleStatus(sale: PosSaleSummary): "refunded" | "part_refunded" | "balance" | "paid" {
+export function posSaleStatus(sale: Pick<PosSaleSummary, "paid_sen" | "refunded_sen" | "balance_due_sen">): "refunded" | "part_refunded" | "balance" | "paid" {
   if (sale.refunded_sen >= sale.paid_sen && sale.refunded_sen > 0) return "refunded";
   if (sale.refunded_sen > 0) return "part_refunded";
   if (sale.balance_due_sen > 0) return "balance";
@@ -56,7 +57,14 @@ const sen = (n: number) => (n / 100).toFixed(2);
 
 export const POS_SALES_CSV_HEADER = ["Receipt", "Sold at", "Customer", "Phone", "Items", "Paid by", "Total (RM)", "Paid (RM)", "Refunded (RM)", "Balance (RM)", "Status", "Sale ID"] as const;
 
-export function posSalesCsv(sales: readonly PosSaleSummary[]): string {
+/** The fields of a sale the CSV export writes. */
+export type PosSaleCsvRow = Pick<
+  PosSaleSummary,
+  "id" | "receipt_number" | "sold_at" | "customer_name" | "customer_phone" | "item_count" | "methods"
+  | "rounded_total_sen" | "paid_sen" | "refunded_sen" | "balance_due_sen"
+>;
+
+export function posSalesCsv(sales: readonly PosSaleCsvRow[]): string {
   const rows: CsvCell[][] = sales.map((s) => [
     s.receipt_number,
     shopDateTimeForCsv(s.sold_at),

@@ -31,12 +31,12 @@ describe("the console's sign-in limit (30 failures per IP address per 15 minutes
 describe("the sign-in attempt store", () => {
   function fakeDb() {
     const calls: Array<{ sql: string; params: unknown[] }> = [];
-    const db = {
+    const db: Queryable = {
       query: async (sql: string, params: unknown[] = []) => {
         calls.push({ sql, params });
         return { rows: [], rowCount: 0 };
       },
-    } as unknown as Queryable;
+    };
     return { db, calls };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RepairFlows } from "@voltura/medusa-client";
+import type { RepairFlows } from "@voltura/contracts";
 import { repairFlowViews } from "./repair-flows-view";
 
 const quoteState = {

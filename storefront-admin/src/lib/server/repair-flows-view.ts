@@ -1,6 +1,6 @@
 import { formatDateTime } from "$lib/i18n/format";
 import { m } from "$lib/paraglide/messages.js";
-import type { RepairFlow, RepairFlows } from "@voltura/medusa-client";
+import type { RepairFlow, RepairFlows } from "@voltura/contracts";
 import type { RepairFlowView } from "$lib/repair/flows";
 
 const shop = (iso: string) => formatDateTime(iso);

@@ -12,7 +12,7 @@ export type RouteAccess = "public" | readonly StaffRole[];
 const COUNTER: readonly StaffRole[] = ["owner", "manager", "cashier"];
 
 /** Quotations and invoices are counter work: cashiers create them; reports and exports are managers'. */
-const SALES_DESK: readonly StaffRole[] = ["owner", "manager", "cashier"];
+const INVOICING_DESK: readonly StaffRole[] = ["owner", "manager", "cashier"];
 
 /** Backups, restores and the shop's secrets: the owner alone (a restore replaces everyone's data). */
 export const OWNERS_ONLY: readonly StaffRole[] = ["owner"];
@@ -78,18 +78,18 @@ export const ROUTE_ACCESS = {
   "/(staff)/inventory/adjustments": MANAGERS,
   "/(staff)/inventory/stock-takes": MANAGERS,
   "/(staff)/inventory/stock-takes/[id]": MANAGERS,
-  "/(staff)/sales/quotations": SALES_DESK,
-  "/(staff)/sales/quotations/new": SALES_DESK,
-  "/(staff)/sales/quotations/export": EXPORTERS,
-  "/(staff)/sales/quotations/[id]": SALES_DESK,
-  "/(staff)/sales/quotations/[id]/pdf": SALES_DESK,
-  "/(staff)/sales/invoices": SALES_DESK,
-  "/(staff)/sales/invoices/new": SALES_DESK,
-  "/(staff)/sales/invoices/export": EXPORTERS,
-  "/(staff)/sales/invoices/[id]": SALES_DESK,
-  "/(staff)/sales/invoices/[id]/pdf": SALES_DESK,
-  "/(staff)/sales/invoices/[id]/myinvois": MANAGERS,
-  "/(staff)/sales/invoices/consolidated": MANAGERS,
+  "/(staff)/invoicing/quotations": INVOICING_DESK,
+  "/(staff)/invoicing/quotations/new": INVOICING_DESK,
+  "/(staff)/invoicing/quotations/export": EXPORTERS,
+  "/(staff)/invoicing/quotations/[id]": INVOICING_DESK,
+  "/(staff)/invoicing/quotations/[id]/pdf": INVOICING_DESK,
+  "/(staff)/invoicing/invoices": INVOICING_DESK,
+  "/(staff)/invoicing/invoices/new": INVOICING_DESK,
+  "/(staff)/invoicing/invoices/export": EXPORTERS,
+  "/(staff)/invoicing/invoices/[id]": INVOICING_DESK,
+  "/(staff)/invoicing/invoices/[id]/pdf": INVOICING_DESK,
+  "/(staff)/invoicing/invoices/[id]/myinvois": MANAGERS,
+  "/(staff)/invoicing/invoices/consolidated": MANAGERS,
   "/(staff)/reports": MANAGERS,
   "/(staff)/reports/export": MANAGERS,
   "/(staff)/settings/documents": MANAGERS,

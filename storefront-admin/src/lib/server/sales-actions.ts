@@ -1,5 +1,6 @@
 import { error, fail } from "@sveltejs/kit";
-import { CommerceError, InvoicingApi, sendDocumentByWhatsApp, type CommerceClient, type DocumentType } from "@voltura/medusa-client";
+import { type DocumentType } from "@voltura/contracts";
+import { CommerceError, InvoicingApi, sendDocumentByWhatsApp, type CommerceClient } from "@voltura/medusa-client";
 import { commerceProblem } from "./commerce";
 import { commerceErrorFrom, commerceFetch } from "./commerce-raw";
 import { getEnv } from "./env";

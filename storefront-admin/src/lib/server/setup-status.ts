@@ -1,4 +1,5 @@
-import { getSetupStatus, type SetupStatus } from "@voltura/medusa-client";
+import { type SetupStatus } from "@voltura/contracts";
+import { getSetupStatus } from "@voltura/medusa-client";
 import { commerceAs, SYSTEM_ACTOR } from "./commerce";
 
 let setUp = false;

@@ -1,6 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { MANAGERS, roleAllowed } from "@voltura/domain";
-import { InvoicingApi, type CommerceClient, type DocumentShareLinkAnswer, type DocumentType } from "@voltura/medusa-client";
+import { type DocumentShareLinkAnswer, type DocumentType } from "@voltura/contracts";
+import { InvoicingApi, type CommerceClient } from "@voltura/medusa-client";
 import { commerceProblem } from "./commerce";
 import type { SessionStaff } from "./session-store";
 import { m } from "$lib/paraglide/messages.js";

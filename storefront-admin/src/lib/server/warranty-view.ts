@@ -1,5 +1,5 @@
 import { WARRANTY_VOID_REASON_LABELS } from "$lib/repair/labels";
-import type { RepairWarranty } from "@voltura/medusa-client";
+import type { RepairWarranty } from "@voltura/contracts";
 import type { WarrantyView } from "$lib/types";
 import { formatDateTime } from "$lib/i18n/format";
 

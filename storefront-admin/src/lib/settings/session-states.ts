@@ -1,4 +1,4 @@
-import type { WhatsAppSession } from "@voltura/medusa-client";
+import type { WhatsAppSession } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 
 /** A WhatsApp number's connection state in words, in the staff member's language. */

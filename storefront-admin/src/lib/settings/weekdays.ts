@@ -1,4 +1,4 @@
-import type { WEEKDAYS } from "@voltura/medusa-client";
+import type { WEEKDAYS } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 
 /** Day names in the staff member's language. */

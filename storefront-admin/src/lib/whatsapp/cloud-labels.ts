@@ -1,4 +1,4 @@
-import type { WhatsAppTemplateStatus } from "@voltura/medusa-client";
+import type { WhatsAppTemplateStatus } from "@voltura/contracts";
 import type { BadgeVariant } from "$lib/components/ui/badge";
 import { formatNumber } from "$lib/i18n/format";
 import { labelsByCode } from "$lib/i18n/labels-by-code";

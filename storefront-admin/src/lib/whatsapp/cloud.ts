@@ -1,5 +1,5 @@
 import { MESSAGE_TEMPLATES } from "@voltura/domain";
-import type { WhatsAppMessage, WhatsAppSession, WhatsAppTemplate } from "@voltura/medusa-client";
+import type { WhatsAppMessage, WhatsAppSession, WhatsAppTemplate } from "@voltura/contracts";
 
 /**
  * Pure rules the console applies to WhatsApp Cloud API numbers (Meta's WhatsApp Business Platform):

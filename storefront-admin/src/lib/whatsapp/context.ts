@@ -1,4 +1,4 @@
-import type { WhatsAppMessage } from "@voltura/medusa-client";
+import type { WhatsAppMessage } from "@voltura/contracts";
 import { labelsByCode } from "$lib/i18n/labels-by-code";
 import { m } from "$lib/paraglide/messages.js";
 
@@ -21,8 +21,8 @@ const RECORD_LINKS: readonly { prefix: string; href: (id: string) => string; lab
   { prefix: "rjob_", href: (id) => `/jobs/${id}`, label: m.whatsapp_open_job },
   { prefix: "camp_", href: (id) => `/campaigns/${id}`, label: m.whatsapp_open_campaign },
   { prefix: "psale_", href: (id) => `/pos/sales/${id}`, label: m.whatsapp_open_sale },
-  { prefix: "quo_", href: (id) => `/sales/quotations/${id}`, label: m.whatsapp_open_quotation },
-  { prefix: "sinv_", href: (id) => `/sales/invoices/${id}`, label: m.whatsapp_open_invoice },
+  { prefix: "quo_", href: (id) => `/invoicing/quotations/${id}`, label: m.whatsapp_open_quotation },
+  { prefix: "sinv_", href: (id) => `/invoicing/invoices/${id}`, label: m.whatsapp_open_invoice },
 ];
 
 /** A document number staff recognise (job, quotation, invoice, receipt numbers), shown as it is. */

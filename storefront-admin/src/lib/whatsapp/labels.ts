@@ -1,4 +1,4 @@
-import type { WhatsAppMessage, WhatsAppSession } from "@voltura/medusa-client";
+import type { WhatsAppMessage, WhatsAppSession } from "@voltura/contracts";
 import { labelsByCode } from "$lib/i18n/labels-by-code";
 import { m } from "$lib/paraglide/messages.js";
 

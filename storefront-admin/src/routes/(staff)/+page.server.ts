@@ -1,5 +1,5 @@
 import { activityTypeSchema, activityTypesFor, MANAGERS, REPAIR_DESK, roleAllowed, type RepairStatus } from "@voltura/domain";
-import type { ActivityPage, Dashboard } from "@voltura/medusa-client";
+import type { ActivityPage, Dashboard } from "@voltura/contracts";
 import { activityHref, activityVerb } from "$lib/components/dashboard/activity";
 import { dashboardVersion } from "$lib/components/dashboard/view";
 import { commerceProblem } from "$lib/server/commerce";

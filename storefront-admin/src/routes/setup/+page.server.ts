@@ -1,5 +1,6 @@
 import { fail, redirect } from "@sveltejs/kit";
-import { completeSetup, setupBodySchema } from "@voltura/medusa-client";
+import { setupBodySchema } from "@voltura/contracts";
+import { completeSetup } from "@voltura/medusa-client";
 import { CommerceError } from "@voltura/medusa-client";
 import { startSession } from "$lib/server/auth";
 import { commerceAs, commerceProblem, SYSTEM_ACTOR, verifyStaffPassword } from "$lib/server/commerce";

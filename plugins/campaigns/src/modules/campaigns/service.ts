@@ -6,7 +6,7 @@ import { CampaignListEntry } from "./models/campaign-list-entry";
 import { CampaignRecipient } from "./models/campaign-recipient";
 import { CampaignTemplate } from "./models/campaign-template";
 
-/** Campaign planner data. Writes that must commit together run as SQL in one transaction (src/planner). */
+/** Campaign planner data. Writes that must commit together run as SQL in one transaction (planner/ here). */
 class CampaignsModuleService extends MedusaService({
   Campaign,
   CampaignEvent,

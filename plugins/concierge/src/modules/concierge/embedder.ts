@@ -1,5 +1,5 @@
 import { LocalHashEmbedder, OpenAIEmbedder, type Embedder } from "@voltura/knowledge";
-import { readConciergeEnv, type ConciergeEnv } from "../../agent/env";
+import { readConciergeEnv, type ConciergeEnv } from "./agent/env";
 
 /** Both embedders give 384 dimensions; each writes its own table, so switching never mixes vectors. */
 export const EMBEDDING_DIMENSIONS = 384;

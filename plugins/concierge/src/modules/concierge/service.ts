@@ -1,6 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils";
 import { PgVectorKnowledgeStore, type KnowledgeDocument as KbDocument, type ScoredChunk, type SearchOptions } from "@voltura/knowledge";
-import { conciergeSettingsPatchSchema, conciergeSettingsSchema, DEFAULT_CONCIERGE_SETTINGS, type ConciergeSettings } from "@voltura/medusa-client";
+import { conciergeSettingsPatchSchema, conciergeSettingsSchema, DEFAULT_CONCIERGE_SETTINGS, type ConciergeSettings } from "@voltura/contracts";
 import pg from "pg";
 import { chooseEmbedder, type NamedEmbedder } from "./embedder";
 import { ConciergeSetting } from "./models/concierge-setting";
@@ -87,7 +87,7 @@ class ConciergeModuleService extends MedusaService({ KnowledgeDocument, Conversa
 
   async saveConciergeSettings(settings: ConciergeSettings, updatedBy: string | null): Promise<void> {
     const [row] = await this.listConciergeSettings({ id: SETTINGS_ID });
-    const value = settings as unknown as Record<string, unknown>;
+    const value: Record<string, unknown> = { ...settings };
     if (row) await this.updateConciergeSettings({ id: SETTINGS_ID, value, updated_by: updatedBy });
     else await this.createConciergeSettings({ id: SETTINGS_ID, value, updated_by: updatedBy });
   }

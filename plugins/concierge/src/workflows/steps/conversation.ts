@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { ConversationTurn } from "../../modules/concierge/models/conversation";
-import type { ConversationRecord } from "../../shapes";
+import type { ConversationRecord } from "../../modules/concierge/records";
 import { conciergeOf } from "./service";
 
 /** Turns kept verbatim as the AI context; older ones are folded into the summary. */
@@ -19,7 +19,7 @@ export function appendTurn(turns: ConversationTurn[], summary: string, turn: Con
 type Snapshot = { created: string | null; previous: ConversationRecord | null };
 
 async function findConversation(container: Parameters<typeof conciergeOf>[0], phone: string) {
-  const [row] = (await conciergeOf(container).listConversations({ phone })) as unknown as ConversationRecord[];
+  const [row] = await conciergeOf(container).listConversations({ phone });
   return row ?? null;
 }
 
@@ -52,10 +52,10 @@ export const recordTurnStep = createStep(
       ...(input.turn.handoff ? { mode: "handoff" as const } : {}),
     };
     if (!previous) {
-      const created = (await service.createConversations({ phone: input.phone, ...fields })) as unknown as ConversationRecord;
+      const created = await service.createConversations({ phone: input.phone, ...fields });
       return new StepResponse(created, { created: created.id, previous: null } as Snapshot);
     }
-    const updated = (await service.updateConversations({ id: previous.id, ...fields })) as unknown as ConversationRecord;
+    const updated = await service.updateConversations({ id: previous.id, ...fields });
     return new StepResponse(updated, { created: null, previous } as Snapshot);
   },
   restoreConversation(),
@@ -70,11 +70,11 @@ export const setConversationModeStep = createStep(
     if (!previous) {
       const created = (await service.createConversations({
         phone: input.phone, mode: input.mode, recent_turns: [], customer_id: input.customer_id ?? null,
-      })) as unknown as ConversationRecord;
+      }));
       return new StepResponse(created, { created: created.id, previous: null } as Snapshot);
     }
-    if (previous.mode === input.mode) return new StepResponse(previous, undefined as unknown as Snapshot);
-    const updated = (await service.updateConversations({ id: previous.id, mode: input.mode })) as unknown as ConversationRecord;
+    if (previous.mode === input.mode) return new StepResponse(previous, { created: null, previous: null } as Snapshot);
+    const updated = await service.updateConversations({ id: previous.id, mode: input.mode });
     return new StepResponse(updated, { created: null, previous } as Snapshot);
   },
   restoreConversation(),

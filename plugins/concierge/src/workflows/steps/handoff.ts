@@ -1,7 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { handoffTransition, type HandoffAction } from "../../handoff-rules";
-import type { HandoffRecord } from "../../shapes";
+import { handoffTransition, type HandoffAction } from "./handoff-rules";
 import { conciergeOf } from "./service";
 
 export interface OpenHandoffInput {
@@ -20,7 +19,7 @@ export const openHandoffRecordStep = createStep(
   "open-handoff-record",
   async (input: OpenHandoffInput, { container }) => {
     const service = conciergeOf(container);
-    const existing = (await service.activeHandoff(input.phone)) as HandoffRecord | null;
+    const existing = await service.activeHandoff(input.phone);
     if (existing) return new StepResponse({ handoff: existing, created: false }, null);
     const handoff = (await service.createHandoffs({
       phone: input.phone,
@@ -30,7 +29,7 @@ export const openHandoffRecordStep = createStep(
       customer_id: input.customer_id ?? null,
       status: "open",
       opened_at: new Date(),
-    })) as unknown as HandoffRecord;
+    }));
     return new StepResponse({ handoff, created: true }, handoff.id);
   },
   async (createdId, { container }) => {
@@ -43,11 +42,11 @@ export const changeHandoffStep = createStep(
   "change-handoff",
   async (input: { id: string; action: HandoffAction; actor: { id: string; name: string } }, { container }) => {
     const service = conciergeOf(container);
-    const [before] = (await service.listHandoffs({ id: input.id })) as unknown as HandoffRecord[];
+    const [before] = await service.listHandoffs({ id: input.id });
     if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Handoff ${input.id} was not found`);
     const change = handoffTransition(before, input.action, new Date(), input.actor);
     if (!change.changed) return new StepResponse({ handoff: before, changed: false }, null);
-    const after = (await service.updateHandoffs({ id: input.id, ...change.patch })) as unknown as HandoffRecord;
+    const after = await service.updateHandoffs({ id: input.id, ...change.patch });
     return new StepResponse({ handoff: after, changed: true }, before);
   },
   async (before, { container }) => {

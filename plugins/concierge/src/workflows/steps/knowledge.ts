@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import type { KnowledgeDocumentRecord } from "../../shapes";
+import type { KnowledgeDocumentRecord } from "../../modules/concierge/records";
 import { conciergeOf } from "./service";
 
 export interface KnowledgeInput {
@@ -21,12 +21,12 @@ export const upsertKnowledgeRecordStep = createStep(
     const service = conciergeOf(container);
     const fields = { kind: input.kind, title: input.title, body: input.body, language: input.language, updated_by: input.updated_by };
     if (!input.id) {
-      const record = (await service.createKnowledgeDocuments(fields)) as unknown as KnowledgeDocumentRecord;
+      const record = await service.createKnowledgeDocuments(fields);
       return new StepResponse<Saved, Saved>({ record, previous: null }, { record, previous: null });
     }
-    const [previous] = (await service.listKnowledgeDocuments({ id: input.id })) as unknown as KnowledgeDocumentRecord[];
+    const [previous] = await service.listKnowledgeDocuments({ id: input.id });
     if (!previous) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Knowledge document ${input.id} was not found`);
-    const record = (await service.updateKnowledgeDocuments({ id: input.id, ...fields })) as unknown as KnowledgeDocumentRecord;
+    const record = await service.updateKnowledgeDocuments({ id: input.id, ...fields });
     return new StepResponse<Saved, Saved>({ record, previous }, { record, previous });
   },
   async (saved, { container }) => {
@@ -52,7 +52,7 @@ export const embedKnowledgeStep = createStep(
     const { chunks, embedder } = await service.embedDocument(asKb(saved.record));
     const record = (await service.updateKnowledgeDocuments({
       id: saved.record.id, chunk_count: chunks, embedder, embedded_at: new Date(),
-    })) as unknown as KnowledgeDocumentRecord;
+    }));
     return new StepResponse(record, saved);
   },
   async (saved, { container }) => {
@@ -68,7 +68,7 @@ export const deleteKnowledgeStep = createStep(
   "delete-knowledge-document",
   async (id: string, { container }) => {
     const service = conciergeOf(container);
-    const [doc] = (await service.listKnowledgeDocuments({ id })) as unknown as KnowledgeDocumentRecord[];
+    const [doc] = await service.listKnowledgeDocuments({ id });
     if (!doc) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Knowledge document ${id} was not found`);
     await service.softDeleteKnowledgeDocuments(id);
     await service.removeDocumentChunks(id);
@@ -85,7 +85,7 @@ export const deleteKnowledgeStep = createStep(
 /** Re-embeds every document (after switching embedders or editing the abbreviation table). Idempotent. */
 export const reembedAllStep = createStep("reembed-knowledge-documents", async (_: void, { container }) => {
   const service = conciergeOf(container);
-  const docs = (await service.listKnowledgeDocuments({}, { take: 1000 })) as unknown as KnowledgeDocumentRecord[];
+  const docs = await service.listKnowledgeDocuments({}, { take: 1000 });
   let chunks = 0;
   let embedder = "";
   for (const doc of docs) {

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { conciergeSettingsSchema, type ConciergeSettings, type ConciergeSettingsPatch } from "@voltura/medusa-client";
+import { conciergeSettingsSchema, type ConciergeSettings, type ConciergeSettingsPatch } from "@voltura/contracts";
 import { conciergeOf } from "./service";
 
 /** Minutes from settings → the escalation delay the conversation workflow waits. */

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { customerName } from "../customer-state";
-import { findCustomerByEmail, findCustomerByNormalisedPhone } from "../customer-lookup";
+import { customerName } from "../../domain/customer-state";
+import { findCustomerByEmail, findCustomerByNormalisedPhone } from "./customer-lookup";
 
 export interface AssertCustomerAvailableInput {
   /** E.164 */

@@ -1,8 +1,8 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import type { CustomerType, DeviceType } from "@voltura/domain";
-import { rows, type SqlTransaction } from "@voltura/medusa-kit";
-import { asTags, customerName, type DeviceRow, type ProfileRow } from "../customer-state";
-import { mergedProfile, planDeviceMoves, type MergeCounts } from "../merge-plan";
+import { rows, type SqlRow, type SqlTransaction } from "@voltura/medusa-kit";
+import { asTags, customerName, type DeviceRow, type ProfileRow } from "../../domain/customer-state";
+import { mergedProfile, planDeviceMoves, type MergeCounts } from "../../domain/merge-plan";
 
 /**
  * The steps of a merge, each a set of SQL statements on the one transaction the merge runs in
@@ -29,12 +29,27 @@ export interface MergeCustomer {
 }
 
 const linkId = () => generateEntityId(undefined, "link");
+const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toMergeCustomer(row: SqlRow): MergeCustomer {
+  return {
+    id: String(row.id), first_name: textOrNull(row.first_name), last_name: textOrNull(row.last_name),
+    email: textOrNull(row.email), phone: textOrNull(row.phone), has_account: row.has_account === true,
+  };
+}
+
+function toDeviceRow(row: SqlRow): DeviceRow {
+  return {
+    id: String(row.id), device_type: row.device_type as DeviceType, brand: String(row.brand), model: String(row.model),
+    imei_serial: textOrNull(row.imei_serial), colour: textOrNull(row.colour), created_at: row.created_at as Date,
+  };
+}
 
 /** Locks both customers (id order, FOR UPDATE): a second merge of the pair waits here, then sees the first. */
 export async function lockPair(trx: SqlTransaction, pair: MergePair): Promise<{ primary: MergeCustomer | null; duplicate: MergeCustomer | null }> {
   const found = (await rows(trx,
     `SELECT id, first_name, last_name, email, phone, has_account FROM customer WHERE id IN (?, ?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-    [pair.primary_id, pair.duplicate_id])) as unknown as MergeCustomer[];
+    [pair.primary_id, pair.duplicate_id])).map(toMergeCustomer);
   return { primary: found.find((c) => c.id === pair.primary_id) ?? null, duplicate: found.find((c) => c.id === pair.duplicate_id) ?? null };
 }
 
@@ -50,7 +65,7 @@ async function devicesOf(trx: SqlTransaction, customerId: string): Promise<Devic
   return (await rows(trx,
     `SELECT d.id, d.device_type, d.brand, d.model, d.imei_serial, d.colour, d.created_at FROM customer_customer_crm_device l
        JOIN device d ON d.id = l.device_id AND d.deleted_at IS NULL
-      WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY d.created_at DESC FOR UPDATE OF d`, [customerId])) as unknown as Array<DeviceRow & { device_type: DeviceType }>;
+      WHERE l.customer_id = ? AND l.deleted_at IS NULL ORDER BY d.created_at DESC FOR UPDATE OF d`, [customerId])).map(toDeviceRow);
 }
 
 /** The primary's profile with the duplicate's folded in (created for a primary without one); the duplicate's, if any. */

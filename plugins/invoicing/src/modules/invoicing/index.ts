@@ -1,7 +1,7 @@
 import { Module } from "@medusajs/framework/utils";
 import InvoicingModuleService from "./service";
 
-/** Resolve with container.resolve("invoicing"). */
+/** The module key: resolve the service with container.resolve(INVOICING_MODULE). */
 export const INVOICING_MODULE = "invoicing";
 
 export default Module(INVOICING_MODULE, { service: InvoicingModuleService });

@@ -1,18 +1,16 @@
 import type { Context } from "@medusajs/framework/types";
-import { giveBackInSeries, takeNextInSeries } from "@voltura/medusa-kit";
+import { giveBackNumber, takeNextNumber } from "@voltura/plugin-platform/modules/number-series";
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
 import { DocumentShareLink } from "./models/document-share-link";
 import { DocumentTemplate } from "./models/document-template";
 import { EInvoiceProfile } from "./models/einvoice-profile";
 import { Quotation } from "./models/quotation";
-import { QuotationSequence } from "./models/quotation-sequence";
 import { SalesInvoice } from "./models/sales-invoice";
 import { SalesInvoicePayment } from "./models/sales-invoice-payment";
 
 class InvoicingModuleService extends MedusaService({
   Quotation,
-  QuotationSequence,
   SalesInvoice,
   SalesInvoicePayment,
   DocumentTemplate,
@@ -22,18 +20,18 @@ class InvoicingModuleService extends MedusaService({
   /** Next quotation number of a series ("QUO-2026"): one atomic upsert, so concurrent creates never share one. */
   @InjectTransactionManager()
   async allocateQuotationSequence(series: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    return takeNextInSeries(sharedContext.transactionManager!, "quotation_sequence", series);
+    return takeNextNumber(sharedContext.transactionManager!, series);
   }
 
   @InjectTransactionManager()
   async releaseQuotationSequence(series: string, value: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
-    return giveBackInSeries(sharedContext.transactionManager!, "quotation_sequence", series, value);
+    return giveBackNumber(sharedContext.transactionManager!, series, value);
   }
 
   /**
    * Moves a quotation only if it is still in `from` (a conditional update), so two staff members
    * (or a follow-up and a staff member) racing each other cannot both win. Conversion locks the
-   * row instead (invoicing/convert.ts), so a move waits for it and then finds "converted".
+   * row instead (workflows/steps/convert-quotation.ts), so a move waits for it and then finds "converted".
    */
   @InjectTransactionManager()
   async moveQuotationStatus(

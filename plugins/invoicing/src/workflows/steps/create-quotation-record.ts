@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { endOfShopDayAfter } from "@voltura/domain";
 import { documentNumber, seriesKey } from "../../domain/numbering";
-import { invoicingService } from "../../invoicing/context";
-import type { QuotationRecord } from "../../invoicing/records";
+import { invoicingService } from "./context";
 import type { PricedDocument } from "./prepare-document";
 
 export interface CreateQuotationRecordInput {
@@ -30,9 +29,8 @@ export const createQuotationRecordStep = createStep(
       issued_at: now,
       valid_until: endOfShopDayAfter(now, input.valid_days),
       created_by: input.created_by,
-    } as never);
-    const record = quotation as unknown as QuotationRecord;
-    return new StepResponse(record, { id: record.id, series, sequence });
+    });
+    return new StepResponse(quotation, { id: quotation.id, series, sequence });
   },
   async (undo, { container }) => {
     if (!undo) return;

@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { allowedQuotationMoves, canMoveQuotation, type QuotationStatus } from "../../domain/status";
-import { invoicingConflict, invoicingService, notFound } from "../../invoicing/context";
-import type { QuotationRecord } from "../../invoicing/records";
+import { invoicingConflict, invoicingService, notFound } from "./context";
 
 export interface MoveQuotationStatusInput {
   id: string;
@@ -16,7 +15,7 @@ export const moveQuotationStatusStep = createStep(
   "move-quotation-status",
   async (input: MoveQuotationStatusInput, { container }) => {
     const service = invoicingService(container);
-    const [current] = (await service.listQuotations({ id: input.id })) as unknown as QuotationRecord[];
+    const [current] = await service.listQuotations({ id: input.id });
     if (!current) throw notFound("Quotation", input.id);
     if (!canMoveQuotation(current.status, input.to)) {
       throw invoicingConflict("status", `Quotation ${current.quotation_number} is ${current.status}; it can go to: ${allowedQuotationMoves(current.status).join(", ") || "nothing"}`, {
@@ -29,7 +28,7 @@ export const moveQuotationStatusStep = createStep(
       decided_at: ["accepted", "declined"].includes(input.to) ? now : null,
     });
     if (!moved) throw invoicingConflict("status", `Quotation ${current.quotation_number} changed meanwhile; reload and try again`);
-    const [updated] = (await service.listQuotations({ id: current.id })) as unknown as QuotationRecord[];
+    const [updated] = await service.listQuotations({ id: current.id });
     return new StepResponse({ quotation: updated!, previous: current.status }, {
       id: current.id, from: input.to, back: current.status, sent_at: current.sent_at, decided_at: current.decided_at,
     });
@@ -38,6 +37,6 @@ export const moveQuotationStatusStep = createStep(
     if (!undo) return;
     await invoicingService(container).updateQuotations({
       id: undo.id, status: undo.back, sent_at: undo.sent_at, decided_at: undo.decided_at,
-    } as never);
+    });
   },
 );

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { loadShopSettings } from "@voltura/medusa-kit";
 import { computeDocumentTotals, type Buyer, type DocumentLine } from "../../domain/lines";
-import { invoicingInvalid } from "../../invoicing/context";
+import { invoicingInvalid } from "./context";
 
 export interface PricedDocument {
   buyer: Buyer;

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { QUOTATION_FOLLOWUP, TASK_QUEUES, type QuotationFollowUpInput } from "@voltura/domain";
-import { temporalClient } from "../../invoicing/context";
-import { signalQuotationClosed } from "../../invoicing/follow-up";
-import type { QuotationRecord } from "../../invoicing/records";
+import { temporalClient } from "./context";
+import { signalQuotationClosed } from "./signal-quotation-closed";
+import type { QuotationRecord } from "../../modules/invoicing/records";
 
 /** Reminder cadence after sending, in days. */
 export const FOLLOW_UP_DAYS = [3, 7];

@@ -1,8 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { quotationEditable } from "../../domain/status";
 import type { Buyer, DocumentLine } from "../../domain/lines";
-import { invoicingConflict, invoicingService, notFound } from "../../invoicing/context";
-import type { QuotationRecord } from "../../invoicing/records";
+import { invoicingConflict, invoicingService, notFound } from "./context";
 import { priceDocument } from "./prepare-document";
 
 export interface UpdateQuotationRecordInput {
@@ -20,7 +19,7 @@ export const updateQuotationRecordStep = createStep(
   "update-quotation-record",
   async (input: UpdateQuotationRecordInput, { container }) => {
     const service = invoicingService(container);
-    const [current] = (await service.listQuotations({ id: input.id })) as unknown as QuotationRecord[];
+    const [current] = await service.listQuotations({ id: input.id });
     if (!current) throw notFound("Quotation", input.id);
     if (!quotationEditable(current.status)) {
       throw invoicingConflict("not_editable", `Quotation ${current.quotation_number} is ${current.status}; only draft or sent quotations can change`, { status: current.status });
@@ -32,12 +31,12 @@ export const updateQuotationRecordStep = createStep(
       ...priced,
       ...(input.valid_until ? { valid_until: new Date(input.valid_until) } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
-    } as never);
-    const [updated] = (await service.listQuotations({ id: current.id })) as unknown as QuotationRecord[];
+    });
+    const [updated] = await service.listQuotations({ id: current.id });
     return new StepResponse(updated!, { id: current.id, snapshot });
   },
   async (undo, { container }) => {
     if (!undo) return;
-    await invoicingService(container).updateQuotations({ id: undo.id, ...undo.snapshot } as never);
+    await invoicingService(container).updateQuotations({ id: undo.id, ...undo.snapshot });
   },
 );

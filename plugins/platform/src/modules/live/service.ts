@@ -1,8 +1,8 @@
 import type pg from "pg";
 import type { LiveChange } from "@voltura/domain";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { LiveHub } from "../../live/hub";
-import { liveChangesAfter, liveResumeState, pruneLiveChanges, recordLiveChanges } from "../../live/store";
+import { LiveHub } from "./hub";
+import { liveChangesAfter, liveResumeState, pruneLiveChanges, recordLiveChanges } from "./store";
 
 interface Deps {
   __pg_connection__: SqlConnection & { client?: { config?: { connection?: unknown } } };

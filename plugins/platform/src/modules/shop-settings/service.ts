@@ -43,7 +43,7 @@ export default class ShopSettingsService extends MedusaService({ ShopSetting, Me
 
   async saveSettings(settings: ShopSettings, updatedBy: string | null): Promise<void> {
     const [row] = await this.listShopSettings({ id: SINGLETON_ID });
-    const value = settings as unknown as Record<string, unknown>;
+    const value: Record<string, unknown> = { ...settings };
     if (row) await this.updateShopSettings({ id: SINGLETON_ID, value, updated_by: updatedBy });
     else await this.createShopSettings({ id: SINGLETON_ID, value, updated_by: updatedBy });
   }

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { ensureShopFoundations, type ShopFoundationsInput } from "../../shop/ensure-shop-foundations";
+import { ensureShopFoundations, type ShopFoundationsInput } from "./shop-foundations";
 
 /** The shop's foundations (see ensureShopFoundations). Idempotent, so it has no compensation. */
 export const ensureShopFoundationsStep = createStep("ensure-shop-foundations", async (input: ShopFoundationsInput, { container }) => {

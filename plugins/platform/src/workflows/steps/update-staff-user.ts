@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { StaffRole } from "@voltura/domain";
 import { invalidateStaffState } from "@voltura/medusa-kit";
-import { splitName } from "../staff-shape";
+import { splitName } from "../../domain/staff-shape";
 
 export interface UpdateStaffUserInput {
   id: string;

@@ -2,7 +2,6 @@ import { MedusaService } from "@medusajs/framework/utils";
 import { PosApproval } from "./models/pos-approval";
 import { PosOutbox } from "./models/pos-outbox";
 import { PosPayment } from "./models/pos-payment";
-import { PosReceiptSequence } from "./models/pos-receipt-sequence";
 import { PosReturn } from "./models/pos-return";
 import { PosSale } from "./models/pos-sale";
 import { PosSaleLine } from "./models/pos-sale-line";
@@ -11,7 +10,7 @@ import { PosShift } from "./models/pos-shift";
 
 /**
  * The counter's data. Sales, payments and returns are written in one PostgreSQL transaction each
- * (sales/checkout-commit.ts, sales/balance-payment.ts, sales/return-commit.ts); the generated
+ * (workflows/steps/checkout-commit.ts, balance-payment.ts, return-commit.ts); the generated
  * methods serve reads, shifts and settings.
  */
 class PosModuleService extends MedusaService({
@@ -21,7 +20,6 @@ class PosModuleService extends MedusaService({
   PosReturn,
   PosApproval,
   PosShift,
-  PosReceiptSequence,
   PosSetting,
   PosOutbox,
 }) {}

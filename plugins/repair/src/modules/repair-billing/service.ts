@@ -1,9 +1,8 @@
 import type { Context } from "@medusajs/framework/types";
-import { takeNextInSeries } from "@voltura/medusa-kit";
 import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
+import { takeNextNumber } from "@voltura/plugin-platform/modules/number-series";
 import { RepairInvoice } from "./models/repair-invoice";
-import { RepairInvoiceSequence } from "./models/repair-invoice-sequence";
 import { RepairLine } from "./models/repair-line";
 import { RepairPayment } from "./models/repair-payment";
 import { RepairQuote } from "./models/repair-quote";
@@ -14,18 +13,17 @@ class RepairBillingModuleService extends MedusaService({
   RepairLine,
   RepairQuote,
   RepairInvoice,
-  RepairInvoiceSequence,
   RepairPayment,
   RepairWarranty,
   RepairWarrantyClaim,
 }) {
   /**
-   * Hands out the next invoice number of a series ("INV-2026"). One atomic upsert, so concurrent
+   * Hands out the next invoice number of a series ("INV-2026") from the platform's number_series. One atomic upsert, so concurrent
    * completions never share a number and none is skipped.
    */
   @InjectTransactionManager()
   async allocateInvoiceSequence(series: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    return takeNextInSeries(sharedContext.transactionManager!, "repair_invoice_sequence", series);
+    return takeNextNumber(sharedContext.transactionManager!, series);
   }
 }
 

@@ -3,10 +3,9 @@ import { RepairBulkAction } from "./models/repair-bulk-action";
 import { RepairJob } from "./models/repair-job";
 import { RepairJobEvent } from "./models/repair-job-event";
 import { RepairJobPhoto } from "./models/repair-job-photo";
-import { RepairJobSequence } from "./models/repair-job-sequence";
 import { RepairJobStatusChange } from "./models/repair-job-status-change";
 
-const RepairModuleBase = MedusaService({ RepairJob, RepairJobStatusChange, RepairJobSequence, RepairJobEvent, RepairJobPhoto, RepairBulkAction });
+const RepairModuleBase = MedusaService({ RepairJob, RepairJobStatusChange, RepairJobEvent, RepairJobPhoto, RepairBulkAction });
 type Generated = InstanceType<typeof RepairModuleBase>;
 
 class RepairModuleService extends RepairModuleBase {

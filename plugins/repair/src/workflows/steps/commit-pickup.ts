@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { billingConflict } from "../../billing/errors";
-import { commitRepairPickup } from "../../billing/pickup-commit";
+import { billingConflict } from "./billing-errors";
+import { commitRepairPickup } from "./pickup-commit";
 import type { PickupInput, PickupPlan } from "./prepare-pickup";
 
 /**

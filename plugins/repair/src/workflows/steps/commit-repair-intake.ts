@@ -2,9 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import { findTechnician, repairService } from "../../desk/context";
-import { commitRepairIntake, type RepairIntake } from "../../desk/intake-commit";
-import type { RepairJobRecord } from "../types";
+import { findTechnician, repairService } from "./job-context";
+import { commitRepairIntake, type RepairIntake } from "./intake-commit";
+import type { RepairJobRecord } from "../../modules/repair/types";
 
 /** Finishing a committed intake whose outbox still starts with the CRM hook (the caller holds its lease). */
 export interface FinishRepairIntakeInput {
@@ -55,7 +55,7 @@ export const commitRepairIntakeStep = createStep("commit-repair-intake", async (
     jobId = outcome.job_id;
     owns = outcome.committed;
   }
-  const job = (await repairService(container).retrieveRepairJob(jobId)) as unknown as RepairJobRecord;
+  const job = await repairService(container).retrieveRepairJob(jobId);
   const committed: CommittedIntake = { job, customer_id: await customerOfJob(container, jobId), intake: intakeOfJob(job), owns_effects: owns };
   return new StepResponse(committed);
 });

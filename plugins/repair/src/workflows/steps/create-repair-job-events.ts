@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { repairService } from "../../desk/context";
-import type { PlannedEvent } from "../../desk/update-plan";
-import type { ActorRef, RepairJobEventRecord } from "../types";
+import { repairService } from "./job-context";
+import type { PlannedEvent } from "./update-plan";
+import type { ActorRef, RepairJobEventRecord } from "../../modules/repair/types";
 
 /** Adds lines to a job's timeline; compensation removes them. */
 export const createRepairJobEventsStep = createStep(
@@ -12,7 +12,7 @@ export const createRepairJobEventsStep = createStep(
     const created = await repairService(container).createRepairJobEvents(
       input.events.map((e) => ({ repair_job_id: input.repair_job_id, kind: e.kind, detail: e.detail, actor: input.actor.name, actor_id: input.actor.id, at })),
     );
-    return new StepResponse(created as unknown as RepairJobEventRecord[], created.map((e) => e.id));
+    return new StepResponse<RepairJobEventRecord[], string[]>(created, created.map((e) => e.id));
   },
   async (ids, { container }) => {
     if (ids?.length) await repairService(container).deleteRepairJobEvents(ids);

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { PhotoTag } from "@voltura/domain";
-import { repairService } from "../../desk/context";
-import type { ActorRef, RepairJobPhotoRecord } from "../types";
+import { repairService } from "./job-context";
+import type { ActorRef, RepairJobPhotoRecord } from "../../modules/repair/types";
 
 export interface NewPhotoRecord {
   file_id: string;
@@ -27,7 +27,7 @@ export const createRepairJobPhotosStep = createStep(
         taken_by_id: input.actor.id,
       })),
     );
-    return new StepResponse(created as unknown as RepairJobPhotoRecord[], created.map((p) => p.id));
+    return new StepResponse<RepairJobPhotoRecord[], string[]>(created, created.map((p) => p.id));
   },
   async (ids, { container }) => {
     if (ids?.length) await repairService(container).deleteRepairJobPhotos(ids);

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { billingService } from "../../billing/load-billing";
+import { billingService } from "./load-billing";
 
 /** Removes a line (soft delete); compensation brings it back. */
 export const deleteRepairLineStep = createStep(

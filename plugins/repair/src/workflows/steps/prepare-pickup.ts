@@ -1,10 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { formatMYR, lineAmountSen, lineStartsWarranty, REPAIR_STATUS_LABELS, settlePayments, type PaymentMethod } from "@voltura/domain";
-import { loadBillingJob } from "../../billing/context";
-import { billingConflict, billingInvalid } from "../../billing/errors";
-import { billingService, findClaimForJob, findJobInvoice, listJobLines } from "../../billing/load-billing";
-import type { RepairPaymentRecord } from "../../billing/records";
-import { pricedLine } from "../../billing/totals";
+import { formatMYR, lineAmountSen, lineStartsWarranty, REPAIR_STATUS_LABELS, type PaymentMethod } from "@voltura/domain";
+import { settlePickupPayments } from "@voltura/pos-rules";
+import { loadBillingJob } from "./billing-context";
+import { billingConflict, billingInvalid } from "./billing-errors";
+import { billingService, findClaimForJob, findJobInvoice, listJobLines } from "./load-billing";
+import { pricedLine } from "../../domain/billing-totals";
 
 export interface PickupInput {
   job_id: string;
@@ -55,9 +55,9 @@ export const preparePickupStep = createStep("prepare-repair-pickup", async (inpu
     findJobInvoice(container, job.id), listJobLines(container, job.id), findClaimForJob(container, job.id),
     billingService(container).listRepairPayments({ repair_job_id: job.id }),
   ]);
-  const alreadyPaid = (earlier as unknown as RepairPaymentRecord[]).reduce((s, p) => s + Number(p.amount_sen), 0);
+  const alreadyPaid = earlier.reduce((s, p) => s + Number(p.amount_sen), 0);
   const due = Math.max(0, Number(invoice?.amount_due_sen ?? 0) - alreadyPaid);
-  const settlement = settlePayments(due, input.payments);
+  const settlement = settlePickupPayments(due, input.payments);
   if (!settlement.ok) {
     const message = settlement.shortfall_sen > 0
       ? `Invalid request: payments: ${formatMYR(settlement.shortfall_sen)} short of the ${formatMYR(due)} due`

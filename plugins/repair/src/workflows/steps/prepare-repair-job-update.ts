@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import type { Priority } from "@voltura/domain";
 import { loadShopSettings } from "@voltura/medusa-kit";
-import { findTechnician, retrieveJobOr404, type Technician } from "../../desk/context";
-import { planRepairJobUpdate, type RepairJobUpdatePlan } from "../../desk/update-plan";
-import type { ActorRef } from "../types";
+import { findTechnician, retrieveJobOr404, type Technician } from "./job-context";
+import { planRepairJobUpdate, type RepairJobUpdatePlan } from "./update-plan";
+import type { ActorRef } from "../../modules/repair/types";
 
 export interface RepairJobUpdateRequest {
   priority?: Priority;

@@ -1,14 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { claimJobLabourPrice, defaultWarrantyDays, REPAIR_STATUS_LABELS, ringgitToSen } from "@voltura/domain";
-import type { AddRepairLineInput } from "@voltura/medusa-client";
+import { claimJobLabourPrice, defaultWarrantyDays, linesEditable, REPAIR_STATUS_LABELS, ringgitToSen } from "@voltura/domain";
+import type { AddRepairLineInput } from "@voltura/contracts";
 import { loadShopSettings } from "@voltura/medusa-kit";
-import { findShopLocationId, LINE_EDITABLE_STATUSES, loadBillingJob, type BillingJob } from "../../billing/context";
-import { billingConflict } from "../../billing/errors";
-import type { PartReservationRequest } from "../../billing/inventory";
-import { findClaimForJob, findJobInvoice, findPendingQuote } from "../../billing/load-billing";
-import type { NewRepairLine } from "../../billing/records";
+import { findShopLocationId, loadBillingJob, type BillingJob } from "./billing-context";
+import { billingConflict } from "./billing-errors";
+import type { PartReservationRequest } from "./part-stock";
+import { findClaimForJob, findJobInvoice, findPendingQuote } from "./load-billing";
+import type { NewRepairLine } from "../../modules/repair-billing/types";
 
 export interface PrepareRepairLineInput {
   job_id: string;
@@ -41,8 +41,10 @@ async function loadVariant(container: MedusaContainer, variantId: string): Promi
     ],
     filters: { id: variantId },
   });
-  if (!data[0]) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: variant_id: no product variant ${variantId}`);
-  return data[0] as unknown as VariantRow;
+  // query.graph answers untyped rows here (the app's generated entity types are not in the plugin): the fields asked for above.
+  const variant: VariantRow | undefined = data[0];
+  if (!variant) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: variant_id: no product variant ${variantId}`);
+  return variant;
 }
 
 /** The variant's plain MYR price in sen (no price-list or quantity rules), or null. */
@@ -62,7 +64,7 @@ function assertEditable(job: BillingJob, invoiced: boolean, pendingQuoteVersion:
     throw billingConflict("quote_pending", `Quote v${pendingQuoteVersion} awaits the customer's decision; lines change after it is decided`);
   }
   if (invoiced) throw billingConflict("job_invoiced", `Job ${job.job_number} is already invoiced; its lines can no longer change`);
-  if (!LINE_EDITABLE_STATUSES.includes(job.status)) {
+  if (!linesEditable(job.status)) {
     throw billingConflict("job_closed", `Lines cannot change while the job is ${REPAIR_STATUS_LABELS[job.status]}`);
   }
 }

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { checkWarrantyClaim, warrantyClaimIssue, type DeviceType, type Priority } from "@voltura/domain";
-import { loadBillingJob } from "../../billing/context";
-import { billingConflict } from "../../billing/errors";
+import { loadBillingJob } from "./billing-context";
+import { billingConflict } from "./billing-errors";
 import type { CreateRepairJobInput } from "../create-repair-job";
 import { loadWarranty } from "./void-repair-warranty";
 

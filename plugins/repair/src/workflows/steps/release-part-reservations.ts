@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { releaseReservations, restoreReservations, type HeldReservation } from "../../billing/inventory";
+import { releaseReservations, restoreReservations, type HeldReservation } from "./part-stock";
 
 /** Gives reserved parts back to available stock; compensation re-holds them. */
 export const releasePartReservationsStep = createStep(

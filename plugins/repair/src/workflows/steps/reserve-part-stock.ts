@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { deleteReservations, reservePart, type HeldReservation, type PartReservationRequest } from "../../billing/inventory";
+import { deleteReservations, reservePart, type HeldReservation, type PartReservationRequest } from "./part-stock";
 
 /** Reserves a part at the Shop location (409 with the available quantity when short); compensation deletes it. */
 export const reservePartStockStep = createStep(

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { markEffectDone, tryJobEffects } from "../../desk/job-effects";
+import { markEffectDone, tryJobEffects } from "./job-effects";
 
 /**
  * The effects a committed write left, run by the holder of the job's lease (a failure stays due for

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { PICKUP_REMINDERS, type OptedOut } from "@voltura/domain";
-import { repairService } from "../../desk/context";
-import { TEMPORAL_MODULE_KEY, type LifecycleStarter } from "../types";
+import { repairService } from "./job-context";
+import { TEMPORAL_MODULE_KEY, type LifecycleStarter } from "../../modules/repair/types";
 
 /** Signals `optedOut` to the pickup reminders of every Completed job of this phone (E.164). */
 export const signalPickupOptOutStep = createStep("signal-pickup-opt-out", async (input: { phone: string }, { container }) => {

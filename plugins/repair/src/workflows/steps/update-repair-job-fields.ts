@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
-import { repairService, retrieveJobOr404 } from "../../desk/context";
-import type { RepairJobPatch } from "../../desk/update-plan";
-import type { RepairJobRecord } from "../types";
+import { repairService, retrieveJobOr404 } from "./job-context";
+import type { RepairJobPatch } from "./update-plan";
+import type { RepairJobRecord } from "../../modules/repair/types";
 
 const DATE_FIELDS = ["sla_due_at", "eta"] as const;
 
@@ -14,7 +14,7 @@ export const updateRepairJobFieldsStep = createStep(
     if (!keys.length) return new StepResponse(job, null);
     const snapshot = Object.fromEntries(keys.map((k) => [k, job[k]])) as RepairJobPatch;
     const updated = await repairService(container).updateRepairJobs({ id: job.id, ...input.patch } as never);
-    return new StepResponse(updated as unknown as RepairJobRecord, { id: job.id, snapshot });
+    return new StepResponse<RepairJobRecord, { id: string; snapshot: RepairJobPatch }>(updated, { id: job.id, snapshot });
   },
   async (undo, { container }) => {
     if (!undo) return;

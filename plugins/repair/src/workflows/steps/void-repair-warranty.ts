@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { checkWarrantyVoid, type WarrantyVoidReason } from "@voltura/domain";
-import { billingConflict } from "../../billing/errors";
-import { billingService } from "../../billing/load-billing";
-import type { RepairWarrantyRecord } from "../../billing/records";
+import { billingConflict } from "./billing-errors";
+import { billingService } from "./load-billing";
+import type { RepairWarrantyRecord } from "../../modules/repair-billing/types";
 
 export interface VoidRepairWarrantyInput {
   warranty_id: string;
@@ -15,7 +15,7 @@ export interface VoidRepairWarrantyInput {
 export async function loadWarranty(container: Parameters<typeof billingService>[0], id: string): Promise<RepairWarrantyRecord> {
   const [row] = await billingService(container).listRepairWarranties({ id }, { relations: ["claims"] });
   if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty ${id} was not found`);
-  return row as unknown as RepairWarrantyRecord;
+  return row;
 }
 
 /** Records what voids the warranty (water damage, physical damage, opened by a third party); compensation clears it. */

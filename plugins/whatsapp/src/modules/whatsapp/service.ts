@@ -2,7 +2,7 @@ import type { Context } from "@medusajs/framework/types";
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex";
 import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils";
 import type { SecretBlobStore } from "@voltura/whatsapp-transport";
-import { currentGateway } from "../../gateway/port";
+import { currentGateway } from "./gateway/port";
 import { WhatsAppAuthState } from "./models/whatsapp-auth-state";
 import { WhatsAppContact } from "./models/whatsapp-contact";
 import { WhatsAppMessage, type ContextKind, type MessageMedia, type MessageTemplate } from "./models/whatsapp-message";

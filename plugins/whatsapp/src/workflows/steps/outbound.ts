@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk";
 import { TransportSendError } from "@voltura/whatsapp-transport";
 import { outboxAction, SEND_LEASE_SECONDS } from "../../domain/outbox";
 import { refusalError } from "../../domain/session-signals";
-import { currentGateway } from "../../gateway/port";
+import { currentGateway } from "../../modules/whatsapp/gateway/port";
 import type { MessageRow } from "../../modules/whatsapp/rows";
 import type { NewOutbound } from "../../modules/whatsapp/service";
 import { whatsappService } from "./service";

@@ -1,5 +1,5 @@
 import type { ActivityType } from "@voltura/domain";
-import type { ActivityItem } from "@voltura/medusa-client";
+import type { ActivityItem } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 import type { ActivityVerb } from "./activity";
 

@@ -1,4 +1,4 @@
-import type { ActivityItem } from "@voltura/medusa-client";
+import type { ActivityItem } from "@voltura/contracts";
 
 /** The record an activity row links to, when the console has a page for it and the role may open it. */
 export function activityHref(item: Pick<ActivityItem, "type" | "entity" | "entity_id">): string | null {
@@ -9,8 +9,8 @@ export function activityHref(item: Pick<ActivityItem, "type" | "entity" | "entit
   if (/^(repair_job|repair_jobs)$/.test(entity)) return `/jobs/${at}`;
   if (/^(customer|crm\.customers)$/.test(entity)) return `/customers/${at}`;
   if (/^(pos_sale|pos\.sales)$/.test(entity)) return `/pos/sales/${at}`;
-  if (/^(quotation|sales\.quotations)$/.test(entity)) return `/sales/quotations/${at}`;
-  if (/^(sales_invoice|sales\.invoices)$/.test(entity)) return `/sales/invoices/${at}`;
+  if (/^(quotation|(invoicing|sales)\.quotations)$/.test(entity)) return `/invoicing/quotations/${at}`;
+  if (/^(sales_invoice|(invoicing|sales)\.invoices)$/.test(entity)) return `/invoicing/invoices/${at}`;
   if (/^(inventory_item|inventory\.items)$/.test(entity)) return `/inventory/${at}`;
   return null;
 }

@@ -30,8 +30,9 @@ describe("activity rows", () => {
     expect(activityHref({ type: "job", entity: "repair_jobs", entity_id: "rjob_2" })).toBe("/jobs/rjob_2");
     expect(activityHref({ type: "sale", entity: "pos.sales", entity_id: "ps_1" })).toBe("/pos/sales/ps_1");
     expect(activityHref({ type: "customer", entity: "crm.customers", entity_id: "cus_1" })).toBe("/customers/cus_1");
-    expect(activityHref({ type: "document", entity: "sales.quotations", entity_id: "quo_1" })).toBe("/sales/quotations/quo_1");
-    expect(activityHref({ type: "document", entity: "sales_invoice", entity_id: "sinv 1" })).toBe("/sales/invoices/sinv%201");
+    expect(activityHref({ type: "document", entity: "sales.quotations", entity_id: "quo_1" })).toBe("/invoicing/quotations/quo_1");
+    expect(activityHref({ type: "document", entity: "sales_invoice", entity_id: "sinv 1" })).toBe("/invoicing/invoices/sinv%201");
+    expect(activityHref({ type: "document", entity: "invoicing.invoices", entity_id: "sinv_2" })).toBe("/invoicing/invoices/sinv_2");
     expect(activityHref({ type: "job", entity: "repair_jobs", entity_id: null })).toBeNull();
     expect(activityHref({ type: "admin", entity: "staff", entity_id: "user_1" })).toBeNull();
   });

@@ -1,5 +1,12 @@
+export { default as BulkResult } from "./bulk-result.svelte";
 export { default as DataTable } from "./data-table.svelte";
 export { default as ExportButton } from "./export-button.svelte";
 export { default as PresetMenu } from "./preset-menu.svelte";
+export { default as SearchFilter } from "./search-filter.svelte";
+export { default as SelectFilter } from "./select-filter.svelte";
+export { default as TableActions } from "./table-actions.svelte";
+export { default as TableEmpty } from "./table-empty.svelte";
+export { default as TextFilter } from "./text-filter.svelte";
 export type { BulkContext, DataColumn } from "./types";
+export { codeOptions } from "./options";
 export * from "./url-state";

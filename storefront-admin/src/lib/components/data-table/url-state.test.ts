@@ -56,6 +56,6 @@ describe("data table URL state", () => {
 
   it("links the export with the view's filters and sort but not its page", () => {
     expect(exportHrefOf("/jobs", "status=pending&page=3&sort=-created_at")).toBe("/jobs/export?sort=-created_at&status=pending");
-    expect(exportHrefOf("/sales/invoices/", "")).toBe("/sales/invoices/export");
+    expect(exportHrefOf("/invoicing/invoices/", "")).toBe("/invoicing/invoices/export");
   });
 });

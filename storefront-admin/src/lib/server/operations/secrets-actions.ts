@@ -1,5 +1,6 @@
 import { fail, type RequestEvent } from "@sveltejs/kit";
-import { deleteVaultSecret, listVaultSecrets, setVaultSecret, type CommerceClient, type VaultSecretList } from "@voltura/medusa-client";
+import { type VaultSecretList } from "@voltura/contracts";
+import { deleteVaultSecret, listVaultSecrets, setVaultSecret, type CommerceClient } from "@voltura/medusa-client";
 import { VAULT_SECRETS } from "@voltura/domain";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,6 +1,7 @@
 import { error, fail } from "@sveltejs/kit";
 import { MANAGERS, roleAllowed } from "@voltura/domain";
-import { archivedEntitySchema, getArchiveSettings, listArchiveRuns, restoreArchivedRecord, searchArchive, updateArchiveSettings } from "@voltura/medusa-client";
+import { archivedEntitySchema } from "@voltura/contracts";
+import { getArchiveSettings, listArchiveRuns, restoreArchivedRecord, searchArchive, updateArchiveSettings } from "@voltura/medusa-client";
 import { z } from "zod";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,5 +1,6 @@
 import { MANAGERS, formatShopTime, staffRoleSchema } from "@voltura/domain";
-import { AuditApi, type AuditEntry } from "@voltura/medusa-client";
+import { type AuditEntry } from "@voltura/contracts";
+import { AuditApi } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { listStaff } from "$lib/server/staff-api";

@@ -1,5 +1,5 @@
 import { auditListQuerySchema } from "@voltura/domain";
-import type { AuditQuery } from "@voltura/medusa-client";
+import type { AuditQuery } from "@voltura/contracts";
 
 /**
  * The audit page's filters live in the URL (bookmarkable, shareable):
@@ -19,7 +19,10 @@ const FILTER_KEYS = ["actor_id", "entity", "entity_id", "action", "from", "to"] 
 export const PAGE_SIZE = 50;
 
 export function readAuditFilters(params: URLSearchParams): { filters: AuditFilters; cursor: string | null; query: AuditQuery | null; problem: string | null } {
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)?.trim() ?? ""])) as unknown as AuditFilters;
+  const text = (key: keyof AuditFilters) => params.get(key)?.trim() ?? "";
+  const filters: AuditFilters = {
+    actor_id: text("actor_id"), entity: text("entity"), entity_id: text("entity_id"), action: text("action"), from: text("from"), to: text("to"),
+  };
   const cursor = params.get("cursor")?.trim() || null;
   const raw: Record<string, string | number> = { limit: PAGE_SIZE };
   for (const k of FILTER_KEYS) if (filters[k]) raw[k] = filters[k];

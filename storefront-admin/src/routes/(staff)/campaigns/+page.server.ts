@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@voltura/medusa-client";
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
 import { formatDateTime } from "$lib/i18n/format";

@@ -1,6 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { ALL_STAFF, formatPhoneForDisplay } from "@voltura/domain";
-import { ConciergeApi, type Inbox } from "@voltura/medusa-client";
+import { type Inbox } from "@voltura/contracts";
+import { ConciergeApi } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { m } from "$lib/paraglide/messages.js";

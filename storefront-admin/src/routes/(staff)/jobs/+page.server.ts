@@ -1,6 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { REPAIR_DESK, repairStatusSchema } from "@voltura/domain";
-import { bulkRepairJobs, REPAIR_BULK_MAX_JOBS, type BulkRepairJobsAnswer } from "@voltura/medusa-client";
+import { REPAIR_BULK_MAX_JOBS, type BulkRepairJobsAnswer } from "@voltura/contracts";
+import { bulkRepairJobs } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

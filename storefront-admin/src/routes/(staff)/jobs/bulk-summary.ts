@@ -1,4 +1,4 @@
-import type { BulkRepairJobsAnswer } from "@voltura/medusa-client";
+import type { BulkRepairJobsAnswer } from "@voltura/contracts";
 import { m } from "$lib/paraglide/messages.js";
 
 /** The bulk bar's answer in words: how many jobs changed, and why each refused one was refused. */

@@ -1,6 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { ALL_STAFF, MANAGERS, roleAllowed } from "@voltura/domain";
-import { ConciergeApi, knowledgeDocumentBodySchema, type KnowledgeDocument } from "@voltura/medusa-client";
+import { knowledgeDocumentBodySchema, type KnowledgeDocument } from "@voltura/contracts";
+import { ConciergeApi } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

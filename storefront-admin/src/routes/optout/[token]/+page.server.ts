@@ -1,5 +1,6 @@
 import { error, fail } from "@sveltejs/kit";
-import { CampaignsApi, CommerceError, type OptOutState } from "@voltura/medusa-client";
+import { type OptOutState } from "@voltura/contracts";
+import { CampaignsApi, CommerceError } from "@voltura/medusa-client";
 import { commerceAs, SYSTEM_ACTOR } from "$lib/server/commerce";
 import { publicShopInfo } from "$lib/server/shop-info";
 import type { Actions, PageServerLoad } from "./$types";

@@ -1,9 +1,11 @@
 import { error } from "@sveltejs/kit";
 import { formatShopTime } from "@voltura/domain";
-import { fetchPublicTracking, type PublicTracking } from "@voltura/medusa-client";
+import { type PublicTracking } from "@voltura/contracts";
+import { fetchPublicTracking } from "@voltura/medusa-client";
 import { getEnv } from "$lib/server/env";
 import { publicShopInfo } from "$lib/server/shop-info";
 import type { PageServerLoad } from "./$types";
+import { deviceName } from "$lib/repair/labels";
 
 /**
  * The customer's tracking page. Public: it calls commerce's GET /public/track/:token server side
@@ -29,7 +31,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
       jobNumber: tracking.job_number,
       status: tracking.status,
       firstName: tracking.customer_first_name,
-      device: `${tracking.brand} ${tracking.model}`.trim(),
+      device: deviceName(tracking),
       eta: tracking.eta ? formatShopTime(tracking.eta) : null,
       updatedAt: formatShopTime(tracking.updated_at),
       updatedIso: tracking.updated_at,

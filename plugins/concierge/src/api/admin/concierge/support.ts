@@ -2,11 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
 import { HANDOFF_TEXT } from "@voltura/conversation";
 import { tryNormalisePhone } from "@voltura/domain";
-import type { ConciergeAnswer } from "@voltura/medusa-client";
-import { answerMessage } from "../../../agent/answer";
-import type { ChatContext, ConciergeReply } from "../../../agent/types";
-import type { ConversationRecord, HandoffRecord } from "../../../shapes";
-import { containerShopData } from "../../../shop/container-data";
+import type { ConciergeAnswer } from "@voltura/contracts";
+import { answerMessage } from "../../../modules/concierge/agent/answer";
+import type { ChatContext, ConciergeReply } from "../../../domain/agent-types";
+import type { ConversationRecord, HandoffRecord } from "../../../modules/concierge/records";
+import { containerShopData } from "./container-shop-data";
 import { conciergeOf } from "../../../workflows/steps/service";
 import { recordConciergeTurnWorkflow } from "../../../workflows/record-concierge-turn";
 
@@ -24,7 +24,7 @@ export function phoneOrThrow(raw: string, field = "phone"): string {
 }
 
 export async function findConversation(scope: MedusaContainer, phone: string): Promise<ConversationRecord | null> {
-  const [row] = (await conciergeOf(scope).listConversations({ phone })) as unknown as ConversationRecord[];
+  const [row] = await conciergeOf(scope).listConversations({ phone });
   return row ?? null;
 }
 
@@ -62,7 +62,7 @@ export async function respondToMessage(scope: MedusaContainer, input: { phone: s
   const conversation = await findConversation(scope, input.phone);
   const settings = await service.retrieveConciergeSettings();
   const escalate_after_minutes = settings.escalate_after_minutes;
-  const active = (await service.activeHandoff(input.phone)) as HandoffRecord | null;
+  const active = await service.activeHandoff(input.phone);
   const language = conversation?.language ?? "mixed";
 
   const seen = conversation?.recent_turns?.find((t) => t.message_id === input.message_id);
@@ -73,9 +73,9 @@ export async function respondToMessage(scope: MedusaContainer, input: { phone: s
 
   const answer: ConciergeReply = settings.bot_enabled
     ? await dryRunAnswer(scope, input.phone, input.body)
-    : { reply: HANDOFF_TEXT, handoff: { reason: "The bot is switched off" }, language: "mixed", tool_calls: [], mode: "offline" };
+    : { reply: HANDOFF_TEXT, handoff: { reason: "bot_off" }, language: "mixed", tool_calls: [], mode: "offline" };
 
-  const customerId = conversation?.customer_id ?? (await customerIdByPhone(scope, input.phone));
+  const customerId = conversation?.customer_id ?? await customerIdByPhone(scope, input.phone);
   const { result } = await recordConciergeTurnWorkflow(scope).run({
     input: {
       phone: input.phone,

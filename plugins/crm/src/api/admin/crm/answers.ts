@@ -2,9 +2,9 @@ import type { MedusaResponse } from "@medusajs/framework/http";
 import type { CustomerDTO, MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import { InvalidPhoneError, normalisePhone } from "@voltura/domain";
-import type { DuplicateCustomerError, DuplicateDeviceError } from "@voltura/medusa-client";
-import { customerName, type DeviceRow } from "../../../workflows/customer-state";
-import { findCustomerByEmail, findCustomerByNormalisedPhone } from "../../../workflows/customer-lookup";
+import type { DuplicateCustomerError, DuplicateDeviceError } from "@voltura/contracts";
+import { customerName, type DeviceRow } from "../../../domain/customer-state";
+import { findCustomerByEmail, findCustomerByNormalisedPhone } from "../../../workflows/steps/customer-lookup";
 
 /** E.164, or 400 naming the field. */
 export function normalisePhoneOr400(phone: string, field = "phone"): string {

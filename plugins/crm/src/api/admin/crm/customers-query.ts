@@ -1,19 +1,20 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
-import type { CrmCustomerDetail, CrmCustomerSummary, listCrmCustomersQuerySchema } from "@voltura/medusa-client";
+import type { CrmCustomerDetail, CrmCustomerSummary, listCrmCustomersQuerySchema } from "@voltura/contracts";
 import type { CustomerType } from "@voltura/domain";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
-import type { CustomerSearchInput } from "@voltura/plugin-platform/search/customer-sql";
-import { searchCustomers } from "@voltura/plugin-platform/search/service";
+import type { CustomerSearchInput } from "@voltura/plugin-platform/modules/search/customer-sql";
+import { searchCustomers } from "@voltura/plugin-platform/modules/search/search";
 import type { z } from "zod";
 import { DETAIL_FIELDS, toDevices, toNotes, toPurchase, toRepairJobs, toSummary, type CustomerGraphRow } from "./shapes";
 
 export type ListQuery = z.output<typeof listCrmCustomersQuerySchema>;
 type Filters = Record<string, unknown>;
 
-async function graph(scope: MedusaContainer, entity: string, fields: string[], filters: Filters) {
+/** Query's rows for an entity named by string are untyped; the caller names the shape it asked `fields` for. */
+async function graph<Row = Record<string, unknown>>(scope: MedusaContainer, entity: string, fields: string[], filters: Filters): Promise<Row[]> {
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({ entity, fields, filters });
-  return data as Array<Record<string, unknown>>;
+  return data;
 }
 
 /**
@@ -87,7 +88,7 @@ export async function listCrmCustomers(scope: MedusaContainer, q: ListQuery): Pr
 
 /** Everything the customer page shows: profile, devices, repair jobs with status, purchases and notes. */
 export async function loadCrmCustomer(scope: MedusaContainer, id: string): Promise<CrmCustomerDetail> {
-  const [row] = (await graph(scope, "customer", DETAIL_FIELDS, { id })) as unknown as CustomerGraphRow[];
+  const [row] = await graph<CustomerGraphRow>(scope, "customer", DETAIL_FIELDS, { id });
   if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer ${id} was not found`);
   const orders = await graph(scope, "order", ["id", "display_id", "status", "currency_code", "total", "created_at", "items.id"], { customer_id: id });
   return {

@@ -1,6 +1,6 @@
-import type { CrmCustomerSummary, CustomerDevice, CustomerNote, CustomerPurchase, CustomerRepairJob } from "@voltura/medusa-client";
+import type { CrmCustomerSummary, CustomerDevice, CustomerNote, CustomerPurchase, CustomerRepairJob } from "@voltura/contracts";
 import { ringgitToSen, type CustomerType } from "@voltura/domain";
-import { asTags, customerName } from "../../../workflows/customer-state";
+import { asTags, customerName } from "../../../domain/customer-state";
 
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const isoOrNull = (v: unknown): string | null => (v ? iso(v) : null);

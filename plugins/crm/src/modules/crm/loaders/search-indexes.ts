@@ -1,7 +1,7 @@
 import type { LoaderOptions } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes } from "@voltura/plugin-platform/search/indexes";
+import { CUSTOMER_SEARCH_INDEXES, ensureSearchIndexes } from "@voltura/plugin-platform/modules/search/indexes";
 
 /** The customer search's expression indexes on Medusa's `customer` table (see the platform's search/indexes.ts). */
 export default async function customerSearchIndexes({ container }: LoaderOptions): Promise<void> {

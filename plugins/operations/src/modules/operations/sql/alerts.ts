@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils";
-import type { OperationsAlert, OperationsAlertKind } from "@voltura/medusa-client";
+import type { OperationsAlert, OperationsAlertKind } from "@voltura/contracts";
 import { rows, type Sql } from "@voltura/medusa-kit";
 import { OPERATIONS_SQL } from "./list-queries";
 import { ALERT_COLUMNS, toAlert } from "./rows";

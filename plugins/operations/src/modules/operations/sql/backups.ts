@@ -1,5 +1,5 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
-import type { Backup, BackupCatalog, BackupRecordBody, RestoreTest, backupRecordBodySchema, restoreTestBodySchema } from "@voltura/medusa-client";
+import type { Backup, BackupCatalog, BackupRecordBody, RestoreTest, backupRecordBodySchema, restoreTestBodySchema } from "@voltura/contracts";
 import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import type { z } from "zod";
 import { OPERATIONS_SQL } from "./list-queries";

@@ -1,4 +1,4 @@
-import type { MaintenanceState } from "@voltura/medusa-client";
+import type { MaintenanceState } from "@voltura/contracts";
 import { rows, type Sql } from "@voltura/medusa-kit";
 import { MAINTENANCE_CACHE_MS } from "../../../domain/maintenance-rules";
 import { toMaintenance } from "./rows";

@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils";
-import type { OptimisationRun, optimisationRunBodySchema } from "@voltura/medusa-client";
+import type { OptimisationRun, optimisationRunBodySchema } from "@voltura/contracts";
 import { rows, type Sql } from "@voltura/medusa-kit";
 import type { z } from "zod";
 import { OPERATIONS_SQL } from "./list-queries";

@@ -3,7 +3,7 @@ import { statfs } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { MedusaModule } from "@medusajs/framework/modules-sdk";
-import type { DiskUsage, OperationsOverview } from "@voltura/medusa-client";
+import type { DiskUsage, OperationsOverview } from "@voltura/contracts";
 import { rows, type Sql } from "@voltura/medusa-kit";
 import { diskLow } from "../../../domain/alerts-rules";
 import { listAlerts } from "./alerts";

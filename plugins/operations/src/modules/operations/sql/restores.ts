@@ -1,5 +1,5 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
-import type { RestoreRun } from "@voltura/medusa-client";
+import type { RestoreRun } from "@voltura/contracts";
 import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import { OPERATIONS_SQL } from "./list-queries";
 import { OperationsRefusal } from "./refusal";

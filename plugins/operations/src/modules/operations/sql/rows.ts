@@ -1,13 +1,5 @@
 import type { SqlRow } from "@voltura/medusa-kit";
-import type {
-  Backup,
-  MaintenanceState,
-  OperationsAlert,
-  OperationsSettings,
-  OptimisationRun,
-  RestoreRun,
-  RestoreTest,
-} from "@voltura/medusa-client";
+import type { Backup, MaintenanceState, OperationsAlert, OperationsSettings, OptimisationRun, RestoreRun, RestoreTest } from "@voltura/contracts";
 
 // Row → API answer mappers: timestamps as ISO strings (UTC), bigint columns as numbers.
 

@@ -1,4 +1,4 @@
-import type { OperationsSettings, operationsSettingsPatchSchema } from "@voltura/medusa-client";
+import type { OperationsSettings, operationsSettingsPatchSchema } from "@voltura/contracts";
 import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import type { z } from "zod";
 import { OPERATIONS_SETTINGS_FIELDS } from "../../../domain/settings-rules";

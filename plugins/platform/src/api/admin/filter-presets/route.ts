@@ -1,8 +1,8 @@
 import { ALL_STAFF } from "@voltura/domain";
-import { createFilterPresetBodySchema, listFilterPresetsQuerySchema } from "@voltura/medusa-client";
+import { createFilterPresetBodySchema, listFilterPresetsQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { PRESET_MODULE, type FilterPresetService } from "../../../modules/preset";
-import { presetView } from "../../../preset/rules";
+import { presetView } from "../../../domain/preset-rules";
 
 /** The caller's presets of one list and every shared one: shared first, then by name. */
 export const GET = staffRoute(ALL_STAFF, async (req, res) => {

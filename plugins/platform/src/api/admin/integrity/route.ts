@@ -1,6 +1,6 @@
 import { MANAGERS } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { runIntegrityChecks, sqlReader } from "../../../integrity/run";
+import { runIntegrityChecks, sqlReader } from "./run-checks";
 
 /**
  * Every platform invariant checked now, read-only: `{ ok, checked_at, checks: [{ name, title,

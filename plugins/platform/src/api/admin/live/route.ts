@@ -1,7 +1,8 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { ALL_STAFF, decideLiveResume, liveFrame, liveResumePoint } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { LiveStream } from "../../../live/stream";
-import { topicsReadableBy } from "../../../live/store";
+import { LiveStream } from "./stream";
+import { topicsReadableBy } from "../../../modules/live/store";
 import { LIVE_MODULE, type LiveModuleService } from "../../../modules/live";
 
 /**
@@ -27,7 +28,7 @@ export const GET = staffRoute(ALL_STAFF, async (req, res) => {
     else stream.replay(await live.changesAfter(resume!, topicsReadableBy(role)));
     stream.goLive();
   } catch (err) {
-    req.scope.resolve("logger").warn(`[live] a stream could not start: ${(err as Error).message}`);
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`[live] a stream could not start: ${(err as Error).message}`);
     stream.close();
   }
 });

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { checkStaffChange, diffFields, MANAGERS } from "@voltura/domain";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { createStaffMemberWorkflow } from "../../../workflows/create-staff-member";
-import { toStaffMember } from "../../../workflows/staff-shape";
+import { toStaffMember } from "../../../domain/staff-shape";
 import { createStaffBodySchema, listStaffQuerySchema, type CreateStaffBody } from "./validators";
 
 /** Managers read the staff list; the console's `system` actor maps a sign-in email to a staff member. */

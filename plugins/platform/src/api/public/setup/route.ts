@@ -1,12 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
-import { setupBodySchema } from "@voltura/medusa-client";
+import { setupBodySchema } from "@voltura/contracts";
 import { parseOrThrow, publicRoute, recordAudit } from "@voltura/medusa-kit";
 import { STAFF_GUARD_MODULE } from "../../../modules/staff-guard";
 import type StaffGuardService from "../../../modules/staff-guard/service";
 import { anyStaffExists, SETUP_ALREADY_DONE } from "../../../workflows/steps/claim-first-run-setup";
 import { setupShopWorkflow } from "../../../workflows/setup-shop";
-import { toStaffMember } from "../../../workflows/staff-shape";
+import { toStaffMember } from "../../../domain/staff-shape";
 
 /** With SETUP_TOKEN set, the setup also asks for it (for a shop reachable from the internet before it is set up). */
 function setupTokenMatches(given: string | undefined): boolean {

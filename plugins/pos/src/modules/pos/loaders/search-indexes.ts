@@ -1,7 +1,7 @@
 import type { LoaderOptions } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import type { SqlConnection } from "@voltura/medusa-kit";
-import { ITEM_SEARCH_INDEXES, RECORD_SEARCH_INDEXES, ensureSearchIndexes } from "@voltura/plugin-platform/search/indexes";
+import { ITEM_SEARCH_INDEXES, RECORD_SEARCH_INDEXES, ensureSearchIndexes } from "@voltura/plugin-platform/modules/search/indexes";
 
 /**
  * The counter item search's expression indexes on Medusa's `product` and `product_variant` tables, and

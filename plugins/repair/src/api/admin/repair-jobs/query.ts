@@ -1,12 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import type { RepairStatus } from "@voltura/domain";
-import type { listRepairJobsQuerySchema, RepairJob } from "@voltura/medusa-client";
+import type { listRepairJobsQuerySchema, RepairJob } from "@voltura/contracts";
 import type { z } from "zod";
-import { rows, sqlConnection, type SqlRow } from "@voltura/medusa-kit";
-import { CARD_COLUMNS, CUSTOMER } from "../../../desk/board-sql";
-import { EXACT_COUNT_LIMIT, jobListStatements } from "../../../desk/job-list-sql";
-import { jobSla } from "../../../desk/sla";
+import { EXACT_COUNT_LIMIT, jobListStatements, rows, sqlConnection, type SqlRow } from "@voltura/medusa-kit";
+import { CARD_COLUMNS, CUSTOMER } from "../../../modules/repair/sql/board-sql";
+import { jobSla } from "../../../domain/job-sla";
 
 export const JOB_FIELDS = [
   "id", "job_number", "status", "device_type", "brand", "model", "issue", "priority",
@@ -64,6 +63,8 @@ export function toApiJob(row: JobRow, now = new Date()): RepairJob {
         sla_paused_since: (sla_paused_since ?? null) as Date | string | null,
       }, now)
       : undefined,
+    // Rows come from query.graph (detail) and from the list's raw SQL (cards) as untyped records; the API shape is
+    // the model's columns as read, with dates made ISO above and the children added below.
   } as unknown as RepairJob;
   if (status_changes) {
     job.status_history = status_changes
@@ -88,7 +89,7 @@ export async function loadRepairJob(scope: MedusaContainer, id: string): Promise
   return toApiJob(data[0] as JobRow);
 }
 
-/** A row of desk/board-sql.ts's CARD_COLUMNS + CUSTOMER as the API's RepairJob. */
+/** A row of modules/repair/sql/board-sql.ts's CARD_COLUMNS + CUSTOMER as the API's RepairJob. */
 export function jobFromCardRow({ linked_customer_id, ...row }: SqlRow, now = new Date()): RepairJob {
   return toApiJob({ ...row, customer: linked_customer_id ? { id: String(linked_customer_id) } : null } as JobRow, now);
 }
@@ -108,7 +109,7 @@ export async function loadRepairJobsByIds(scope: MedusaContainer, ids: string[])
 export type ListRepairJobsOptions = z.output<typeof listRepairJobsQuerySchema> & { callerId?: string };
 
 /**
- * One page of the list: ids by indexed SQL (see desk/job-list-sql.ts), then the jobs themselves.
+ * One page of the list: ids by indexed SQL (see medusa-kit repair-job-list-sql.ts), then the jobs themselves.
  * The count is exact up to EXACT_COUNT_LIMIT and estimated beyond, so a page never counts every row.
  */
 export async function listRepairJobs(

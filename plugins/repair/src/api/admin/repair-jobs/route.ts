@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { MedusaError } from "@medusajs/framework/utils";
 import { InvalidPhoneError, normalisePhone, REPAIR_DESK } from "@voltura/domain";
-import { createRepairJobBodySchema, listRepairJobsQuerySchema } from "@voltura/medusa-client";
+import { createRepairJobBodySchema, listRepairJobsQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../billing/errors";
-import { intakeRequestHash, type RepairIntake } from "../../../desk/intake-commit";
-import { decideIntakeRetry } from "../../../desk/job-outbox";
-import { finishRepairJob } from "../../../desk/recovery";
-import { takeJobLease } from "../../../desk/job-effects";
+import { respondToWorkflowError } from "../../../workflows/steps/billing-errors";
+import { intakeRequestHash, type RepairIntake } from "../../../workflows/steps/intake-commit";
+import { decideIntakeRetry } from "../../../domain/job-outbox";
+import { finishRepairJob } from "../../../workflows/steps/recovery";
+import { takeJobLease } from "../../../workflows/steps/job-effects";
 import { createRepairJobWorkflow } from "../../../workflows/create-repair-job";
 import { listRepairJobs, loadRepairJob } from "./query";
 

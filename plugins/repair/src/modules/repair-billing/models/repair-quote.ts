@@ -1,5 +1,14 @@
 import { model } from "@medusajs/framework/utils";
-import { DECISION_CHANNELS, QUOTE_STATUSES } from "@voltura/domain";
+import { DECISION_CHANNELS, QUOTE_STATUSES, type BillingTotals } from "@voltura/domain";
+import type { RepairLine } from "@voltura/contracts";
+
+/** What a sent quote froze: the lines as the customer saw them, the totals and the tax basis. */
+export interface QuoteSnapshot {
+  lines: RepairLine[];
+  totals: BillingTotals;
+  sst_rate_bp: number;
+  prices_include_tax: boolean;
+}
 
 /**
  * A quote for a job, versioned per job (1, 2, …). Sending freezes the lines and totals into
@@ -11,7 +20,7 @@ export const RepairQuote = model
     repair_job_id: model.text(),
     version: model.number(),
     status: model.enum([...QUOTE_STATUSES]).default("draft"),
-    snapshot: model.json(),
+    snapshot: model.json<QuoteSnapshot>(),
     note: model.text().nullable(),
     sent_at: model.dateTime().nullable(),
     sent_by: model.text().nullable(),

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { activityTypesAsked, activityTypesFor, ALL_STAFF } from "@voltura/domain";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { readActivity } from "../../../dashboard/activity";
+import { readActivity } from "./activity";
 import { activityQuerySchema } from "./validators";
 
 /**

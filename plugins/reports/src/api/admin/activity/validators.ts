@@ -1,6 +1,6 @@
 import { activityTypeSchema } from "@voltura/domain";
 import { z } from "zod";
-import { ACTIVITY_DEFAULT_LIMIT, ACTIVITY_MAX_LIMIT } from "../../../dashboard/activity";
+import { ACTIVITY_DEFAULT_LIMIT, ACTIVITY_MAX_LIMIT } from "./activity";
 
 /** GET /admin/activity query: an optional type, a page size, and the previous page's `next_before`. */
 export const activityQuerySchema = z.object({

@@ -1,7 +1,7 @@
 import { REPAIR_DESK } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { buildDashboard } from "../../../dashboard/build-dashboard";
-import { dashboardSectionsFor } from "../../../dashboard/sections";
+import { buildDashboard } from "./build-dashboard";
+import { dashboardSectionsFor } from "../../../domain/dashboard-sections";
 
 /**
  * GET /admin/dashboard → the console's dashboard in one answer (repair desk roles): job counts per

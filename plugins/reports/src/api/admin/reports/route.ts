@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { buildLiveReport, buildReport } from "../../../reports/build-report";
-import { rangeOf, reportQuerySchema } from "../../../reports/query";
+import { buildLiveReport, buildReport } from "./build-report";
+import { rangeOf, reportQuerySchema } from "./query";
 
 /**
  * GET /admin/reports?from=2026-11-01&to=2026-11-30&source=pos,repair,invoice&limit=10[&mode=live] → every

@@ -1,6 +1,6 @@
 import type { LoaderOptions } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { ensureSourceIndexes } from "../../../daily/source-indexes";
+import { ensureSourceIndexes } from "../daily/source-indexes";
 
 /** The report sources' indexes that the migration could not create because their table came later. */
 export default async function reportSourceIndexes({ container }: LoaderOptions): Promise<void> {

@@ -1,12 +1,12 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
-import { createSourceIndexSql, SOURCE_INDEXES } from "../../../daily/source-indexes";
+import { createSourceIndexSql, SOURCE_INDEXES } from "../daily/source-indexes";
 
 /**
  * Report daily rows (src/daily): one row per shop day and source (sales), per day, source and line
  * key (best sellers, margins) and the same per month, per day and technician (completed jobs), plus
  * the refresh state.
  *
- * And the indexes on the report sources (daily/source-indexes.ts); a source table not created yet
+ * And the indexes on the report sources (daily/source-indexes.ts beside this module); a source table not created yet
  * is skipped here and its indexes are applied when the module loads.
  */
 export class Migration20261206200000 extends Migration {

@@ -2,9 +2,9 @@ import type { MedusaResponse } from "@medusajs/framework/http";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { InvalidPhoneError, normalisePhone, roleAllowed, type AnyRole } from "@voltura/domain";
-import type { WhatsAppMessage, WhatsAppSession } from "@voltura/medusa-client";
+import type { WhatsAppMessage, WhatsAppSession } from "@voltura/contracts";
 import { apiLimits, type SendFailureMark, type SessionLimits } from "../../../domain/session-signals";
-import { simulatorEnabled } from "../../../gateway/settings";
+import { simulatorEnabled } from "../../../modules/whatsapp/gateway/settings";
 import type { MessageRow } from "../../../modules/whatsapp/rows";
 import { whatsappService } from "../../../workflows/steps/service";
 

@@ -1,5 +1,8 @@
 import { model } from "@medusajs/framework/utils";
 import { messageStatuses } from "@voltura/whatsapp-transport";
+import type { MessageTemplate } from "../../../domain/cloud-send-rules";
+
+export type { MessageTemplate } from "../../../domain/cloud-send-rules";
 
 export const MESSAGE_DIRECTIONS = ["in", "out"] as const;
 export const CONTEXT_KINDS = ["concierge", "staff", "quote", "reminder", "receipt", "document", "alert", "campaign"] as const;
@@ -16,12 +19,6 @@ export interface MessageMedia {
   size_bytes?: number;
 }
 
-/** The approved template a message went out as (Cloud API), with its positional body parameters. */
-export interface MessageTemplate {
-  name: string;
-  language: string;
-  bodyParams: string[];
-}
 
 /**
  * The message log, both directions; inbound rows of a simulator session are `simulated`. Inbound

@@ -52,7 +52,7 @@ export const WhatsAppSession = model
     cloud_phone_number_id: model.text().nullable(),
     /** Cloud API: the WhatsApp Business Account the number belongs to (templates live there). */
     cloud_waba_id: model.text().nullable(),
-    /** Cloud API: `{access_token, app_secret, verify_token}` sealed with the key ring (gateway/cloud-secrets.ts). */
+    /** Cloud API: `{access_token, app_secret, verify_token}` sealed with the key ring (modules/whatsapp/gateway/cloud-secrets.ts). */
     cloud_secrets: model.text().nullable(),
   })
   .indexes([

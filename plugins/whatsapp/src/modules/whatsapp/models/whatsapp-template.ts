@@ -1,8 +1,7 @@
 import { model } from "@medusajs/framework/utils";
+import { TEMPLATE_STATUSES } from "../../../domain/template-rules";
 
-/** What WhatsApp says of a template; Meta's other states are folded into these (templates/template-rules.ts). */
-export const TEMPLATE_STATUSES = ["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED"] as const;
-export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+export { TEMPLATE_STATUSES, type TemplateStatus } from "../../../domain/template-rules";
 
 /**
  * A message template of a Cloud API number's WhatsApp Business account, as last synced or submitted.

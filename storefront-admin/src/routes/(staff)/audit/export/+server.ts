@@ -1,6 +1,6 @@
 import { error } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { auditExportPath } from "@voltura/medusa-client";
+import { auditExportPath } from "@voltura/contracts";
 import { requireRole } from "$lib/server/guard";
 import { proxyCommerceFile } from "$lib/server/sales-actions";
 import { readAuditFilters } from "../audit-filters";

@@ -1,16 +1,12 @@
-import { error, fail, redirect } from "@sveltejs/kit";
+import { fail, redirect } from "@sveltejs/kit";
 import { formatDateTime as formatShopTime } from "$lib/i18n/format";
-import {
-  CAMPAIGN_ACTIONS,
-  CAMPAIGN_RECIPIENT_STATUSES,
-  getCampaignAnalytics,
-  listCampaignRecipients,
-  type CampaignAction,
-  type CampaignRecipientStatus,
-} from "@voltura/medusa-client";
+import { CAMPAIGN_ACTIONS, CAMPAIGN_RECIPIENT_STATUSES, type CampaignAction, type CampaignRecipientStatus } from "@voltura/contracts";
+import { getCampaignAnalytics, listCampaignRecipients } from "@voltura/medusa-client";
 import { z } from "zod";
 import { emergencyStopState, forgetEmergencyStopState } from "$lib/campaigns/emergency.server";
-import { campaignsFor } from "$lib/campaigns/server";
+import { CAMPAIGN_STATUS_LABELS } from "$lib/campaigns/labels";
+import { campaignDetailOrError, campaignsFor } from "$lib/campaigns/server";
+import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import type { Actions, PageServerLoad } from "./$types";
 
@@ -19,13 +15,7 @@ const when = (iso: string | null) => (iso ? formatShopTime(iso) : null);
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
   depends("live:campaign"); // progress, status and the emergency stop follow live changes
   const { api, commerce, staff } = campaignsFor(locals);
-  let detail;
-  try {
-    detail = await api.get(params.id);
-  } catch (err) {
-    const problem = commerceProblem(err);
-    error(problem.status === 404 ? 404 : problem.status, { message: problem.status === 404 ? "No such campaign" : problem.message });
-  }
+  const detail = await campaignDetailOrError(api, params.id);
   const raw = url.searchParams.get("status");
   const status = (CAMPAIGN_RECIPIENT_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as CampaignRecipientStatus) : undefined;
   const after = url.searchParams.get("after") ?? undefined;
@@ -96,14 +86,14 @@ export const actions: Actions = {
     const { api } = campaignsFor(locals);
     const form = await request.formData();
     const parsed = actSchema.safeParse({ action: field(form, "action"), reason: field(form, "reason"), fire: field(form, "fire") });
-    if (!parsed.success) return fail(400, { act: { message: "Which action?" } });
+    if (!parsed.success) return fail(400, { act: { message: m.campaigns_which_action() } });
     const action: CampaignAction = parsed.data.action;
     try {
       const body = { reason: parsed.data.reason, ...(action === "confirm" ? { fire: parsed.data.fire !== "no" } : {}) };
       const campaign = await api.act(params.id, action, body);
       // The header's stop button shows while a campaign runs: a launch, pause or cancel changes that now.
       forgetEmergencyStopState();
-      return { act: { done: `Campaign ${campaign.status === "running" ? "running" : campaign.status}.` } };
+      return { act: { done: m.campaigns_now_status({ status: CAMPAIGN_STATUS_LABELS[campaign.status] }) } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { act: { message: problem.message } });
@@ -123,7 +113,7 @@ export const actions: Actions = {
     const { api } = campaignsFor(locals);
     const form = await request.formData();
     const parsed = previewSchema.safeParse({ target: field(form, "target"), language: field(form, "language") });
-    if (!parsed.success) return fail(400, { preview: { message: "Check the recipient", target: "" } });
+    if (!parsed.success) return fail(400, { preview: { message: m.campaigns_check_recipient(), target: "" } });
     try {
       const language = parsed.data.language || undefined;
       const preview = await api.preview(params.id, { ...previewTarget(parsed.data.target), language });
@@ -137,10 +127,10 @@ export const actions: Actions = {
     const { api } = campaignsFor(locals);
     const form = await request.formData();
     const parsed = testSchema.safeParse({ phone: field(form, "phone") });
-    if (!parsed.success) return fail(400, { test: { message: "Check the phone number" } });
+    if (!parsed.success) return fail(400, { test: { message: m.campaigns_check_phone() } });
     try {
       const sent = await api.testSend(params.id, { phone: parsed.data.phone });
-      return { test: { done: `Test message sent to ${sent.to} (${sent.status}).`, text: sent.text } };
+      return { test: { done: m.campaigns_test_sent({ to: sent.to, status: sent.status }), text: sent.text } };
     } catch (err) {
       const problem = commerceProblem(err);
       return fail(problem.status, { test: { message: problem.message } });
@@ -151,7 +141,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const file = form.get("csv_file");
     const csv = file instanceof File && file.size > 0 ? await file.text() : (field(form, "csv") ?? "");
-    if (!csv.trim()) return fail(400, { import: { message: "Choose a CSV file or paste its rows (a header row with a phone column)." } });
+    if (!csv.trim()) return fail(400, { import: { message: m.campaigns_import_needs_csv() } });
     try {
       const result = await api.importAudience(params.id, { csv, append: form.get("append") === "on" });
       return { import: { result } };

@@ -1,5 +1,5 @@
 import { json } from "@sveltejs/kit";
-import { audienceFilterSchema } from "@voltura/medusa-client";
+import { audienceFilterSchema } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
 import type { RequestHandler } from "./$types";

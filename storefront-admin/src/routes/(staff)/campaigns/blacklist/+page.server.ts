@@ -1,6 +1,6 @@
 import { fail } from "@sveltejs/kit";
 import { formatDateTime as formatShopTime } from "$lib/i18n/format";
-import { blacklistAddBodySchema, blacklistRemoveBodySchema } from "@voltura/medusa-client";
+import { blacklistAddBodySchema, blacklistRemoveBodySchema } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
 import { fieldErrorsFrom, formValues } from "$lib/server/forms";

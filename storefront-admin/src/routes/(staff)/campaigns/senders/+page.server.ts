@@ -1,5 +1,6 @@
 import { fail } from "@sveltejs/kit";
 import { formatDateTime as formatShopTime } from "$lib/i18n/format";
+import { updateCampaignDispatchSettingsBodySchema } from "@voltura/contracts";
 import {
   getCampaignDispatchSettings,
   listCampaignSenders,
@@ -7,7 +8,6 @@ import {
   resumeCampaignSender,
   updateCampaignDispatchSettings,
   updateCampaignSender,
-  updateCampaignDispatchSettingsBodySchema,
 } from "@voltura/medusa-client";
 import { PolicyFieldError, policyBodyFrom } from "$lib/campaigns/policy-form";
 import { campaignsFor } from "$lib/campaigns/server";

@@ -1,5 +1,5 @@
 import { fail } from "@sveltejs/kit";
-import { campaignTemplateBodySchema } from "@voltura/medusa-client";
+import { campaignTemplateBodySchema } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { commerceProblem } from "$lib/server/commerce";
 import { fieldErrorsFrom, formValues } from "$lib/server/forms";

@@ -1,6 +1,7 @@
 import { error, fail, type RequestEvent } from "@sveltejs/kit";
 import { ALL_STAFF, CRM_EDITORS, MANAGERS, roleAllowed, tryNormalisePhone, type StaffRole } from "@voltura/domain";
-import { CommerceError, type CommerceClient, type CrmCustomerDetail } from "@voltura/medusa-client";
+import { type CrmCustomerDetail } from "@voltura/contracts";
+import { CommerceError, type CommerceClient } from "@voltura/medusa-client";
 import { commerceProblem } from "$lib/server/commerce";
 import {
   addTags,

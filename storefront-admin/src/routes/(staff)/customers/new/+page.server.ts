@@ -1,6 +1,6 @@
 import { fail, redirect } from "@sveltejs/kit";
 import { CRM_EDITORS } from "@voltura/domain";
-import type { CrmCustomerDetail } from "@voltura/medusa-client";
+import type { CrmCustomerDetail } from "@voltura/contracts";
 import { commerceProblem } from "$lib/server/commerce";
 import { commerceErrorsFor, duplicateCustomerOf, NEW_CUSTOMER_FIELDS, parseNewCustomerForm } from "$lib/server/customer-forms";
 import { formValues, type FieldErrors } from "$lib/server/forms";

@@ -9,7 +9,7 @@ import { jobActionSchema, jobMessage, sendAsStaff, staffSendSchema, statusChoice
 import { chatCloudState, chosenTemplate, windowRefusal } from "$lib/server/inbox-cloud";
 import { paramsFromForm } from "$lib/whatsapp/cloud";
 import { m } from "$lib/paraglide/messages.js";
-import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
+import { deviceName, REPAIR_STATUS_LABELS } from "$lib/repair/labels";
 import type { Actions, PageServerLoad } from "./$types";
 
 function phoneOf(raw: string): string {
@@ -51,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
       jobs: jobs.map((j) => ({
         id: j.id,
         job_number: j.job_number,
-        device: `${j.brand} ${j.model}`.trim(),
+        device: deviceName(j),
         status: j.status,
         statusLabel: REPAIR_STATUS_LABELS[j.status],
         diagnosis: j.diagnosis,

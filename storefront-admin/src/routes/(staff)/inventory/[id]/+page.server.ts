@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { error } from "@sveltejs/kit";
 import { ALL_STAFF, MANAGERS, roleAllowed } from "@voltura/domain";
-import { ADJUSTMENT_REASONS } from "@voltura/medusa-client";
+import { ADJUSTMENT_REASONS } from "@voltura/contracts";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
 import { formIdempotencyKey } from "$lib/server/form-key";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ADJUSTMENT_REASONS } from "@voltura/medusa-client";
+import { ADJUSTMENT_REASONS } from "@voltura/contracts";
 import { MANAGERS } from "@voltura/domain";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,7 +1,8 @@
 import { error } from "@sveltejs/kit";
-import { allowedNextStatuses, REPAIR_DESK } from "@voltura/domain";
+import { allowedNextStatuses, linesEditable, REPAIR_DESK } from "@voltura/domain";
 import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";
-import { CommerceError, getRepairJobFlows, type RepairBilling, type RepairJob } from "@voltura/medusa-client";
+import { type RepairBilling, type RepairJob } from "@voltura/contracts";
+import { CommerceError, getRepairJobFlows } from "@voltura/medusa-client";
 import { liveRecordDependency } from "$lib/live/protocol";
 import { abilitiesFor } from "$lib/repair/abilities";
 import { commerceProblem } from "$lib/server/commerce";
@@ -37,9 +38,6 @@ import type { PartOption } from "$lib/types";
 import type { Actions, PageServerLoad } from "./$types";
 import { m } from "$lib/paraglide/messages.js";
 
-/** Lines can change while the job is open (commerce refuses it later with a 409). */
-const LINES_OPEN = new Set(["pending", "awaiting_approval", "awaiting_parts", "in_progress"]);
-
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
   // Reloaded by <JobChangedNote> when this job changes (not while a form is being edited).
   depends(liveRecordDependency("job", params.id));
@@ -53,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
     error(problem.status >= 500 ? 503 : problem.status, { message: problem.message });
   }
   const can = abilitiesFor(staff.role);
-  const linesOpen = LINES_OPEN.has(job.status);
+  const linesOpen = linesEditable(job.status); // commerce refuses a line change later with a 409
   const partQuery = (url.searchParams.get("part_q") ?? "").trim().slice(0, 100);
 
   const temporalUi = getEnv().TEMPORAL_UI_URL;

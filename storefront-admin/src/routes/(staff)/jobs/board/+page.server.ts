@@ -1,6 +1,6 @@
 import { fail } from "@sveltejs/kit";
 import { allowedNextStatuses, REPAIR_DESK, repairStatusSchema } from "@voltura/domain";
-import type { RepairJob } from "@voltura/medusa-client";
+import type { RepairJob } from "@voltura/contracts";
 import { JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { BOARD_COLUMNS, groupByColumn } from "$lib/repair/board";
 import { REPAIR_STATUS_LABELS } from "$lib/repair/labels";

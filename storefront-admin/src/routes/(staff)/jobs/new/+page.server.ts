@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { fail, redirect } from "@sveltejs/kit";
 import { REPAIR_DESK } from "@voltura/domain";
-import { CommerceError, warrantyClaimBodySchema, type RepairJob } from "@voltura/medusa-client";
+import { warrantyClaimBodySchema, type RepairJob } from "@voltura/contracts";
+import { CommerceError } from "@voltura/medusa-client";
 import { abilitiesFor, JOB_ABILITY_ROLES } from "$lib/repair/abilities";
 import { commerceProblem } from "$lib/server/commerce";
 import type { FieldErrors } from "$lib/server/forms";

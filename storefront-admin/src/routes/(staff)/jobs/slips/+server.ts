@@ -1,6 +1,6 @@
 import { error } from "@sveltejs/kit";
 import { REPAIR_DESK } from "@voltura/domain";
-import { REPAIR_BULK_MAX_JOBS } from "@voltura/medusa-client";
+import { REPAIR_BULK_MAX_JOBS } from "@voltura/contracts";
 import { PDFDocument } from "pdf-lib";
 import { commerceProblem } from "$lib/server/commerce";
 import { commerceErrorFrom, commerceFetch } from "$lib/server/commerce-raw";

@@ -1,5 +1,5 @@
 import { json } from "@sveltejs/kit";
-import { posCheckoutBodySchema } from "@voltura/medusa-client";
+import { posCheckoutBodySchema } from "@voltura/contracts";
 import { counterApi, counterError } from "$lib/server/pos";
 import type { RequestHandler } from "./$types";
 

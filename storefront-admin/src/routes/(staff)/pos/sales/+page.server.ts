@@ -1,4 +1,4 @@
-import type { PosSaleSummary } from "@voltura/medusa-client";
+import type { PosSaleSummary } from "@voltura/contracts";
 import { posApi } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";

@@ -1,6 +1,7 @@
 import { error, fail } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { posApi, type PosSettings } from "@voltura/medusa-client";
+import { type PosSettings } from "@voltura/contracts";
+import { posApi } from "@voltura/medusa-client";
 import { parseMoneyInput, senToInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

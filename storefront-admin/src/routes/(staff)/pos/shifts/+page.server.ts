@@ -1,5 +1,6 @@
 import { fail } from "@sveltejs/kit";
-import { posApi, type PosShift } from "@voltura/medusa-client";
+import { type PosShift } from "@voltura/contracts";
+import { posApi } from "@voltura/medusa-client";
 import { parseMoneyInput } from "$lib/repair/money";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

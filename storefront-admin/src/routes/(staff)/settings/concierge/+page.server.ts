@@ -1,7 +1,8 @@
 import { fail } from "@sveltejs/kit";
 import { HANDOFF_TEXT } from "@voltura/conversation";
 import { MANAGERS } from "@voltura/domain";
-import { ConciergeApi, conciergeSettingsPatchSchema, WEEKDAYS, type ConciergeSettings } from "@voltura/medusa-client";
+import { conciergeSettingsPatchSchema, WEEKDAYS, type ConciergeSettings } from "@voltura/contracts";
+import { ConciergeApi } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,11 +1,12 @@
 import { error, fail } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { einvoiceProfileBodySchema, InvoicingApi, outboxEntrySchema, type DocumentType } from "@voltura/medusa-client";
+import { einvoiceProfileBodySchema, outboxEntrySchema, type DocumentType } from "@voltura/contracts";
+import { InvoicingApi } from "@voltura/medusa-client";
 import { z } from "zod";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";
-import { commerceFieldErrors } from "$lib/server/sales-forms";
+import { commerceFieldErrors } from "$lib/server/sales-document-forms";
 import type { Actions, PageServerLoad } from "./$types";
 
 const MAX_LOGO_BYTES = 500_000;
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     const [templates, profile, outbox] = await Promise.all([
       api.listTemplates(),
       api.getEInvoiceProfile(),
-      commerce.request("GET", "/admin/sales/mail-outbox", z.object({ smtp_configured: z.boolean(), messages: z.array(outboxEntrySchema) })),
+      commerce.request("GET", "/admin/invoicing/mail-outbox", z.object({ smtp_configured: z.boolean(), messages: z.array(outboxEntrySchema) })),
     ]);
     return { templates, profile, outbox };
   } catch (err) {

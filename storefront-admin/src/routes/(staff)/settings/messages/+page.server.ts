@@ -8,7 +8,8 @@ import {
   type MessageTemplateLanguage,
   type MessageTemplateUpdate,
 } from "@voltura/domain";
-import { MessageTemplatesApi, type MessageTemplate } from "@voltura/medusa-client";
+import { type MessageTemplate } from "@voltura/contracts";
+import { MessageTemplatesApi } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,7 +1,8 @@
 import { fail } from "@sveltejs/kit";
 import { z } from "zod";
 import { MANAGERS, refinePasswordField, STAFF_ROLES, staffRoleSchema, type StaffRole } from "@voltura/domain";
-import { CommerceError, listSigninLockouts, resetStaffPassword, unlockSigninAccount, type SigninLockout } from "@voltura/medusa-client";
+import { type SigninLockout } from "@voltura/contracts";
+import { CommerceError, listSigninLockouts, resetStaffPassword, unlockSigninAccount } from "@voltura/medusa-client";
 import { roleLabel } from "$lib/i18n/roles";
 import { m } from "$lib/paraglide/messages.js";
 import { sessions } from "$lib/server/auth";

@@ -1,13 +1,7 @@
 import { fail } from "@sveltejs/kit";
 import { MALAYSIAN_STATE_NAMES, MALAYSIAN_STATES, MANAGERS } from "@voltura/domain";
-import {
-  getCampaignDispatchSettings,
-  listWhatsAppSessions,
-  updateCampaignDispatchSettings,
-  updateCampaignDispatchSettingsBodySchema,
-  type CampaignDispatchSettings,
-  type WhatsAppSession,
-} from "@voltura/medusa-client";
+import { updateCampaignDispatchSettingsBodySchema, type CampaignDispatchSettings, type WhatsAppSession } from "@voltura/contracts";
+import { getCampaignDispatchSettings, listWhatsAppSessions, updateCampaignDispatchSettings } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

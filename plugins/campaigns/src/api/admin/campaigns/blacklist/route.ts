@@ -1,10 +1,10 @@
 import { tryNormalisePhone } from "@voltura/domain";
-import { blacklistAddBodySchema, listBlacklistQuerySchema } from "@voltura/medusa-client";
+import { blacklistAddBodySchema, listBlacklistQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { addToBlacklist, blacklistAnswer } from "../../../../planner/blacklist";
-import { CURSOR_SQL } from "../../../../planner/campaign-read";
-import { answeringRefusals, CampaignRefusal } from "../../../../planner/refusal";
-import { CAMPAIGN_MANAGERS } from "../../../../planner/roles";
+import { addToBlacklist, blacklistAnswer } from "../../../../modules/campaigns/planner/blacklist";
+import { CURSOR_SQL } from "../../../../modules/campaigns/planner/campaign-read";
+import { answeringRefusals, CampaignRefusal } from "../../../../modules/campaigns/planner/refusal";
+import { CAMPAIGN_MANAGERS } from "../roles";
 
 /** The blacklist, newest first (keyset `before`); `q` matches digits of the phone; removed rows with include_removed. */
 export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

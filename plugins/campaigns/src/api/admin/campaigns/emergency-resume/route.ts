@@ -1,9 +1,9 @@
 import { LIVE_EVENTS } from "@voltura/domain";
 import { recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../dispatch/access";
-import { readEmergencyStop, releaseStop } from "../../../../dispatch/emergency-stop";
-import { announceCampaign } from "../../../../planner/live";
-import { wakePacers } from "../../../../planner/run-starter";
+import { CAMPAIGN_MANAGERS } from "../dispatch-roles";
+import { readEmergencyStop, releaseStop } from "../../../../modules/campaign-dispatch/gate/emergency-stop";
+import { announceCampaign } from "../../../../modules/campaigns/planner/live";
+import { wakePacers } from "../../../../modules/campaigns/planner/run-starter";
 
 /** Releases the emergency stop (owners and managers), then wakes the numbers' pacers so sending resumes at once. */
 export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

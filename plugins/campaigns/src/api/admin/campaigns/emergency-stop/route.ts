@@ -1,10 +1,10 @@
 import { LIVE_EVENTS } from "@voltura/domain";
-import { emergencyStopBodySchema } from "@voltura/medusa-client";
+import { emergencyStopBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { STOP_PRESSERS, STOP_READERS } from "../../../../dispatch/access";
-import { pressStop, readEmergencyStop } from "../../../../dispatch/emergency-stop";
-import { announceCampaign } from "../../../../planner/live";
-import { stopPacers } from "../../../../planner/run-starter";
+import { STOP_PRESSERS, STOP_READERS } from "../dispatch-roles";
+import { pressStop, readEmergencyStop } from "../../../../modules/campaign-dispatch/gate/emergency-stop";
+import { announceCampaign } from "../../../../modules/campaigns/planner/live";
+import { stopPacers } from "../../../../modules/campaigns/planner/run-starter";
 
 /** The stop's state, for the header button (shown while anything runs or while it is pressed). */
 export const GET = staffRoute(STOP_READERS, async (req, res) => {

@@ -1,8 +1,9 @@
+/// <reference types="multer" />
 import { MedusaError } from "@medusajs/framework/utils";
 import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows";
 import { recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { checkCampaignMedia, mediaFileName } from "../../../../domain/media-rules";
-import { CAMPAIGN_MANAGERS } from "../../../../planner/roles";
+import { CAMPAIGN_MANAGERS } from "../roles";
 
 type UploadedFile = { originalname: string; mimetype: string; size: number; buffer: Buffer };
 
@@ -11,7 +12,7 @@ type UploadedFile = { originalname: string; mimetype: string; size: number; buff
  * once as a shop file. The answer is the campaign's `media` value: the gateway sends it by its file id.
  */
 export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
-  const file = (req as unknown as { file?: UploadedFile }).file;
+  const file: UploadedFile | undefined = req.file;
   if (!file) throw new MedusaError(MedusaError.Types.INVALID_DATA, 'Invalid request: file: attach one file in the "file" field');
   const check = checkCampaignMedia(file);
   if (!check.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: file: ${check.reason}`);

@@ -1,9 +1,9 @@
-import { createCampaignBodySchema, listCampaignsQuerySchema } from "@voltura/medusa-client";
+import { createCampaignBodySchema, listCampaignsQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { campaignAnswer, CAMPAIGN_COLUMNS, countsFor, CURSOR_SQL, emptyCounts, type CampaignRow } from "../../../../planner/campaign-read";
-import { createCampaign } from "../../../../planner/campaign-write";
-import { answeringRefusals } from "../../../../planner/refusal";
-import { CAMPAIGN_MANAGERS, CAMPAIGN_READERS } from "../../../../planner/roles";
+import { campaignAnswer, CAMPAIGN_COLUMNS, countsFor, CURSOR_SQL, emptyCounts, campaignRowOf } from "../../../../modules/campaigns/planner/campaign-read";
+import { createCampaign } from "../../../../modules/campaigns/planner/campaign-write";
+import { answeringRefusals } from "../../../../modules/campaigns/planner/refusal";
+import { CAMPAIGN_MANAGERS, CAMPAIGN_READERS } from "../roles";
 
 /**
  * Campaigns newest first (keyset `before`), optionally of one status or matching `q` in the name; counts per status.
@@ -29,7 +29,7 @@ export const GET = staffRoute(CAMPAIGN_READERS, async (req, res) => {
   const page = await rows(db, `SELECT ${CAMPAIGN_COLUMNS}, ${CURSOR_SQL} AS cursor FROM campaign WHERE ${where.join(" AND ")}
     ORDER BY created_at DESC, id DESC LIMIT ?`, [...bindings, query.limit + 1]);
   const more = page.length > query.limit;
-  const shown = page.slice(0, query.limit) as unknown as (CampaignRow & { cursor: string })[];
+  const shown = page.slice(0, query.limit).map((row) => ({ ...campaignRowOf(row), cursor: String(row.cursor) }));
   const counts = await countsFor(db, shown);
   const byStatus = await rows(db, `SELECT status, count(*)::int AS n FROM campaign WHERE deleted_at IS NULL GROUP BY status`);
   res.json({

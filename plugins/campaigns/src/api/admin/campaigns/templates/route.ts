@@ -1,9 +1,9 @@
 import { generateEntityId } from "@medusajs/framework/utils";
 import { z } from "zod";
-import { CAMPAIGN_LANGUAGES, campaignTemplateBodySchema } from "@voltura/medusa-client";
+import { CAMPAIGN_LANGUAGES, campaignTemplateBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../planner/roles";
-import { templateAnswer } from "../../../../planner/templates";
+import { CAMPAIGN_MANAGERS } from "../roles";
+import { templateAnswer } from "../../../../modules/campaigns/planner/templates";
 
 /** The template library (BM and EN), by language then name. */
 export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

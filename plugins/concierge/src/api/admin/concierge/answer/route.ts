@@ -1,4 +1,4 @@
-import { conciergeAnswerBodySchema } from "@voltura/medusa-client";
+import { conciergeAnswerBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { SERVICE } from "../roles";
 import { phoneOrThrow, respondToMessage } from "../support";

@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { HANDOFF_TEXT } from "@voltura/conversation";
-import { draftBodySchema } from "@voltura/medusa-client";
+import { draftBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { saveConciergeDraftWorkflow } from "../../../../workflows/concierge-settings";
+import { saveConciergeDraftWorkflow } from "../../../../workflows/save-concierge-draft";
 import { INBOX } from "../roles";
 import { dryRunAnswer, findConversation, phoneOrThrow } from "../support";
 

@@ -1,7 +1,7 @@
-import { handoffStatusSchema, openHandoffBodySchema } from "@voltura/medusa-client";
+import { handoffStatusSchema, openHandoffBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { z } from "zod";
-import { toHandoff, type HandoffRecord } from "../../../../shapes";
+import { toHandoff } from "../../../../modules/concierge/records";
 import { openHandoffWorkflow } from "../../../../workflows/open-handoff";
 import { conciergeOf } from "../../../../workflows/steps/service";
 import { INBOX } from "../roles";
@@ -11,7 +11,7 @@ const listQuery = z.object({ status: handoffStatusSchema.optional(), limit: z.co
 
 export const GET = staffRoute(INBOX, async (req, res) => {
   const q = parseOrThrow(listQuery, req.query);
-  const rows = (await conciergeOf(req.scope).listHandoffs(q.status ? { status: q.status } : {}, { order: { opened_at: "DESC" }, take: q.limit })) as unknown as HandoffRecord[];
+  const rows = await conciergeOf(req.scope).listHandoffs(q.status ? { status: q.status } : {}, { order: { opened_at: "DESC" }, take: q.limit });
   res.json({ handoffs: rows.map(toHandoff) });
 });
 

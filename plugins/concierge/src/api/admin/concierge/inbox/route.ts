@@ -1,7 +1,8 @@
-import { inboxQuerySchema } from "@voltura/medusa-client";
+import { inboxQuerySchema } from "@voltura/contracts";
+import { z } from "zod";
 import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { customerNames, inboxStatements } from "../../../../inbox-sql";
-import { toConversation, toHandoff, type ConversationRecord, type HandoffRecord } from "../../../../shapes";
+import { customerNames, inboxStatements } from "./inbox-sql";
+import { conversationRowSchema, handoffRowSchema, toConversation, toHandoff } from "../../../../modules/concierge/records";
 import { INBOX } from "../roles";
 
 /**
@@ -20,8 +21,8 @@ export const GET = staffRoute(INBOX, async (req, res) => {
   const names = await customerNames(db, [...handoffs, ...page].map((r) => r.customer_id as string | null));
   const named = <T extends { customer_id: string | null }>(r: T) => ({ ...r, customer_name: (r.customer_id && names.get(r.customer_id)) || null });
   res.json({
-    handoffs: (handoffs as unknown as HandoffRecord[]).map(toHandoff).map(named),
-    conversations: (page as unknown as ConversationRecord[]).map(toConversation).map(named),
+    handoffs: z.array(handoffRowSchema).parse(handoffs).map(toHandoff).map(named),
+    conversations: z.array(conversationRowSchema).parse(page).map(toConversation).map(named),
     next_cursor: found.length > q.limit ? String(page.at(-1)!.next_cursor) : null,
   });
 });

@@ -1,12 +1,12 @@
-import { knowledgeDocumentBodySchema } from "@voltura/medusa-client";
+import { knowledgeDocumentBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { toKnowledgeDocument, type KnowledgeDocumentRecord } from "../../../../shapes";
+import { toKnowledgeDocument } from "../../../../modules/concierge/records";
 import { saveKnowledgeDocumentWorkflow } from "../../../../workflows/save-knowledge-document";
 import { conciergeOf } from "../../../../workflows/steps/service";
 import { EDITORS, INBOX } from "../roles";
 
 export const GET = staffRoute(INBOX, async (req, res) => {
-  const rows = (await conciergeOf(req.scope).listKnowledgeDocuments({}, { order: { kind: "ASC", title: "ASC" }, take: 500 })) as unknown as KnowledgeDocumentRecord[];
+  const rows = await conciergeOf(req.scope).listKnowledgeDocuments({}, { order: { kind: "ASC", title: "ASC" }, take: 500 });
   res.json({ documents: rows.map(toKnowledgeDocument) });
 });
 

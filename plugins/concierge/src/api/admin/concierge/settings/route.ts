@@ -1,6 +1,6 @@
-import { conciergeSettingsPatchSchema } from "@voltura/medusa-client";
+import { conciergeSettingsPatchSchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { updateConciergeSettingsWorkflow } from "../../../../workflows/concierge-settings";
+import { updateConciergeSettingsWorkflow } from "../../../../workflows/update-concierge-settings";
 import { conciergeOf } from "../../../../workflows/steps/service";
 import { EDITORS, INBOX } from "../roles";
 

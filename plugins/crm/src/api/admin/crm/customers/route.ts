@@ -1,5 +1,5 @@
 import { ALL_STAFF, CRM_EDITORS } from "@voltura/domain";
-import { createCrmCustomerBodySchema, listCrmCustomersQuerySchema } from "@voltura/medusa-client";
+import { createCrmCustomerBodySchema, listCrmCustomersQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { createCrmCustomerWorkflow } from "../../../../workflows/create-crm-customer";
 import { answerIfCustomerTaken, normalisePhoneOr400, workflowError } from "../answers";

@@ -1,8 +1,8 @@
 import { Modules } from "@medusajs/framework/utils";
 import { ALL_STAFF, groupByNormalisedPhone } from "@voltura/domain";
-import type { CrmDuplicates } from "@voltura/medusa-client";
+import type { CrmDuplicates } from "@voltura/contracts";
 import { staffRoute } from "@voltura/medusa-kit";
-import { customerName } from "../../../../workflows/customer-state";
+import { customerName } from "../../../../domain/customer-state";
 import { iso } from "../shapes";
 
 /**

@@ -1,5 +1,5 @@
 import { ALL_STAFF } from "@voltura/domain";
-import type { CrmTagCounts } from "@voltura/medusa-client";
+import type { CrmTagCounts } from "@voltura/contracts";
 import { staffRoute } from "@voltura/medusa-kit";
 import { CRM_MODULE } from "../../../../modules/crm/index";
 import type CrmModuleService from "../../../../modules/crm/service";

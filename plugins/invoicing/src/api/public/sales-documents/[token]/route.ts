@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { publicRoute } from "@voltura/medusa-kit";
-import { renderDocumentPdf } from "../../../../invoicing/documents";
-import { sendPdf } from "../../../../invoicing/respond";
-import { openShareLink } from "../../../../invoicing/share-links";
+import { renderDocumentPdf } from "../../../../workflows/steps/documents";
+import { sendPdf } from "../../../respond";
+import { openShareLink } from "../../../share-links";
 
 // /public is not under Medusa's authenticated prefixes; said out loud all the same.
 export const AUTHENTICATE = false;

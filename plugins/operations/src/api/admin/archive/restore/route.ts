@@ -1,7 +1,7 @@
 import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { MedusaError } from "@medusajs/framework/utils";
-import { restoreArchived } from "../../../../archive/restore";
+import { restoreArchived } from "../../../../modules/archive/sql/restore";
 import { restoreArchivedBodySchema } from "../validators";
 
 const UNIQUE_VIOLATION = "23505";

@@ -1,6 +1,6 @@
 import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { listArchiveRuns, runArchive } from "../../../../archive/run";
+import { listArchiveRuns, runArchive } from "../../../../modules/archive/sql/run";
 import { listArchiveRunsQuerySchema, startArchiveRunBodySchema } from "../validators";
 
 /** Archive runs, newest first (the console's run history). */

@@ -2,7 +2,7 @@ import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { MedusaError } from "@medusajs/framework/utils";
 import { archiveSearchTerms } from "../../../../domain/archive-rules";
-import { searchArchive } from "../../../../archive/search";
+import { searchArchive } from "../../../../modules/archive/sql/search";
 import { archiveSearchQuerySchema } from "../validators";
 
 /** Archived jobs, sales and conversations by job number, receipt number, phone, name or IMEI. */

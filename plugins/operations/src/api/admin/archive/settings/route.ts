@@ -1,7 +1,7 @@
 import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { archiveSettingsPatchSchema, archiveSettingsSchema } from "../../../../domain/archive-rules";
-import { readArchiveSettings, writeArchiveSettings } from "../../../../archive/settings";
+import { readArchiveSettings, writeArchiveSettings } from "../../../../modules/archive/sql/settings";
 
 /** Archive after (months), tax retention (years, never below 7) and batch size. */
 export const GET = staffRoute([...MANAGERS, "system"], async (req, res) => {

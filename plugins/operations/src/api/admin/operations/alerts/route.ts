@@ -1,6 +1,6 @@
-import { listOperationsAlertsQuerySchema, raiseOperationsAlertBodySchema } from "@voltura/medusa-client";
+import { listOperationsAlertsQuerySchema, raiseOperationsAlertBodySchema } from "@voltura/contracts";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { notifyOwnersOfAlert } from "../../../../domain/alerts-notify";
+import { notifyOwnersOfAlert } from "./notify-owners";
 import { listAlerts, raiseAlert } from "../../../../modules/operations/sql/alerts";
 import { ALERT_READERS, WORKER } from "../access";
 

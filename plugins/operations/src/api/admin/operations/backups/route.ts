@@ -1,8 +1,8 @@
-import { backupRecordBodySchema } from "@voltura/medusa-client";
+import { backupRecordBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { backupCatalog, requestManualBackup, upsertBackupRecord } from "../../../../modules/operations/sql/backups";
 import { answeringRefusals } from "../../../../modules/operations/sql/refusal";
-import { OPERATIONS_WORKFLOWS, startDueBackup, tryStart } from "../../../../workflows/operations-starts";
+import { OPERATIONS_WORKFLOWS, startDueBackup, tryStart } from "../../../../modules/operations/temporal-starts";
 import { OWNERS, OWNERS_AND_WORKER, requesterOf } from "../access";
 
 export const GET = staffRoute(OWNERS, async (req, res) => {

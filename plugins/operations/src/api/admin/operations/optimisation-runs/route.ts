@@ -1,4 +1,4 @@
-import { optimisationRunBodySchema } from "@voltura/medusa-client";
+import { optimisationRunBodySchema } from "@voltura/contracts";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { listOptimisationRuns, recordOptimisationRun } from "../../../../modules/operations/sql/optimisation";
 import { OWNERS, WORKER } from "../access";

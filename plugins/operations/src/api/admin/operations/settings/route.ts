@@ -1,5 +1,5 @@
 import { diffFields } from "@voltura/domain";
-import { operationsSettingsPatchSchema } from "@voltura/medusa-client";
+import { operationsSettingsPatchSchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { OPERATIONS_SETTINGS_FIELDS } from "../../../../domain/settings-rules";
 import { readSettings, updateSettings } from "../../../../modules/operations/sql/settings";

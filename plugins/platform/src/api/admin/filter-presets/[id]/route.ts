@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { ALL_STAFF } from "@voltura/domain";
 import { recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { PRESET_MODULE, type FilterPresetService } from "../../../../modules/preset";
-import { canDeletePreset, canSeePreset } from "../../../../preset/rules";
+import { canDeletePreset, canSeePreset } from "../../../../domain/preset-rules";
 
 /**
  * Removes a preset: the author's own, or a shared one by its author, an owner or a manager.

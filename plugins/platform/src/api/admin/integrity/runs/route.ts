@@ -1,6 +1,6 @@
 import { MANAGERS } from "@voltura/domain";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { runAndRecordIntegrity } from "../../../../integrity/record-run";
+import { runAndRecordIntegrity } from "./record-run";
 import { INTEGRITY_MODULE, type IntegrityModuleService } from "../../../../modules/integrity";
 import { listIntegrityRunsQuerySchema, recordIntegrityRunBodySchema } from "../validators";
 

@@ -1,5 +1,5 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { messageTemplateViews } from "../../../../message-templates/view";
+import { messageTemplateViews } from "./view";
 import { SHOP_SETTINGS_MODULE } from "../../../../modules/shop-settings";
 import type ShopSettingsService from "../../../../modules/shop-settings/service";
 

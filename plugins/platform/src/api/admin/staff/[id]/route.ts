@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { checkStaffChange, diffFields, MANAGERS } from "@voltura/domain";
 import { invalidateStaffState, parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { updateStaffMemberWorkflow } from "../../../../workflows/update-staff-member";
-import { toStaffMember, type StaffMember } from "../../../../workflows/staff-shape";
+import { toStaffMember, type StaffMember } from "../../../../domain/staff-shape";
 import { updateStaffBodySchema, type UpdateStaffBody } from "../validators";
 
 export const GET = staffRoute(MANAGERS, async (req, res) => {

@@ -1,7 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { ALL_STAFF } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { toStaffMember } from "../../../../workflows/staff-shape";
+import { toStaffMember } from "../../../../domain/staff-shape";
 
 export const GET = staffRoute(ALL_STAFF, async (req, res) => {
   const users = req.scope.resolve(Modules.USER);

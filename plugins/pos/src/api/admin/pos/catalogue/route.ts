@@ -1,8 +1,8 @@
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { z } from "zod";
-import { searchCatalogue } from "../../../../sales/catalogue";
-import { findShopLocationId } from "../../../../sales/context";
-import { POS_READERS } from "../../../../sales/roles";
+import { searchCatalogue } from "../../../../workflows/steps/catalogue";
+import { findShopLocationId } from "../../../../workflows/steps/context";
+import { POS_READERS } from "../roles";
 
 const querySchema = z.object({
   q: z.string().trim().max(80).optional(),

@@ -1,12 +1,12 @@
-import { posCheckoutBodySchema } from "@voltura/medusa-client";
+import { posCheckoutBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute, type StaffRequest } from "@voltura/medusa-kit";
-import type { PosSale } from "@voltura/medusa-client";
-import { resolveApprover } from "../../../../sales/approver";
-import { checkoutPosSale } from "../../../../sales/checkout";
-import { answerError } from "../../../../sales/errors";
-import { loadSale } from "../../../../sales/load-sale";
-import { requestHash } from "../../../../sales/replay";
-import { POS_STAFF } from "../../../../sales/roles";
+import type { PosSale } from "@voltura/contracts";
+import { resolveApprover } from "../../../../workflows/steps/approver";
+import { checkoutPosSale } from "../../../../workflows/steps/checkout";
+import { answerError } from "../../../../workflows/steps/errors";
+import { loadSale } from "../load-sale";
+import { requestHash } from "../../../../domain/replay";
+import { POS_STAFF } from "../roles";
 
 /**
  * A counter sale. 201 with the sale; the same idempotency_key again (a retry, a double click, even

@@ -1,7 +1,7 @@
-import { posSalesQuerySchema } from "@voltura/medusa-client";
+import { posSalesQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { listSales } from "../../../../sales/load-sale";
-import { POS_READERS } from "../../../../sales/roles";
+import { listSales } from "../load-sale";
+import { POS_READERS } from "../roles";
 
 /** Completed sales, newest first: `from` ≤ sold_at < `to` (ISO instants; the console sends shop-day bounds). */
 export const GET = staffRoute(POS_READERS, async (req, res) => {

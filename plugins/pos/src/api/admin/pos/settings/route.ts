@@ -1,7 +1,7 @@
-import { posSettingsBodySchema } from "@voltura/medusa-client";
+import { posSettingsBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { loadPosSettings } from "../../../../sales/context";
-import { POS_MANAGERS, POS_STAFF } from "../../../../sales/roles";
+import { loadPosSettings } from "../../../../workflows/steps/context";
+import { POS_MANAGERS, POS_STAFF } from "../roles";
 import { updatePosSettingsWorkflow } from "../../../../workflows/update-pos-settings";
 
 /** The discount limits and the refund limit above which a manager must approve (null = no limit). */

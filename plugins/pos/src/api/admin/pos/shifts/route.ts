@@ -1,11 +1,11 @@
-import { posOpenShiftBodySchema } from "@voltura/medusa-client";
+import { posOpenShiftBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { z } from "zod";
-import { posService } from "../../../../sales/context";
-import { respondToWorkflowError } from "../../../../sales/errors";
-import { POS_STAFF } from "../../../../sales/roles";
-import { toApiShift } from "../../../../sales/serialise";
-import { openPosShiftWorkflow } from "../../../../workflows/pos-shifts";
+import { posService } from "../../../../workflows/steps/context";
+import { respondToWorkflowError } from "../../../../workflows/steps/errors";
+import { POS_STAFF } from "../roles";
+import { toApiShift } from "../../../../domain/serialise";
+import { openPosShiftWorkflow } from "../../../../workflows/open-pos-shift";
 
 const querySchema = z.object({ register_id: z.string().trim().min(1).max(40).default("main"), limit: z.coerce.number().int().min(1).max(100).default(20) });
 
@@ -13,7 +13,7 @@ const querySchema = z.object({ register_id: z.string().trim().min(1).max(40).def
 export const GET = staffRoute(POS_STAFF, async (req, res) => {
   const query = parseOrThrow(querySchema, req.query);
   const rows = await posService(req.scope).listPosShifts({ register_id: query.register_id }, { order: { opened_at: "DESC" }, take: query.limit });
-  const shifts = rows.map((r) => toApiShift(r as unknown as Record<string, unknown>));
+  const shifts = rows.map((r) => toApiShift(r));
   res.json({ shifts, current: shifts.find((s) => s.status === "open") ?? null });
 });
 
@@ -24,5 +24,5 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
     throwOnError: false,
   });
   if (errors.length) return respondToWorkflowError(res, errors);
-  res.status(201).json({ shift: toApiShift(result as unknown as Record<string, unknown>) });
+  res.status(201).json({ shift: toApiShift(result) });
 });

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { REPAIR_DESK, type AnyRole } from "@voltura/domain";
-import { updateRepairJobBodySchema } from "@voltura/medusa-client";
+import { updateRepairJobBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { updateRepairJobWorkflow } from "../../../../workflows/update-repair-job";
 import { loadRepairJob } from "../query";

@@ -1,10 +1,10 @@
 import { REPAIR_DESK, REPAIR_STATUS_LABELS, type RepairStatus } from "@voltura/domain";
-import type { RepairJob, RepairJobBoard } from "@voltura/medusa-client";
+import type { RepairJob, RepairJobBoard } from "@voltura/contracts";
 import { rows, sqlConnection, staffRoute, type SqlRow } from "@voltura/medusa-kit";
-import { BOARD_OPEN_STATUSES, boardStatements } from "../../../../desk/board-sql";
+import { BOARD_OPEN_STATUSES, boardStatements } from "../../../../modules/repair/sql/board-sql";
 import { jobFromCardRow } from "../query";
 
-/** Open jobs by status (most urgent SLA first), one column per open status: the rule the SQL of desk/board-sql.ts follows. */
+/** Open jobs by status (most urgent SLA first), one column per open status: the rule the SQL of modules/repair/sql/board-sql.ts follows. */
 export function groupBoard(open: RepairJob[], finished: RepairJob[]): RepairJobBoard {
   return {
     columns: BOARD_OPEN_STATUSES.map((status) => {

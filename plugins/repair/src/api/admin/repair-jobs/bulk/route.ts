@@ -1,8 +1,8 @@
 import { REPAIR_DESK } from "@voltura/domain";
-import { bulkRepairJobsBodySchema } from "@voltura/medusa-client";
+import { bulkRepairJobsBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { runBulkJobAction, storedBulkRun } from "../../../../desk/bulk-jobs";
-import { bulkRequestHash, decideBulkReplay } from "../../../../desk/bulk-plan";
+import { runBulkJobAction, storedBulkRun } from "./bulk-jobs";
+import { bulkRequestHash, decideBulkReplay } from "../../../../domain/bulk-plan";
 
 /**
  * One action on the selected jobs: `status` (each through the status change's checks and

@@ -1,6 +1,5 @@
 import { MANAGERS } from "@voltura/domain";
-import { rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { slaBreachStatements } from "../../../../desk/job-list-sql";
+import { rows, slaBreachStatements, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { loadRepairJobsByIds } from "../query";
 
 /** The panel shows the first few; more than this is a count, not a list. */

@@ -1,11 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { InvalidPhoneError, normalisePhone } from "@voltura/domain";
-import { warrantyLookupQuerySchema } from "@voltura/medusa-client";
+import { warrantyLookupQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { billingService } from "../../../../billing/load-billing";
-import type { RepairWarrantyRecord } from "../../../../billing/records";
-import { WARRANTY_READERS } from "../../../../billing/roles";
-import { toApiWarranty } from "../../../../billing/serialise";
+import { billingService } from "../../../../workflows/steps/load-billing";
+import { WARRANTY_READERS } from "../../billing-roles";
+import { toApiWarranty } from "../../../../workflows/steps/billing-serialise";
 
 /** Warranties of delivered jobs by the customer's phone (any format) and/or the device IMEI / serial. */
 export const GET = staffRoute(WARRANTY_READERS, async (req, res) => {
@@ -22,5 +21,5 @@ export const GET = staffRoute(WARRANTY_READERS, async (req, res) => {
   if (q.imei) filters.imei_serial = q.imei.replace(/[\s-]/g, "").toUpperCase();
   const rows = await billingService(req.scope).listRepairWarranties(filters, { relations: ["claims"], order: { starts_at: "DESC" }, take: 200 });
   const now = new Date();
-  res.json({ warranties: (rows as unknown as RepairWarrantyRecord[]).map((w) => toApiWarranty(w, now)) });
+  res.json({ warranties: rows.map((w) => toApiWarranty(w, now)) });
 });

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import { isTrackingToken, publicFirstName, REPAIR_STATUS_LABELS, type RepairStatus } from "@voltura/domain";
-import type { PublicTracking } from "@voltura/medusa-client";
+import type { PublicTracking } from "@voltura/contracts";
 import { publicRoute } from "@voltura/medusa-kit";
 
 // /public is not under Medusa's authenticated prefixes; said out loud all the same.

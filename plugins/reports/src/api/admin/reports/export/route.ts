@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS } from "@voltura/domain";
 import { loadShopSettings, parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { buildLiveReport, buildReport } from "../../../../reports/build-report";
-import { REPORT_SECTIONS, reportCsv, reportPdf, sectionTable, type ReportSection } from "../../../../reports/export";
-import { exportQuerySchema, rangeOf } from "../../../../reports/query";
+import { buildLiveReport, buildReport } from "../build-report";
+import { REPORT_SECTIONS, reportCsv, reportPdf, sectionTable, type ReportSection } from "../report-export";
+import { exportQuerySchema, rangeOf } from "../query";
 
 /** GET /admin/reports/export?format=csv&section=daily&from=&to= (CSV: one section) or format=pdf (all sections, or one). */
 export const GET = staffRoute(MANAGERS, async (req, res) => {

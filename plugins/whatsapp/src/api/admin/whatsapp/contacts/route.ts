@@ -1,4 +1,4 @@
-import { listWhatsAppContactsQuerySchema } from "@voltura/medusa-client";
+import { listWhatsAppContactsQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { whatsappService } from "../../../../workflows/steps/service";
 import { phoneOr400, SENDERS } from "../shared";

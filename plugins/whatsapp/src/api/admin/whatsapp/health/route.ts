@@ -1,7 +1,7 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../gateway/boot";
-import { simulatorEnabled } from "../../../../gateway/settings";
-import { cloudUniqueUsers } from "../../../../templates/session-usage";
+import { ensureSupervisor } from "../../../../modules/whatsapp/gateway/boot";
+import { simulatorEnabled } from "../../../../modules/whatsapp/gateway/settings";
+import { cloudUniqueUsers } from "../../../../modules/whatsapp/templates/session-usage";
 import { whatsappService } from "../../../../workflows/steps/service";
 import { SESSION_READERS, toApiSession } from "../shared";
 

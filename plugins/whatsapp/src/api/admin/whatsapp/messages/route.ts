@@ -1,4 +1,4 @@
-import { listWhatsAppMessagesQuerySchema, sendWhatsAppBodySchema } from "@voltura/medusa-client";
+import { listWhatsAppMessagesQuerySchema, sendWhatsAppBodySchema } from "@voltura/contracts";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { outboxAction } from "../../../../domain/outbox";
@@ -6,11 +6,12 @@ import { GAVE_UP_PREFIX } from "../../../../workflows/steps/outbound";
 import type { MessageRow } from "../../../../modules/whatsapp/rows";
 import { blockedByOptOut } from "../../../../domain/opt-out";
 import { refusalAnswer } from "../../../../domain/session-signals";
-import { ensureSupervisor } from "../../../../gateway/boot";
-import { resolveMediaUrl } from "../../../../gateway/media-source";
-import { planSend } from "../../../../templates/send-plan";
+import { ensureSupervisor } from "../../../../modules/whatsapp/gateway/boot";
+import { resolveMediaUrl } from "../../../../modules/whatsapp/gateway/media-source";
+import { planSend } from "../../../../modules/whatsapp/templates/send-plan";
 import { whatsappService } from "../../../../workflows/steps/service";
-import { deliverPendingWhatsAppWorkflow, sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
+import { deliverPendingWhatsAppWorkflow } from "../../../../workflows/deliver-pending-whatsapp";
+import { sendWhatsAppMessageWorkflow } from "../../../../workflows/send-whatsapp-message";
 import { answerSessionUnavailable, customerNamesOf, phoneOr400, pickSession, requireSimulatorOn, SENDERS, toApiMessage } from "../shared";
 
 export const GET = staffRoute(SENDERS, async (req, res) => {

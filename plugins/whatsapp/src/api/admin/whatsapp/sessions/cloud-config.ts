@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import type { AnyRole } from "@voltura/domain";
-import { CLOUD_SECRET_FIELDS, type CloudSecretField } from "@voltura/medusa-client";
-import { CloudSecretsError, secretsRing, sealCloudSecrets, type CloudSecrets } from "../../../../gateway/cloud-secrets";
+import { CLOUD_SECRET_FIELDS, type CloudSecretField } from "@voltura/contracts";
+import { CloudSecretsError, secretsRing, sealCloudSecrets, type CloudSecrets } from "../../../../modules/whatsapp/gateway/cloud-secrets";
 import { whatsappService } from "../../../../workflows/steps/service";
 
 /** A Cloud API number's secrets (access token, app secret, verify token) are the owner's to set. */

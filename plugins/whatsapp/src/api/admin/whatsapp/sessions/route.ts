@@ -1,10 +1,11 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils";
 import { diffFields } from "@voltura/domain";
-import { createWhatsAppSessionBodySchema } from "@voltura/medusa-client";
+import { createWhatsAppSessionBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../gateway/boot";
-import { simulatorEnabled } from "../../../../gateway/settings";
-import { createWhatsAppSessionWorkflow } from "../../../../workflows/manage-whatsapp-sessions";
+import { ensureSupervisor } from "../../../../modules/whatsapp/gateway/boot";
+import { simulatorEnabled } from "../../../../modules/whatsapp/gateway/settings";
+import { cloudUniqueUsers } from "../../../../modules/whatsapp/templates/session-usage";
+import { createWhatsAppSessionWorkflow } from "../../../../workflows/create-whatsapp-session";
 import { whatsappService } from "../../../../workflows/steps/service";
 import { SESSION_ADMINS, SESSION_READERS, toApiSession } from "../shared";
 import { requirePhoneNumberIdFree, requireSecretSetter, sealForSession, secretFieldsIn } from "./cloud-config";
@@ -12,7 +13,8 @@ import { requirePhoneNumberIdFree, requireSecretSetter, sealForSession, secretFi
 export const GET = staffRoute(SESSION_READERS, async (req, res) => {
   await ensureSupervisor(req.scope);
   const sessions = await whatsappService(req.scope).listWhatsAppSessions({}, { order: { created_at: "ASC" } });
-  res.json({ sessions: sessions.map((s) => toApiSession(s, req.actor.role)) });
+  const uniqueUsers = await cloudUniqueUsers(req.scope, sessions);
+  res.json({ sessions: sessions.map((s) => toApiSession(s, req.actor.role, uniqueUsers.get(s.id) ?? null)) });
 });
 
 /**

@@ -1,10 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { diffFields } from "@voltura/domain";
-import { putTemplateBindingBodySchema } from "@voltura/medusa-client";
+import { putTemplateBindingBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { requireCloudSession } from "../../../../templates/template-account";
-import { sessionOr404, toApiBinding } from "../../../../templates/template-api";
-import { findTemplate, listBindingRows, putBinding } from "../../../../templates/template-sql";
+import { requireCloudSession } from "../../../../modules/whatsapp/templates/template-account";
+import { sessionOr404, toApiBinding } from "../template-api";
+import { findTemplate, listBindingRows, putBinding } from "../../../../modules/whatsapp/templates/template-sql";
 import { SESSION_ADMINS, SESSION_READERS } from "../shared";
 
 /** Which template each purpose (quote_sent, quote_reminder, pickup_day<n>, campaign) uses per number and language. */

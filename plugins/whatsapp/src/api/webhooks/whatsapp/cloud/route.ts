@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http";
 import { publicRoute } from "@voltura/medusa-kit";
-import { cloudVerificationChallenge, receiveCloudWebhook } from "../../../../gateway/cloud-webhook";
+import { cloudVerificationChallenge, receiveCloudWebhook } from "../../../../modules/whatsapp/gateway/cloud-webhook";
 
 /**
  * Meta's WhatsApp Cloud API webhook (public: Meta signs, no staff session). The console forwards

@@ -1,4 +1,4 @@
-import { campaignExportPath } from "@voltura/medusa-client";
+import { campaignExportPath } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { proxyCommerceFile } from "$lib/server/sales-actions";
 import type { RequestHandler } from "./$types";

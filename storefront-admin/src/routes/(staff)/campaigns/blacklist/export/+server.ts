@@ -1,4 +1,4 @@
-import { CAMPAIGN_RAW_PATHS } from "@voltura/medusa-client";
+import { CAMPAIGN_RAW_PATHS } from "@voltura/contracts";
 import { campaignsFor } from "$lib/campaigns/server";
 import { proxyCommerceFile } from "$lib/server/sales-actions";
 import type { RequestHandler } from "./$types";

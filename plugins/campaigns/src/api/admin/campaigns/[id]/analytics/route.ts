@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../dispatch/access";
-import { campaignAnalytics } from "../../../../../dispatch/analytics";
+import { CAMPAIGN_MANAGERS } from "../../dispatch-roles";
+import { campaignAnalytics } from "../../../../../modules/campaigns/analytics/analytics";
 
 const querySchema = z.object({ run_no: z.coerce.number().int().min(1).optional() });
 

@@ -1,4 +1,4 @@
-import { campaignActionRoute } from "../../../../../planner/action-route";
+import { campaignActionRoute } from "../action-route";
 
 /** POST /admin/campaigns/:id/confirm (see campaignActionRoute). */
 export const POST = campaignActionRoute("confirm");

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../dispatch/access";
-import { campaignAnalytics, loadCampaignHead } from "../../../../../dispatch/analytics";
-import { allRecipients, recipientsCsv } from "../../../../../dispatch/export";
-import { campaignReportPdf } from "../../../../../dispatch/report";
+import { CAMPAIGN_MANAGERS } from "../../dispatch-roles";
+import { campaignAnalytics, loadCampaignHead } from "../../../../../modules/campaigns/analytics/analytics";
+import { allRecipients, recipientsCsv } from "../../../../../modules/campaigns/analytics/export";
+import { campaignReportPdf } from "./report";
 
 const querySchema = z.object({
   format: z.enum(["csv", "pdf"], { message: "format must be csv or pdf" }).default("csv"),

@@ -1,4 +1,4 @@
-import { campaignActionRoute } from "../../../../../planner/action-route";
+import { campaignActionRoute } from "../action-route";
 
 /** POST /admin/campaigns/:id/launch (see campaignActionRoute). */
 export const POST = campaignActionRoute("launch");

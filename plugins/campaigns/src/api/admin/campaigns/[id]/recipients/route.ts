@@ -1,9 +1,9 @@
-import { listCampaignRecipientsQuerySchema } from "@voltura/medusa-client";
+import { listCampaignRecipientsQuerySchema } from "@voltura/contracts";
 import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../dispatch/access";
-import { loadCampaignHead } from "../../../../../dispatch/analytics";
-import { recipientCountStatement, recipientPageStatement, toRecipientRow } from "../../../../../dispatch/recipients-sql";
-import { tallyCount } from "../../../../../dispatch/run-tally";
+import { CAMPAIGN_MANAGERS } from "../../dispatch-roles";
+import { loadCampaignHead } from "../../../../../modules/campaigns/analytics/analytics";
+import { recipientCountStatement, recipientPageStatement, toRecipientRow } from "../../../../../modules/campaigns/analytics/recipients-sql";
+import { tallyCount } from "../../../../../modules/campaigns/analytics/run-tally";
 
 /** The per-recipient drill-down: keyset pages in frozen order, filtered by status and run. */
 export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

@@ -1,4 +1,4 @@
-import { campaignActionRoute } from "../../../../../planner/action-route";
+import { campaignActionRoute } from "../action-route";
 
 /** POST /admin/campaigns/:id/schedule (see campaignActionRoute). */
 export const POST = campaignActionRoute("schedule");

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { tryNormalisePhone } from "@voltura/domain";
-import { testSendCampaignBodySchema } from "@voltura/medusa-client";
+import { testSendCampaignBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { loadCampaignRow } from "../../../../../planner/campaign-read";
-import { previewCampaign } from "../../../../../planner/preview";
-import { answeringRefusals, CampaignRefusal } from "../../../../../planner/refusal";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
-import { shopNameOf } from "../../../../../planner/shop";
-import { sendThroughGateway, staffPhone } from "../../../../../planner/whatsapp-bridge";
+import { loadCampaignRow } from "../../../../../modules/campaigns/planner/campaign-read";
+import { previewCampaign } from "../../../../../modules/campaigns/planner/preview";
+import { answeringRefusals, CampaignRefusal } from "../../../../../modules/campaigns/planner/refusal";
+import { CAMPAIGN_MANAGERS } from "../../roles";
+import { shopNameOf } from "../../../../../modules/campaigns/planner/shop";
+import { sendThroughGateway, staffPhone } from "../../../../../modules/campaigns/planner/whatsapp-bridge";
 
 /**
  * Sends the campaign's message, rendered for a chosen person (default: the first eligible), to the staff

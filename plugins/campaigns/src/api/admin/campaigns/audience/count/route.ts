@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { audienceCandidatesSql } from "../../../../../domain/audience-sql";
-import { campaignCandidates, countAudience, parseFilterParam } from "../../../../../planner/audience";
-import { loadCampaignRow } from "../../../../../planner/campaign-read";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
+import { campaignCandidates, countAudience, parseFilterParam } from "../../../../../modules/campaigns/planner/audience";
+import { loadCampaignRow } from "../../../../../modules/campaigns/planner/campaign-read";
+import { CAMPAIGN_MANAGERS } from "../../roles";
 
 const querySchema = z.object({ filter: z.string().max(20_000).optional(), campaign_id: z.string().trim().min(1).max(100).optional() });
 

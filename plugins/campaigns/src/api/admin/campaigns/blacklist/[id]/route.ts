@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { blacklistRemoveBodySchema } from "@voltura/medusa-client";
+import { blacklistRemoveBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { blacklistAnswer } from "../../../../../planner/blacklist";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
+import { blacklistAnswer } from "../../../../../modules/campaigns/planner/blacklist";
+import { CAMPAIGN_MANAGERS } from "../../roles";
 
 /** Takes a phone off the blacklist: the row stays, with when, who and why (`reason` in the body or the query). */
 export const DELETE = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

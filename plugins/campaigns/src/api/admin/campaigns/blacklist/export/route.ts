@@ -1,6 +1,6 @@
 import { toSafeCsv } from "@voltura/domain";
 import { recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
+import { CAMPAIGN_MANAGERS } from "../../roles";
 
 /** The active blacklist as CSV (phone, reason, added_by, created_at), oldest first; the file can be imported again. */
 export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

@@ -1,8 +1,8 @@
 import { parseRecipientCsv } from "@voltura/domain";
-import { blacklistImportBodySchema } from "@voltura/medusa-client";
+import { blacklistImportBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { addToBlacklist } from "../../../../../planner/blacklist";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
+import { addToBlacklist } from "../../../../../modules/campaigns/planner/blacklist";
+import { CAMPAIGN_MANAGERS } from "../../roles";
 
 /** Adds the phones of a CSV (a `phone` column; a `reason` column overrides the body's reason per row); each rejected row with why. */
 export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

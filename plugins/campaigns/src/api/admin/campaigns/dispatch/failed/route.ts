@@ -1,9 +1,9 @@
-import { dispatchFailedBodySchema } from "@voltura/medusa-client";
+import { dispatchFailedBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordedByItsOwnRows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { DISPATCHER } from "../../../../../dispatch/access";
-import { evaluateSenderHealth } from "../../../../../dispatch/health";
-import { recordFailed, HEALTH_ERROR_CODES } from "../../../../../dispatch/record";
-import { announceProgress } from "../../../../../planner/live";
+import { DISPATCHER } from "../../dispatch-roles";
+import { evaluateSenderHealth } from "../../../../../modules/campaign-dispatch/senders/health";
+import { recordFailed, HEALTH_ERROR_CODES } from "../../../../../modules/campaign-dispatch/gate/record";
+import { announceProgress } from "../../../../../modules/campaigns/planner/live";
 
 /** A final send failure: the recipient is failed with its reason; 463/401/403 count against the number at once. */
 export const POST = staffRoute(DISPATCHER, async (req, res) => {

@@ -1,8 +1,9 @@
-import { dispatchNextBodySchema } from "@voltura/medusa-client";
+import { dispatchNextBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordedByItsOwnRows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { optOutLink } from "../../../../../domain/opt-out-token";
-import { DISPATCHER } from "../../../../../dispatch/access";
-import { runGate } from "../../../../../dispatch/gate";
+import { DISPATCHER } from "../../dispatch-roles";
+import { runGate } from "../../../../../modules/campaign-dispatch/gate/gate";
+import { shopNameOf } from "../../../../../modules/campaigns/planner/shop";
 
 /**
  * The send gate for one number (the pacer asks before every send): send this recipient now, wait until an instant,
@@ -10,7 +11,10 @@ import { runGate } from "../../../../../dispatch/gate";
  */
 export const POST = staffRoute(DISPATCHER, async (req, res) => {
   const body = parseOrThrow(dispatchNextBodySchema, req.body);
-  const decision = await runGate(sqlConnection(req.scope), body.session_id, { optoutLink: (phone, language) => optOutLink(phone, language) });
+  const decision = await runGate(sqlConnection(req.scope), body.session_id, {
+    optoutLink: (phone, language) => optOutLink(phone, language),
+    shopName: () => shopNameOf(req.scope),
+  });
   recordedByItsOwnRows(req);
   res.json(decision);
 });

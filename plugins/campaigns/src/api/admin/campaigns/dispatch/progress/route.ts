@@ -1,7 +1,7 @@
-import { dispatchProgressBodySchema } from "@voltura/medusa-client";
+import { dispatchProgressBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordedByItsOwnRows, staffRoute } from "@voltura/medusa-kit";
-import { DISPATCHER } from "../../../../../dispatch/access";
-import { runProgress } from "../../../../../dispatch/record";
+import { DISPATCHER } from "../../dispatch-roles";
+import { runProgress } from "../../../../../modules/campaign-dispatch/gate/record";
 
 /** What is left of a run; the call that finds nothing left ends the run. */
 export const POST = staffRoute(DISPATCHER, async (req, res) => {

@@ -1,8 +1,8 @@
-import { dispatchSentBodySchema } from "@voltura/medusa-client";
+import { dispatchSentBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordedByItsOwnRows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { DISPATCHER } from "../../../../../dispatch/access";
-import { recordSent } from "../../../../../dispatch/record";
-import { announceProgress } from "../../../../../planner/live";
+import { DISPATCHER } from "../../dispatch-roles";
+import { recordSent } from "../../../../../modules/campaign-dispatch/gate/record";
+import { announceProgress } from "../../../../../modules/campaigns/planner/live";
 
 /** The gateway took the message: the recipient is sent and the send counts on its number (idempotent). */
 export const POST = staffRoute(DISPATCHER, async (req, res) => {

@@ -1,8 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { diffFields, MALAYSIAN_STATES } from "@voltura/domain";
-import { updateCampaignDispatchSettingsBodySchema, type CampaignDispatchSettings } from "@voltura/medusa-client";
+import { updateCampaignDispatchSettingsBodySchema, type CampaignDispatchSettings } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute, type Sql } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../dispatch/access";
+import { CAMPAIGN_MANAGERS } from "../../dispatch-roles";
 
 async function readSettings(db: Sql): Promise<CampaignDispatchSettings> {
   const [s] = await rows(db, `SELECT contact_cap_days, identical_text_per_hour, state FROM campaign_settings WHERE id = 'default'`);

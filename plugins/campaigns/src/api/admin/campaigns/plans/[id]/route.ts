@@ -1,12 +1,12 @@
 import { diffFields } from "@voltura/domain";
-import { updateCampaignBodySchema } from "@voltura/medusa-client";
+import { updateCampaignBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { campaignAnswer, campaignWithCounts, eventAnswer, loadCampaignRow } from "../../../../../planner/campaign-read";
-import { updateCampaign } from "../../../../../planner/campaign-write";
-import { applyCampaignAction } from "../../../../../planner/lifecycle-commit";
-import { answeringRefusals, CampaignRefusal } from "../../../../../planner/refusal";
-import { CAMPAIGN_MANAGERS, CAMPAIGN_READERS } from "../../../../../planner/roles";
-import { shopNameOf } from "../../../../../planner/shop";
+import { campaignAnswer, campaignWithCounts, eventAnswer, loadCampaignRow } from "../../../../../modules/campaigns/planner/campaign-read";
+import { updateCampaign } from "../../../../../modules/campaigns/planner/campaign-write";
+import { applyCampaignAction } from "../../../../../modules/campaigns/planner/lifecycle-commit";
+import { answeringRefusals, CampaignRefusal } from "../../../../../modules/campaigns/planner/refusal";
+import { CAMPAIGN_MANAGERS, CAMPAIGN_READERS } from "../../roles";
+import { shopNameOf } from "../../../../../modules/campaigns/planner/shop";
 
 /** The campaign with its current run's counts, its lifecycle events (oldest first) and the size of its imported list. */
 export const GET = staffRoute(CAMPAIGN_READERS, async (req, res) => {
@@ -25,7 +25,7 @@ export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
     const fields = Object.keys(body);
     await recordAudit(req, {
       action: "campaign.update", entity: "campaign", entity_id: after.id,
-      changes: diffFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, fields),
+      changes: diffFields({ ...before }, { ...after }, fields),
     });
     res.json({ campaign: await campaignWithCounts(sqlConnection(req.scope), after.id) });
   });

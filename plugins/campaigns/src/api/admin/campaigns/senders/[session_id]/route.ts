@@ -1,7 +1,7 @@
 import { diffFields } from "@voltura/domain";
 import { recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../dispatch/access";
-import { getSender, updateSenderPolicy } from "../../../../../dispatch/senders";
+import { CAMPAIGN_MANAGERS } from "../../dispatch-roles";
+import { getSender, updateSenderPolicy } from "../../../../../modules/campaign-dispatch/senders/senders";
 
 export const GET = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {
   res.json({ sender: await getSender(sqlConnection(req.scope), req.params.session_id!) });

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { diffFields } from "@voltura/domain";
-import { updateCampaignTemplateBodySchema } from "@voltura/medusa-client";
+import { updateCampaignTemplateBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../planner/roles";
-import { templateAnswer } from "../../../../../planner/templates";
+import { CAMPAIGN_MANAGERS } from "../../roles";
+import { templateAnswer } from "../../../../../modules/campaigns/planner/templates";
 
 async function loadTemplate(req: { scope: Parameters<typeof sqlConnection>[0] }, id: string) {
   const [row] = await rows(sqlConnection(req.scope), `SELECT * FROM campaign_template WHERE id = ? AND deleted_at IS NULL`, [id]);

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { optOutBodySchema } from "@voltura/medusa-client";
+import { optOutBodySchema } from "@voltura/contracts";
 import { parseOrThrow, publicRoute } from "@voltura/medusa-kit";
 import { maskPhone, optOutKey, readOptOutToken } from "../../../../../domain/opt-out-token";
-import { isOptedOut, optOutByLink } from "../../../../../planner/opt-out";
-import { shopNameOf } from "../../../../../planner/shop";
+import { isOptedOut, optOutByLink } from "../../../../../modules/campaigns/planner/opt-out";
+import { shopNameOf } from "../../../../../modules/campaigns/planner/shop";
 
 // /public is not under Medusa's authenticated prefixes; said out loud all the same.
 export const AUTHENTICATE = false;

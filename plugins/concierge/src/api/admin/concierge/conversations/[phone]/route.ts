@@ -1,5 +1,5 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { toConversation, toHandoff, type HandoffRecord } from "../../../../../shapes";
+import { toConversation, toHandoff } from "../../../../../modules/concierge/records";
 import { conciergeOf } from "../../../../../workflows/steps/service";
 import { INBOX } from "../../roles";
 import { findConversation, phoneOrThrow } from "../../support";
@@ -8,6 +8,6 @@ import { findConversation, phoneOrThrow } from "../../support";
 export const GET = staffRoute(INBOX, async (req, res) => {
   const phone = phoneOrThrow(req.params.phone!);
   const conversation = await findConversation(req.scope, phone);
-  const handoff = (await conciergeOf(req.scope).activeHandoff(phone)) as HandoffRecord | null;
+  const handoff = await conciergeOf(req.scope).activeHandoff(phone);
   res.json({ conversation: conversation ? toConversation(conversation) : null, handoff: handoff ? toHandoff(handoff) : null });
 });

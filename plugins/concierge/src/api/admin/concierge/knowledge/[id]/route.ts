@@ -1,7 +1,8 @@
-import { knowledgeDocumentBodySchema } from "@voltura/medusa-client";
+import { knowledgeDocumentBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { toKnowledgeDocument } from "../../../../../shapes";
-import { deleteKnowledgeDocumentWorkflow, saveKnowledgeDocumentWorkflow } from "../../../../../workflows/save-knowledge-document";
+import { toKnowledgeDocument } from "../../../../../modules/concierge/records";
+import { deleteKnowledgeDocumentWorkflow } from "../../../../../workflows/delete-knowledge-document";
+import { saveKnowledgeDocumentWorkflow } from "../../../../../workflows/save-knowledge-document";
 import { EDITORS } from "../../roles";
 
 /** Replaces the document's text and re-embeds it. */

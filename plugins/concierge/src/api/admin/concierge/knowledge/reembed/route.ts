@@ -1,5 +1,5 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { reembedKnowledgeWorkflow } from "../../../../../workflows/save-knowledge-document";
+import { reembedKnowledgeWorkflow } from "../../../../../workflows/reembed-knowledge";
 import { EDITORS } from "../../roles";
 
 /** Re-chunks and re-embeds every document with the embedder now configured. */

@@ -1,4 +1,4 @@
-import { knowledgeSearchBodySchema } from "@voltura/medusa-client";
+import { knowledgeSearchBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { conciergeOf } from "../../../../../workflows/steps/service";
 import { INBOX } from "../../roles";

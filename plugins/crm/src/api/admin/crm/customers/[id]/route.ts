@@ -1,5 +1,5 @@
 import { ALL_STAFF, CRM_EDITORS } from "@voltura/domain";
-import { updateCrmCustomerBodySchema } from "@voltura/medusa-client";
+import { updateCrmCustomerBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { updateCrmCustomerWorkflow } from "../../../../../workflows/update-crm-customer";
 import { answerIfCustomerTaken, workflowError } from "../../answers";

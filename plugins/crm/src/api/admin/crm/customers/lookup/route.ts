@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { ALL_STAFF, phonePrefixFromPartial, tryNormalisePhone, type CustomerType } from "@voltura/domain";
-import { lookupCrmCustomersQuerySchema, type CrmLookup } from "@voltura/medusa-client";
+import { lookupCrmCustomersQuerySchema, type CrmLookup } from "@voltura/contracts";
 import { parseOrThrow, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { searchCustomers } from "@voltura/plugin-platform/search/service";
-import { customerName } from "../../../../../workflows/customer-state";
+import { searchCustomers } from "@voltura/plugin-platform/modules/search/search";
+import { customerName } from "../../../../../domain/customer-state";
 
 export const LOOKUP_LIMIT = 8;
 

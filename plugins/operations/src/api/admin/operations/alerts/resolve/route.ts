@@ -1,4 +1,4 @@
-import { resolveOperationsAlertsBodySchema } from "@voltura/medusa-client";
+import { resolveOperationsAlertsBodySchema } from "@voltura/contracts";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { resolveAlerts } from "../../../../../modules/operations/sql/alerts";
 import { WORKER } from "../../access";

@@ -1,4 +1,4 @@
-import { syncBackupsBodySchema } from "@voltura/medusa-client";
+import { syncBackupsBodySchema } from "@voltura/contracts";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { syncBackupCatalog } from "../../../../../modules/operations/sql/backups";
 import { WORKER } from "../../access";

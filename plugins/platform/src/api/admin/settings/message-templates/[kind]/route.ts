@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { messageTemplateKindSchema, messageTemplateUpdateProblem, messageTemplateUpdateSchema, type MessageTemplateUpdate } from "@voltura/domain";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { messageTemplateView } from "../../../../../message-templates/view";
+import { messageTemplateView } from "../view";
 import { SHOP_SETTINGS_MODULE } from "../../../../../modules/shop-settings";
 import type ShopSettingsService from "../../../../../modules/shop-settings/service";
 

@@ -1,12 +1,12 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { passwordProblems, staffRoleSchema } from "@voltura/domain";
-import { passwordResetBodySchema, type PasswordResetBody } from "@voltura/medusa-client";
+import { passwordResetBodySchema, type PasswordResetBody } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { STAFF_GUARD_MODULE } from "../../../../../modules/staff-guard";
 import type StaffGuardService from "../../../../../modules/staff-guard/service";
-import { generateTemporaryPassword } from "../../../../../staff-access/temporary-password";
+import { generateTemporaryPassword } from "../../../../../domain/temporary-password";
 import { setStaffPasswordWorkflow } from "../../../../../workflows/set-staff-password";
-import { toStaffMember } from "../../../../../workflows/staff-shape";
+import { toStaffMember } from "../../../../../domain/staff-shape";
 
 /**
  * An owner sets a temporary password for another staff member (typed, or made up here and shown

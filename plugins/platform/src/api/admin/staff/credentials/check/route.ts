@@ -1,7 +1,7 @@
-import { credentialsCheckBodySchema, type CredentialsCheckBody } from "@voltura/medusa-client";
+import { credentialsCheckBodySchema, type CredentialsCheckBody } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { answerTooManyAttempts, answerWrongCredentials } from "../../../../../staff-access/answers";
-import { checkStaffCredentials } from "../../../../../staff-access/check-credentials";
+import { answerTooManyAttempts, answerWrongCredentials } from "../../answers";
+import { checkStaffCredentials } from "../../../../../modules/staff-guard/check-credentials";
 
 /**
  * The console's sign-in (and anything else that must check a staff password) asks here, as the

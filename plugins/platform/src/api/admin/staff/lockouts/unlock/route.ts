@@ -1,4 +1,4 @@
-import { unlockAccountBodySchema } from "@voltura/medusa-client";
+import { unlockAccountBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
 import { STAFF_GUARD_MODULE } from "../../../../../modules/staff-guard";
 import type StaffGuardService from "../../../../../modules/staff-guard/service";

@@ -1,11 +1,11 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { ALL_STAFF, passwordProblems } from "@voltura/domain";
-import { changeOwnPasswordBodySchema, type ChangeOwnPasswordBody } from "@voltura/medusa-client";
+import { changeOwnPasswordBodySchema, type ChangeOwnPasswordBody } from "@voltura/contracts";
 import { clientIpOf, parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { answerTooManyAttempts, answerWrongCredentials } from "../../../../../staff-access/answers";
-import { checkStaffCredentials } from "../../../../../staff-access/check-credentials";
+import { answerTooManyAttempts, answerWrongCredentials } from "../../answers";
+import { checkStaffCredentials } from "../../../../../modules/staff-guard/check-credentials";
 import { setStaffPasswordWorkflow } from "../../../../../workflows/set-staff-password";
-import { toStaffMember } from "../../../../../workflows/staff-shape";
+import { toStaffMember } from "../../../../../domain/staff-shape";
 
 /**
  * A staff member changes their own password: the current one is checked under the same limits as

@@ -1,9 +1,9 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { ALL_STAFF } from "@voltura/domain";
-import { ownPreferencesBodySchema, type OwnPreferencesBody } from "@voltura/medusa-client";
+import { ownPreferencesBodySchema, type OwnPreferencesBody } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { updateStaffMemberWorkflow } from "../../../../../workflows/update-staff-member";
-import { toStaffMember } from "../../../../../workflows/staff-shape";
+import { toStaffMember } from "../../../../../domain/staff-shape";
 
 /**
  * A staff member saves their own console language (`metadata.locale`, "en" | "ms"); the console

@@ -1,8 +1,8 @@
 import type { AnyRole } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { recoverPosCheckouts } from "../../../../../sales/checkout-recovery";
-import { recoverSaleOutbox } from "../../../../../sales/sale-outbox";
-import { POS_MANAGERS } from "../../../../../sales/roles";
+import { recoverPosCheckouts } from "../../../../../workflows/steps/checkout-recovery";
+import { recoverSaleOutbox } from "../../../../../workflows/steps/sale-outbox";
+import { POS_MANAGERS } from "../../roles";
 
 const RECOVERERS: readonly AnyRole[] = [...POS_MANAGERS, "system"];
 

@@ -1,5 +1,5 @@
 import { REPAIR_DESK } from "@voltura/domain";
-import { assignTechnicianBodySchema } from "@voltura/medusa-client";
+import { assignTechnicianBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { updateRepairJobWorkflow } from "../../../../../workflows/update-repair-job";
 import { loadRepairJob } from "../../query";

@@ -1,6 +1,6 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { loadRepairBilling } from "../../../../../billing/load-billing";
-import { BILLING_READERS } from "../../../../../billing/roles";
+import { loadRepairBilling } from "../../../../../workflows/steps/load-billing";
+import { BILLING_READERS } from "../../../billing-roles";
 
 /** Lines, live totals, quotes, invoice, payments and warranties of a job. */
 export const GET = staffRoute(BILLING_READERS, async (req, res) => {

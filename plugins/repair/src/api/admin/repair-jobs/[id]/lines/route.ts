@@ -1,9 +1,9 @@
-import { addRepairLineBodySchema } from "@voltura/medusa-client";
+import { addRepairLineBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../billing/errors";
-import { loadRepairBilling } from "../../../../../billing/load-billing";
-import { LINE_AND_QUOTE_WRITERS } from "../../../../../billing/roles";
-import { toApiLine } from "../../../../../billing/serialise";
+import { respondToWorkflowError } from "../../../../../workflows/steps/billing-errors";
+import { loadRepairBilling } from "../../../../../workflows/steps/load-billing";
+import { LINE_AND_QUOTE_WRITERS } from "../../../billing-roles";
+import { toApiLine } from "../../../../../workflows/steps/billing-serialise";
 import { addRepairLineWorkflow } from "../../../../../workflows/add-repair-line";
 
 /** Adds a part (reserves stock; 409 with `available` when short), labour or a fee. */

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { MedusaError } from "@medusajs/framework/utils";
 import { REPAIR_DESK } from "@voltura/domain";
-import { uploadPhotosFieldsSchema } from "@voltura/medusa-client";
+import { uploadPhotosFieldsSchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { retrieveJobOr404 } from "../../../../../desk/context";
-import { checkPhotoFile, photoFileName } from "../../../../../desk/photo-files";
+import { retrieveJobOr404 } from "../../../../../workflows/steps/job-context";
+import { checkPhotoFile, photoFileName } from "../../../../../domain/photo-files";
 import { addRepairJobPhotosWorkflow } from "../../../../../workflows/add-repair-job-photos";
 import { loadRepairJob } from "../../query";
 
@@ -19,7 +19,8 @@ export const GET = staffRoute([...REPAIR_DESK, "system", "integration"], async (
 /** multipart/form-data: `files` (JPEG / PNG / WebP, ≤ 8 MB each), `tag` (before | during | after), optional `caption`. */
 export const POST = staffRoute(REPAIR_DESK, async (req, res) => {
   const fields = parseOrThrow(uploadPhotosFieldsSchema, req.body ?? {});
-  const files = ((req as unknown as { files?: UploadedFile[] }).files ?? []) as UploadedFile[];
+  // multer's memory storage (api/photo-upload.ts) puts the upload's files on the request as an array.
+  const files: UploadedFile[] = Array.isArray(req.files) ? req.files : [];
   if (!files.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: files: attach at least one photo");
   const checked = files.map((file) => ({ file, check: checkPhotoFile(file) }));
   const refused = checked.flatMap(({ check }) => (check.ok ? [] : [check.reason]));

@@ -1,8 +1,8 @@
-import { pickupBodySchema } from "@voltura/medusa-client";
+import { pickupBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../billing/errors";
-import { loadRepairBilling } from "../../../../../billing/load-billing";
-import { PICKUP_TAKERS } from "../../../../../billing/roles";
+import { respondToWorkflowError } from "../../../../../workflows/steps/billing-errors";
+import { loadRepairBilling } from "../../../../../workflows/steps/load-billing";
+import { PICKUP_TAKERS } from "../../../billing-roles";
 import { recordRepairPickupWorkflow } from "../../../../../workflows/record-repair-pickup";
 
 /** Takes payment (400 with shortfall_sen when short; cash change in the answer), delivers the job, starts warranties. */

@@ -1,9 +1,9 @@
 import { checkTransition, REPAIR_DESK } from "@voltura/domain";
-import { changeStatusBodySchema } from "@voltura/medusa-client";
+import { changeStatusBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../billing/errors";
-import { takeJobLease } from "../../../../../desk/job-effects";
-import { finishRepairJob } from "../../../../../desk/recovery";
+import { respondToWorkflowError } from "../../../../../workflows/steps/billing-errors";
+import { takeJobLease } from "../../../../../workflows/steps/job-effects";
+import { finishRepairJob } from "../../../../../workflows/steps/recovery";
 import { changeRepairJobStatusWorkflow } from "../../../../../workflows/change-repair-job-status";
 import { loadRepairJob } from "../../query";
 

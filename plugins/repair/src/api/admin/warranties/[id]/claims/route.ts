@@ -1,8 +1,8 @@
-import { warrantyClaimBodySchema } from "@voltura/medusa-client";
+import { warrantyClaimBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../billing/errors";
-import { WARRANTY_CLAIM_TAKERS } from "../../../../../billing/roles";
-import { toApiWarranty } from "../../../../../billing/serialise";
+import { respondToWorkflowError } from "../../../../../workflows/steps/billing-errors";
+import { WARRANTY_CLAIM_TAKERS } from "../../../billing-roles";
+import { toApiWarranty } from "../../../../../workflows/steps/billing-serialise";
 import { claimRepairWarrantyWorkflow } from "../../../../../workflows/claim-repair-warranty";
 import { loadWarranty } from "../../../../../workflows/steps/void-repair-warranty";
 

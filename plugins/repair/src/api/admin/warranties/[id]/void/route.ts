@@ -1,8 +1,8 @@
-import { voidWarrantyBodySchema } from "@voltura/medusa-client";
+import { voidWarrantyBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../billing/errors";
-import { WARRANTY_VOIDERS } from "../../../../../billing/roles";
-import { toApiWarranty } from "../../../../../billing/serialise";
+import { respondToWorkflowError } from "../../../../../workflows/steps/billing-errors";
+import { WARRANTY_VOIDERS } from "../../../billing-roles";
+import { toApiWarranty } from "../../../../../workflows/steps/billing-serialise";
 import { loadWarranty } from "../../../../../workflows/steps/void-repair-warranty";
 import { voidRepairWarrantyWorkflow } from "../../../../../workflows/void-repair-warranty";
 

@@ -1,4 +1,4 @@
-import { contactOptBodySchema } from "@voltura/medusa-client";
+import { contactOptBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { setWhatsAppContactOptOutWorkflow } from "../../../../../workflows/set-whatsapp-contact-opt-out";
 import { phoneOr400, SENDERS } from "../../shared";

@@ -1,6 +1,7 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../gateway/boot";
-import { deleteWhatsAppSessionWorkflow } from "../../../../../workflows/manage-whatsapp-sessions";
+import { ensureSupervisor } from "../../../../../modules/whatsapp/gateway/boot";
+import { cloudUniqueUsers } from "../../../../../modules/whatsapp/templates/session-usage";
+import { deleteWhatsAppSessionWorkflow } from "../../../../../workflows/delete-whatsapp-session";
 import { whatsappService } from "../../../../../workflows/steps/service";
 import { pickSession, SESSION_ADMINS, SESSION_READERS, toApiSession } from "../../shared";
 
@@ -11,7 +12,8 @@ import { pickSession, SESSION_ADMINS, SESSION_READERS, toApiSession } from "../.
 export const GET = staffRoute(SESSION_READERS, async (req, res) => {
   await ensureSupervisor(req.scope);
   const session = await pickSession(req.scope, req.params.id);
-  res.json({ session: toApiSession(session, req.actor.role) });
+  const uniqueUsers = await cloudUniqueUsers(req.scope, [session]);
+  res.json({ session: toApiSession(session, req.actor.role, uniqueUsers.get(session.id) ?? null) });
 });
 
 /** Stops the session everywhere and forgets its credentials; its message log stays. */

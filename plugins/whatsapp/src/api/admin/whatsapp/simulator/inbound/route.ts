@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { simulatorInboundBodySchema } from "@voltura/medusa-client";
+import { simulatorInboundBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../gateway/boot";
+import { ensureSupervisor } from "../../../../../modules/whatsapp/gateway/boot";
 import { whatsappService } from "../../../../../workflows/steps/service";
 import { customerNamesOf, phoneOr400, pickSession, requireSimulatorOn, SIMULATOR_USERS, toApiMessage } from "../../shared";
 

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { simulatorLimitsBodySchema } from "@voltura/medusa-client";
+import { simulatorLimitsBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../gateway/boot";
+import { ensureSupervisor } from "../../../../../modules/whatsapp/gateway/boot";
 import { whatsappService } from "../../../../../workflows/steps/service";
 import { pickSession, requireSimulatorOn, SIMULATOR_USERS, toApiSession } from "../../shared";
 

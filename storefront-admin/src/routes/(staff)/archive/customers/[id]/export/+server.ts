@@ -1,6 +1,6 @@
 import { error } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
-import { customerDataExportPath } from "@voltura/medusa-client";
+import { customerDataExportPath } from "@voltura/contracts";
 import { commerceErrorFrom, commerceFetch } from "$lib/server/commerce-raw";
 import { commerceProblem } from "$lib/server/commerce";
 import { requireRole } from "$lib/server/guard";

@@ -1,11 +1,11 @@
 import { generateEntityId } from "@medusajs/framework/utils";
 import { parseRecipientCsv } from "@voltura/domain";
-import { importAudienceBodySchema } from "@voltura/medusa-client";
+import { importAudienceBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, rows, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { loadCampaignRow } from "../../../../../../planner/campaign-read";
+import { loadCampaignRow } from "../../../../../../modules/campaigns/planner/campaign-read";
 import { isEditable } from "../../../../../../domain/lifecycle";
-import { answeringRefusals, CampaignRefusal } from "../../../../../../planner/refusal";
-import { CAMPAIGN_MANAGERS } from "../../../../../../planner/roles";
+import { answeringRefusals, CampaignRefusal } from "../../../../../../modules/campaigns/planner/refusal";
+import { CAMPAIGN_MANAGERS } from "../../../roles";
 
 const BATCH = 1_000;
 

@@ -1,7 +1,7 @@
-import { pauseCampaignSenderBodySchema } from "@voltura/medusa-client";
+import { pauseCampaignSenderBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../../dispatch/access";
-import { getSender, pauseSender } from "../../../../../../dispatch/senders";
+import { CAMPAIGN_MANAGERS } from "../../../dispatch-roles";
+import { getSender, pauseSender } from "../../../../../../modules/campaign-dispatch/senders/senders";
 
 /** Stops campaign sends from this number (its share waits; other numbers keep their own caps). */
 export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

@@ -1,7 +1,7 @@
 import { recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { CAMPAIGN_MANAGERS } from "../../../../../../dispatch/access";
-import { getSender, resumeSender } from "../../../../../../dispatch/senders";
-import { wakePacers } from "../../../../../../planner/run-starter";
+import { CAMPAIGN_MANAGERS } from "../../../dispatch-roles";
+import { getSender, resumeSender } from "../../../../../../modules/campaign-dispatch/senders/senders";
+import { wakePacers } from "../../../../../../modules/campaigns/planner/run-starter";
 
 /** Lifts the number's pause (a health or timelock pause too: owners and managers only), then wakes its pacer. */
 export const POST = staffRoute(CAMPAIGN_MANAGERS, async (req, res) => {

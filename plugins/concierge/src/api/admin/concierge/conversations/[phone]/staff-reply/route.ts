@@ -1,6 +1,6 @@
-import { staffReplyBodySchema } from "@voltura/medusa-client";
+import { staffReplyBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { toHandoff, type HandoffRecord } from "../../../../../../shapes";
+import { toHandoff } from "../../../../../../modules/concierge/records";
 import { changeHandoffWorkflow } from "../../../../../../workflows/change-handoff";
 import { conciergeOf } from "../../../../../../workflows/steps/service";
 import { INBOX } from "../../../roles";
@@ -10,7 +10,7 @@ import { phoneOrThrow } from "../../../support";
 export const POST = staffRoute(INBOX, async (req, res) => {
   parseOrThrow(staffReplyBodySchema, req.body ?? {});
   const phone = phoneOrThrow(req.params.phone!);
-  const active = (await conciergeOf(req.scope).activeHandoff(phone)) as HandoffRecord | null;
+  const active = await conciergeOf(req.scope).activeHandoff(phone);
   if (!active) return void res.json({ handoff: null });
   const { result } = await changeHandoffWorkflow(req.scope).run({
     input: { id: active.id, action: "staff_reply", actor: { id: req.actor.id, name: req.actor.name } },

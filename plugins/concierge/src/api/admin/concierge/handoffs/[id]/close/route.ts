@@ -1,5 +1,5 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { toHandoff } from "../../../../../../shapes";
+import { toHandoff } from "../../../../../../modules/concierge/records";
 import { changeHandoffWorkflow } from "../../../../../../workflows/change-handoff";
 import { INBOX } from "../../../roles";
 

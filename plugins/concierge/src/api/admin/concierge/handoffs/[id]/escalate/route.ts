@@ -1,7 +1,7 @@
 import { tryNormalisePhone } from "@voltura/domain";
 import { formatPhoneForDisplay } from "@voltura/domain";
 import { staffRoute } from "@voltura/medusa-kit";
-import { toHandoff } from "../../../../../../shapes";
+import { toHandoff } from "../../../../../../modules/concierge/records";
 import { changeHandoffWorkflow } from "../../../../../../workflows/change-handoff";
 import { conciergeOf } from "../../../../../../workflows/steps/service";
 import { SERVICE } from "../../../roles";

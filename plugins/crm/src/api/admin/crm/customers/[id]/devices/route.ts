@@ -1,9 +1,9 @@
 import { CRM_EDITORS } from "@voltura/domain";
-import { addCustomerDeviceBodySchema } from "@voltura/medusa-client";
+import { addCustomerDeviceBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { addCustomerDeviceWorkflow } from "../../../../../../workflows/add-customer-device";
-import { loadCustomerCrmState } from "../../../../../../workflows/customer-state";
-import { deviceWithImei } from "../../../../../../workflows/steps/add-customer-device";
+import { deviceWithImei } from "../../../../../../domain/customer-state";
+import { loadCustomerCrmState } from "../../../../../../workflows/steps/load-customer-crm-state";
 import { answerDuplicateDevice, workflowError } from "../../../answers";
 import { loadCrmCustomer } from "../../../customers-query";
 

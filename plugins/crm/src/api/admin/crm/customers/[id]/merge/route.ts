@@ -1,9 +1,9 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils";
 import { MANAGERS } from "@voltura/domain";
-import { mergeCustomersBodySchema } from "@voltura/medusa-client";
+import { mergeCustomersBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { customerName } from "../../../../../../workflows/customer-state";
-import { mergeCustomers, MergeKeyReusedError, type MergeCustomersInput } from "../../../../../../workflows/merge-customers";
+import { customerName } from "../../../../../../domain/customer-state";
+import { mergeCustomers, MergeKeyReusedError, type MergeCustomersInput } from "../../../../../../workflows/steps/merge-customers";
 import { loadCrmCustomer } from "../../../customers-query";
 
 /**

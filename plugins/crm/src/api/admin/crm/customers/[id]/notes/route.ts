@@ -1,5 +1,5 @@
 import { CRM_EDITORS } from "@voltura/domain";
-import { addCustomerNoteBodySchema, type CustomerNote } from "@voltura/medusa-client";
+import { addCustomerNoteBodySchema, type CustomerNote } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import { addCustomerNoteWorkflow } from "../../../../../../workflows/add-customer-note";
 import { loadCrmCustomer } from "../../../customers-query";

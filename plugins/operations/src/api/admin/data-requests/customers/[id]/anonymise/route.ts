@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { anonymiseCustomer } from "../../../../../../archive/anonymise";
-import { customerScope } from "../../../../../../archive/customer-scope";
+import { anonymiseCustomer } from "../../../../../../modules/archive/sql/anonymise";
+import { customerScope } from "../../../../../../modules/archive/sql/customer-scope";
 import { newDataRequestId, recordDataRequest } from "../../../record";
 import { anonymiseBodySchema } from "../../../validators";
 

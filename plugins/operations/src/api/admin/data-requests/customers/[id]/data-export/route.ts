@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { MANAGERS } from "@voltura/domain";
 import { loadShopSettings, parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { customerScope } from "../../../../../../archive/customer-scope";
-import { exportCustomerData } from "../../../../../../archive/data-export";
-import { customerExportPdf } from "../../../../../../archive/export-pdf";
+import { customerScope } from "../../../../../../modules/archive/sql/customer-scope";
+import { exportCustomerData } from "../../../../../../modules/archive/sql/data-export";
+import { customerExportPdf } from "./export-pdf";
 import { recordDataRequest } from "../../../record";
 import { dataExportQuerySchema } from "../../../validators";
 

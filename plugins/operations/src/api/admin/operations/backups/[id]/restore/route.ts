@@ -1,8 +1,8 @@
-import { startRestoreBodySchema } from "@voltura/medusa-client";
+import { startRestoreBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { answeringRefusals } from "../../../../../../modules/operations/sql/refusal";
 import { createRestoreRun, getRestoreRun } from "../../../../../../modules/operations/sql/restores";
-import { startDueRestore, tryStart } from "../../../../../../workflows/operations-starts";
+import { startDueRestore, tryStart } from "../../../../../../modules/operations/temporal-starts";
 import { backupIdParam, OWNERS, requesterOf } from "../../../access";
 
 /**

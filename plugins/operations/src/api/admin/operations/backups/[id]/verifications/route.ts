@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { restoreTestBodySchema } from "@voltura/medusa-client";
+import { restoreTestBodySchema } from "@voltura/contracts";
 import { parseOrThrow, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { recordRestoreTest } from "../../../../../../modules/operations/sql/backups";
 import { answeringRefusals } from "../../../../../../modules/operations/sql/refusal";

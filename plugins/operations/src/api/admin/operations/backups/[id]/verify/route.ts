@@ -1,7 +1,7 @@
 import { recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
 import { requestVerification } from "../../../../../../modules/operations/sql/backups";
 import { answeringRefusals } from "../../../../../../modules/operations/sql/refusal";
-import { OPERATIONS_WORKFLOWS, startDueVerification, tryStart } from "../../../../../../workflows/operations-starts";
+import { OPERATIONS_WORKFLOWS, startDueVerification, tryStart } from "../../../../../../modules/operations/temporal-starts";
 import { backupIdParam, OWNERS } from "../../../access";
 
 /** Asks for a restore test of this backup now (`verifyBackupWorkflow`, id `verify-<backup id>-<n>`); 202. */

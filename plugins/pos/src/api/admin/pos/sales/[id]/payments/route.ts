@@ -1,10 +1,10 @@
-import { posSalePaymentBodySchema } from "@voltura/medusa-client";
+import { posSalePaymentBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { recordPosPayment } from "../../../../../../sales/balance-payment";
-import { answerError } from "../../../../../../sales/errors";
-import { loadSale } from "../../../../../../sales/load-sale";
-import { requestHash } from "../../../../../../sales/replay";
-import { POS_STAFF } from "../../../../../../sales/roles";
+import { recordPosPayment } from "../../../../../../workflows/steps/balance-payment";
+import { answerError } from "../../../../../../workflows/steps/errors";
+import { loadSale } from "../../../load-sale";
+import { requestHash } from "../../../../../../domain/replay";
+import { POS_STAFF } from "../../../roles";
 
 /**
  * A later payment against the balance due: 201 with the sale. The same idempotency_key with the

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import type { ReceiptLayout } from "@voltura/documents";
 import { staffRoute } from "@voltura/medusa-kit";
-import { loadSale } from "../../../../../../sales/load-sale";
-import { RECEIPT_LAYOUTS, renderSaleReceipt } from "../../../../../../sales/receipt";
-import { POS_READERS } from "../../../../../../sales/roles";
+import { loadSale } from "../../../load-sale";
+import { RECEIPT_LAYOUTS, renderSaleReceipt } from "../../receipt";
+import { POS_READERS } from "../../../roles";
 
 /** GET /admin/pos/sales/:id/receipt?layout=thermal80|a5|a4 → application/pdf. */
 export const GET = staffRoute(POS_READERS, async (req, res) => {

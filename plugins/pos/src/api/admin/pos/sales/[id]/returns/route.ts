@@ -1,11 +1,11 @@
-import { posReturnBodySchema } from "@voltura/medusa-client";
+import { posReturnBodySchema } from "@voltura/contracts";
 import { auditEntryFor, parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { resolveApprover } from "../../../../../../sales/approver";
-import { answerError } from "../../../../../../sales/errors";
-import { loadSale } from "../../../../../../sales/load-sale";
-import { requestHash } from "../../../../../../sales/replay";
-import { POS_STAFF } from "../../../../../../sales/roles";
-import { returnPosSale } from "../../../../../../sales/sale-return";
+import { resolveApprover } from "../../../../../../workflows/steps/approver";
+import { answerError } from "../../../../../../workflows/steps/errors";
+import { loadSale } from "../../../load-sale";
+import { requestHash } from "../../../../../../domain/replay";
+import { POS_STAFF } from "../../../roles";
+import { returnPosSale } from "../../../../../../workflows/steps/sale-return";
 
 /**
  * Returns items of a sale (optionally back to stock) and refunds them: 201 with the sale. The same

@@ -1,11 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { formatMYR } from "@voltura/domain";
 import { sendEmail } from "@voltura/mailer";
-import { posSendReceiptBodySchema } from "@voltura/medusa-client";
+import { posSendReceiptBodySchema } from "@voltura/contracts";
 import { loadShopSettings, parseOrThrow, renderShopMessage, staffRoute } from "@voltura/medusa-kit";
-import { loadSale } from "../../../../../../sales/load-sale";
-import { publishReceipt, renderSaleReceipt } from "../../../../../../sales/receipt";
-import { POS_STAFF } from "../../../../../../sales/roles";
+import { loadSale } from "../../../load-sale";
+import { publishReceipt, renderSaleReceipt } from "../../receipt";
+import { POS_STAFF } from "../../../roles";
 
 /**
  * Sends the receipt. WhatsApp goes through the gateway's own route (POST /admin/whatsapp/messages,

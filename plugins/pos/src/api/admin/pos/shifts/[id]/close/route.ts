@@ -1,9 +1,9 @@
-import { posCloseShiftBodySchema } from "@voltura/medusa-client";
+import { posCloseShiftBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../../sales/errors";
-import { POS_STAFF } from "../../../../../../sales/roles";
-import { toApiShift } from "../../../../../../sales/serialise";
-import { closePosShiftWorkflow } from "../../../../../../workflows/pos-shifts";
+import { respondToWorkflowError } from "../../../../../../workflows/steps/errors";
+import { POS_STAFF } from "../../../roles";
+import { toApiShift } from "../../../../../../domain/serialise";
+import { closePosShiftWorkflow } from "../../../../../../workflows/close-pos-shift";
 
 /** Closes a shift with the counted cash; the answer carries expected cash and the variance. */
 export const POST = staffRoute(POS_STAFF, async (req, res) => {
@@ -13,5 +13,5 @@ export const POST = staffRoute(POS_STAFF, async (req, res) => {
     throwOnError: false,
   });
   if (errors.length) return respondToWorkflowError(res, errors);
-  res.json({ shift: toApiShift(result as unknown as Record<string, unknown>) });
+  res.json({ shift: toApiShift(result) });
 });

@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { renderIntakeSlip, renderInvoice, renderQuote } from "@voltura/documents";
 import { loadShopSettings, staffRoute } from "@voltura/medusa-kit";
-import { loadRepairBilling } from "../../../../../../billing/load-billing";
-import { BILLING_READERS } from "../../../../../../billing/roles";
-import { intakeSlipData, invoiceDocumentData, quoteDocumentData } from "../../../../../../documents/document-data";
+import { loadRepairBilling } from "../../../../../../workflows/steps/load-billing";
+import { BILLING_READERS } from "../../../../billing-roles";
+import { intakeSlipData, invoiceDocumentData, quoteDocumentData } from "./document-data";
 import { loadRepairJob } from "../../../query";
 
 const KINDS = ["slip", "quote", "invoice"] as const;

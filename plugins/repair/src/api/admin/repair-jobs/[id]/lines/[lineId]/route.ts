@@ -1,7 +1,7 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../../billing/errors";
-import { loadRepairBilling } from "../../../../../../billing/load-billing";
-import { LINE_AND_QUOTE_WRITERS } from "../../../../../../billing/roles";
+import { respondToWorkflowError } from "../../../../../../workflows/steps/billing-errors";
+import { loadRepairBilling } from "../../../../../../workflows/steps/load-billing";
+import { LINE_AND_QUOTE_WRITERS } from "../../../../billing-roles";
 import { removeRepairLineWorkflow } from "../../../../../../workflows/remove-repair-line";
 
 /** Removes a line; a part's reservation goes back to stock. */

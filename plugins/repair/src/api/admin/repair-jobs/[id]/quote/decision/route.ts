@@ -1,8 +1,8 @@
-import { decideQuoteBodySchema } from "@voltura/medusa-client";
+import { decideQuoteBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../../billing/errors";
-import { loadRepairBilling } from "../../../../../../billing/load-billing";
-import { QUOTE_DECIDERS } from "../../../../../../billing/roles";
+import { respondToWorkflowError } from "../../../../../../workflows/steps/billing-errors";
+import { loadRepairBilling } from "../../../../../../workflows/steps/load-billing";
+import { QUOTE_DECIDERS } from "../../../../billing-roles";
 import { decideRepairQuoteWorkflow } from "../../../../../../workflows/decide-repair-quote";
 
 /** The customer's answer taken at the counter: approve → In Progress, reject → Returned Unrepaired; 409 once decided. */

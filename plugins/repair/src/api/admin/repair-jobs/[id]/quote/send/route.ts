@@ -1,8 +1,8 @@
-import { sendQuoteBodySchema } from "@voltura/medusa-client";
+import { sendQuoteBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { respondToWorkflowError } from "../../../../../../billing/errors";
-import { loadRepairBilling } from "../../../../../../billing/load-billing";
-import { LINE_AND_QUOTE_WRITERS } from "../../../../../../billing/roles";
+import { respondToWorkflowError } from "../../../../../../workflows/steps/billing-errors";
+import { loadRepairBilling } from "../../../../../../workflows/steps/load-billing";
+import { LINE_AND_QUOTE_WRITERS } from "../../../../billing-roles";
 import { sendRepairQuoteWorkflow } from "../../../../../../workflows/send-repair-quote";
 
 /** Freezes the current lines as the next quote version and moves the job to Awaiting Approval. */

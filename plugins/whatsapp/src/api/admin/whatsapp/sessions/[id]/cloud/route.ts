@@ -1,10 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { diffFields } from "@voltura/domain";
-import { updateCloudConfigBodySchema } from "@voltura/medusa-client";
+import { updateCloudConfigBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../../gateway/boot";
-import { openCloudSecrets, secretsRing } from "../../../../../../gateway/cloud-secrets";
-import { patchWhatsAppSessionWorkflow } from "../../../../../../workflows/manage-whatsapp-sessions";
+import { ensureSupervisor } from "../../../../../../modules/whatsapp/gateway/boot";
+import { openCloudSecrets, secretsRing } from "../../../../../../modules/whatsapp/gateway/cloud-secrets";
+import { patchWhatsAppSessionWorkflow } from "../../../../../../workflows/patch-whatsapp-session";
 import { whatsappService } from "../../../../../../workflows/steps/service";
 import { pickSession, SESSION_ADMINS, toApiSession } from "../../../shared";
 import { requirePhoneNumberIdFree, requireSecretSetter, sealForSession, secretFieldsIn } from "../../cloud-config";

@@ -1,6 +1,6 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../../gateway/boot";
-import { patchWhatsAppSessionWorkflow } from "../../../../../../workflows/manage-whatsapp-sessions";
+import { ensureSupervisor } from "../../../../../../modules/whatsapp/gateway/boot";
+import { patchWhatsAppSessionWorkflow } from "../../../../../../workflows/patch-whatsapp-session";
 import { whatsappService } from "../../../../../../workflows/steps/service";
 import { PAIRING_ROLES, pickSession, toApiSession } from "../../../shared";
 

@@ -1,7 +1,7 @@
-import { whatsappPresenceBodySchema } from "@voltura/medusa-client";
+import { whatsappPresenceBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
 import type { AnyRole } from "@voltura/domain";
-import { ensureSupervisor } from "../../../../../../gateway/boot";
+import { ensureSupervisor } from "../../../../../../modules/whatsapp/gateway/boot";
 import { answerSessionUnavailable, phoneOr400, pickSession } from "../../../shared";
 
 /** The campaign pacer (system) shows "typing…" before a message; owners and managers may try it. */

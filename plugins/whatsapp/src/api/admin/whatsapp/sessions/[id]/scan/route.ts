@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../../gateway/boot";
+import { ensureSupervisor } from "../../../../../../modules/whatsapp/gateway/boot";
 import { whatsappService } from "../../../../../../workflows/steps/service";
 import { PAIRING_ROLES, pickSession, requireSimulatorOn, toApiSession } from "../../../shared";
 

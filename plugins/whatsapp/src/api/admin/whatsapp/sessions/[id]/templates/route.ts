@@ -1,8 +1,8 @@
-import { submitWhatsAppTemplateBodySchema } from "@voltura/medusa-client";
+import { submitWhatsAppTemplateBodySchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { requireCloudSession, submitTemplateToAccount } from "../../../../../../templates/template-account";
-import { answerAccountError, sessionOr404, toApiTemplate } from "../../../../../../templates/template-api";
-import { findTemplate, listTemplateRows } from "../../../../../../templates/template-sql";
+import { requireCloudSession, submitTemplateToAccount } from "../../../../../../modules/whatsapp/templates/template-account";
+import { answerAccountError, sessionOr404, toApiTemplate } from "../../../template-api";
+import { findTemplate, listTemplateRows } from "../../../../../../modules/whatsapp/templates/template-sql";
 import { SESSION_ADMINS, SESSION_READERS } from "../../../shared";
 
 /** The number's templates as last synced or submitted, with their status (every staff member reads them). */

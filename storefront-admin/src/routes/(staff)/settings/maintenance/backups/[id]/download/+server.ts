@@ -1,4 +1,4 @@
-import { backupDownloadPath } from "@voltura/medusa-client";
+import { backupDownloadPath } from "@voltura/contracts";
 import { requireRole } from "$lib/server/guard";
 import { OWNERS_ONLY } from "$lib/server/route-access";
 import { proxyCommerceFile } from "$lib/server/sales-actions";

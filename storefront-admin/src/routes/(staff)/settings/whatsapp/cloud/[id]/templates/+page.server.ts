@@ -1,13 +1,12 @@
 import { fail } from "@sveltejs/kit";
 import { MANAGERS } from "@voltura/domain";
+import { type TemplateBinding, type WhatsAppTemplate } from "@voltura/contracts";
 import {
   listTemplateBindings,
   listWhatsAppTemplates,
   putTemplateBinding,
   submitWhatsAppTemplate,
   syncWhatsAppTemplates,
-  type TemplateBinding,
-  type WhatsAppTemplate,
 } from "@voltura/medusa-client";
 import { m } from "$lib/paraglide/messages.js";
 import { cloudSessionOr404 } from "$lib/server/cloud-session";

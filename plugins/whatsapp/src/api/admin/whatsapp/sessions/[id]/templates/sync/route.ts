@@ -1,6 +1,6 @@
 import { staffRoute } from "@voltura/medusa-kit";
-import { syncTemplates } from "../../../../../../../templates/template-account";
-import { answerAccountError, sessionOr404, toApiTemplate } from "../../../../../../../templates/template-api";
+import { syncTemplates } from "../../../../../../../modules/whatsapp/templates/template-account";
+import { answerAccountError, sessionOr404, toApiTemplate } from "../../../../template-api";
 import { SESSION_ADMINS } from "../../../../shared";
 
 /** Reads the account's templates from Meta now (the `whatsapp-template-sync` job does it every 15 minutes). */

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { simulatorReceiptBodySchema } from "@voltura/medusa-client";
+import { simulatorReceiptBodySchema } from "@voltura/contracts";
 import { parseOrThrow, staffRoute } from "@voltura/medusa-kit";
-import { ensureSupervisor } from "../../../../../../../gateway/boot";
+import { ensureSupervisor } from "../../../../../../../modules/whatsapp/gateway/boot";
 import { updateWhatsAppMessageStatusWorkflow } from "../../../../../../../workflows/update-whatsapp-message-status";
 import { whatsappService } from "../../../../../../../workflows/steps/service";
 import { requireSimulatorOn, SIMULATOR_USERS, toApiMessage } from "../../../../shared";

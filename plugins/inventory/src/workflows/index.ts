@@ -1,0 +1,26 @@
+// The plugin's Medusa workflows and the stock ledger contract, for other plugins and the commerce app.
+export * from "./steps/apply-stock-movements";
+export { revertStockMovements, LOW_STOCK_EVENT, type StockMovementRow, type LowStockEventData } from "./steps/apply-ledger";
+export { STOCK_MOVEMENT_KINDS, type StockMovementInput, type StockMovementKind } from "../domain/stock-movement";
+export { SHOP_INVENTORY_MODULE, type ShopInventoryModuleService } from "../modules/shop-inventory/index";
+export { ledgerCheck, type LedgerCheck } from "./steps/check-ledger";
+export * from "./create-supplier";
+export * from "./update-supplier";
+export * from "./delete-supplier";
+export * from "./set-supplier-item";
+export * from "./remove-supplier-item";
+export { assertSupplierStep } from "./steps/assert-supplier";
+export * from "./create-purchase-order";
+export * from "./update-purchase-order";
+export * from "./send-purchase-order";
+export * from "./cancel-purchase-order";
+export { assertPurchaseOrderAllows, loadPurchaseOrderFor, purchaseOrderLockKey, type PurchaseOrderLineInput } from "./steps/load-purchase-order";
+export * from "./steps/receive-purchase-order";
+export * from "./steps/adjust-stock";
+export * from "./open-stock-take";
+export * from "./record-stock-take-count";
+export * from "./cancel-stock-take";
+export * from "./steps/post-stock-take";
+export * from "./set-stock-threshold";
+export * from "./record-opening-stock";
+export * from "./adopt-existing-stock";

@@ -1,0 +1,3 @@
+import { revokeShareLinksRoute } from "../../../../revoke-share-links-route";
+
+export const POST = revokeShareLinksRoute("invoice");

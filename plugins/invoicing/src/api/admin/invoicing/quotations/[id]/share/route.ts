@@ -1,0 +1,14 @@
+import { staffRoute } from "@voltura/medusa-kit";
+import { INVOICING_READERS, INVOICING_SHARERS } from "../../../../../../domain/roles";
+import { shareDocument } from "../../../send-document";
+import { listShareLinks } from "../../../../../share-links";
+
+/** A new revocable link to the quotation PDF with its caption and the buyer's phone, for the WhatsApp gateway. */
+export const POST = staffRoute(INVOICING_SHARERS, async (req, res) => {
+  res.json({ share: await shareDocument(req.scope, "quotation", req.params.id!, req.actor.id) });
+});
+
+/** The quotation's issued links, newest first, and whether each still opens. */
+export const GET = staffRoute(INVOICING_READERS, async (req, res) => {
+  res.json({ links: await listShareLinks(req.scope, "quotation", req.params.id!) });
+});

@@ -1,9 +1,0 @@
-import { requireRole } from "$lib/server/guard";
-import { proxyCommerceFile } from "$lib/server/sales-actions";
-import type { RequestHandler } from "./$types";
-
-/** The quotation PDF, inline, ready to print. */
-export const GET: RequestHandler = async ({ locals, params }) => {
-  const { staff } = requireRole(locals, ["owner", "manager", "cashier"]);
-  return proxyCommerceFile(staff, `/admin/sales/quotations/${encodeURIComponent(params.id)}/pdf`, "inline");
-};
