@@ -2,7 +2,7 @@
 // year's `number_series`), lines, one payment each (cash rounded to 5 sen), a `sale` ledger
 // row per line with the same quantity taken off `inventory_level`, so on-hand stays equal to the
 // ledger; the Medusa orders come from pos-orders.mjs in the same transaction.
-import { anyScaleRow, literal } from "./sql.mjs";
+import { anyScaleRow, literal, numberSeriesSql } from "./sql.mjs";
 import { itemsTable, staffTable, windowSql } from "./context.mjs";
 import { posOrdersSql } from "./pos-orders.mjs";
 
@@ -58,10 +58,7 @@ INSERT INTO pos_sale (id, idempotency_key, request_hash, status, receipt_number,
     LEFT JOIN customer cu ON cu.id = pg_temp.sid('cus', x.c);
 SELECT 'mark', 'pos_sale', clock_timestamp();
 
-INSERT INTO number_series (id, last_value)
-  SELECT 'RCP-' || year, max(n) FROM ssale GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'number_series', clock_timestamp();
+${numberSeriesSql("RCP", "ssale")}
 
 INSERT INTO pos_sale_line (id, sale_id, position, variant_id, product_id, inventory_item_id, title, sku, kind, quantity, unit_price_sen, gross_sen,
                            line_discount_sen, promotion_sen, cart_discount_sen, net_sen, sst_rate_bp, sst_sen, total_sen, created_at, updated_at)

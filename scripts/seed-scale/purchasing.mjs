@@ -3,7 +3,7 @@
 // per line with the same quantity put on `inventory_level`, and the items' weighted average cost.
 // Each item gets its share of lines sized so that, with the counter sales of pos-sales.mjs, more came
 // in than went out: on-hand stays equal to the ledger and never ends negative.
-import { anyScaleRow, literal } from "./sql.mjs";
+import { anyScaleRow, literal, numberSeriesSql } from "./sql.mjs";
 import { itemsTable, staffTable, windowSql } from "./context.mjs";
 
 const LINES_PER_ORDER = 5;
@@ -58,10 +58,7 @@ INSERT INTO purchase_order (id, po_number, supplier_id, location_id, status, exp
     JOIN buyer b ON b.n = pg_temp.pick(o.p, 76, ${shop.counterStaff.length});
 SELECT 'mark', 'purchase_order', clock_timestamp();
 
-INSERT INTO number_series (id, last_value)
-  SELECT 'PO-' || year, max(n) FROM porder GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'number_series', clock_timestamp();
+${numberSeriesSql("PO", "porder")}
 
 INSERT INTO purchase_order_line (id, purchase_order_id, inventory_item_id, title, sku, quantity_ordered, quantity_received, unit_cost_sen, created_at, updated_at)
   SELECT pg_temp.sid('poline', x.l), pg_temp.sid('po', x.p), x.inventory_item_id, x.title, x.sku, x.quantity, x.quantity, x.unit_cost_sen, o.created_at, o.received_at

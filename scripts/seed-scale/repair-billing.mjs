@@ -4,7 +4,7 @@
 // collected it and the warranties that started at pickup. Parts here are special-order parts
 // (no stocked item), so no ledger rows are involved.
 import { DEVICES } from "./names.mjs";
-import { anyScaleRow, literal, textArray } from "./sql.mjs";
+import { anyScaleRow, literal, numberSeriesSql, textArray } from "./sql.mjs";
 import { staffTable } from "./context.mjs";
 
 const SST_BP = 800;
@@ -85,10 +85,7 @@ INSERT INTO repair_invoice (id, repair_job_id, invoice_number, subtotal_sen, sst
     FROM binvoice v JOIN bjob b ON b.i = v.i JOIN bmoney m ON m.i = v.i;
 SELECT 'mark', 'repair_invoice', clock_timestamp();
 
-INSERT INTO number_series (id, last_value)
-  SELECT 'INV-' || year, max(n) FROM binvoice GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'number_series', clock_timestamp();
+${numberSeriesSql("INV", "binvoice")}
 
 INSERT INTO repair_payment (id, repair_job_id, invoice_id, method, amount_sen, tendered_sen, reference, collected_by, received_by, received_at, created_at, updated_at)
   SELECT pg_temp.sid('rpay', b.i), b.id, pg_temp.sid('rinv', b.i), p.method, m.total,

@@ -4,7 +4,7 @@
 // jobs are still open; the rest are delivered, cancelled or returned unrepaired.
 import { ISSUES } from "./names.mjs";
 import { staffTable, windowSql } from "./context.mjs";
-import { anyScaleRow, textArray } from "./sql.mjs";
+import { anyScaleRow, numberSeriesSql, textArray } from "./sql.mjs";
 
 /** Status path per final status: [from, to, moment] — moment indexes the job's times t0..t4. */
 const PATHS = {
@@ -85,10 +85,7 @@ INSERT INTO repair_job (id, job_number, status, device_type, brand, model, issue
     JOIN desk dk ON dk.n = pg_temp.pick(j.i, 32, ${shop.counterStaff.length});
 SELECT 'mark', 'repair_job', clock_timestamp();
 
-INSERT INTO number_series (id, last_value)
-  SELECT 'VSH-' || year, max(n) FROM job_number GROUP BY year
-  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
-SELECT 'mark', 'number_series', clock_timestamp();
+${numberSeriesSql("VSH", "job_number")}
 
 INSERT INTO repair_job_status_change (id, from_status, to_status, note, changed_by, changed_at, repair_job_id, created_at, updated_at)
   SELECT pg_temp.sid('rjsc', j.i * 8 + p.n), p.from_status, p.to_status,

@@ -48,3 +48,12 @@ export const textArray = (values) => `ARRAY[${values.map(literal).join(", ")}]::
  */
 export const anyScaleRow = (table, prefix) =>
   `SELECT EXISTS (SELECT 1 FROM ${table} WHERE id COLLATE "C" >= '${prefix}_scale_' AND id COLLATE "C" < '${prefix}_scale` + "`" + `')`;
+
+/**
+ * Moves each year's `number_series` row (PREFIX-YYYY) up to the highest number `table` used that
+ * year, so the app's next document continues the series; a mark row follows for the timings.
+ */
+export const numberSeriesSql = (prefix, table) => `INSERT INTO number_series (id, last_value)
+  SELECT '${prefix}-' || year, max(n) FROM ${table} GROUP BY year
+  ON CONFLICT (id) DO UPDATE SET last_value = GREATEST(number_series.last_value, EXCLUDED.last_value), updated_at = now();
+SELECT 'mark', 'number_series', clock_timestamp();`;

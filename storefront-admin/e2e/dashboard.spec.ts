@@ -55,7 +55,7 @@ for (const role of ["owner", "manager", "technician", "cashier"] as const) {
     const pending = page.getByRole("link", { name: /^Pending\s+[\d,≈]+$/ });
     await expect(pending).toHaveCount(1);
     if (role === "owner" || role === "manager") {
-      await expect(page.getByTestId("sparkline-summary")).toHaveText(/Last 30 days|No sales in the last 30 days/);
+      await expect(page.getByTestId("sparkline-summary")).toHaveText(/Last 30 days|No revenue in the last 30 days/);
       await page.getByText("Revenue per day, last 30 days").first().click();
       await expect(page.getByRole("table", { name: "Revenue per day, last 30 days" }).getByRole("row")).toHaveCount(31);
     }

@@ -4,7 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { Modules } from "@medusajs/framework/utils";
 import type { AnyRole } from "@voltura/domain";
 import { CORE_ROUTE_ALLOWLIST, routePolicies, STAFF_ROUTE_FN_NAME, type RoutePolicy } from "@voltura/medusa-kit";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, createStaffUser, settle, newStaffHeaders } from "./helpers";
 
 /**
  * Route × role matrix, generated from the running app: every route the live Express router
@@ -188,7 +188,7 @@ medusaIntegrationTestRunner({
 
     it("refuses a deactivated staff member's still-valid token on the very next request, and a stale role", async () => {
       const container = getContainer();
-      const owner = await authHeaders((await createStaffUser(container, "owner")).id, "owner");
+      const owner = await newStaffHeaders(container, "owner");
       const tech = await createStaffUser(container, "technician");
       const cashier = await createStaffUser(container, "cashier");
       const asTech = await authHeaders(tech.id, "technician");

@@ -6,9 +6,9 @@ import { archiveSearchStatements } from "@voltura/plugin-operations/modules/arch
 import {
   AISYAH, BALA, fingerprint, hotFingerprint, insertBulkJobs, insertConversation, insertCustomer, insertJob, insertMessage, insertSale, OLD, placesOf, RECENT,
 } from "./archive-fixtures";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 
-type Headers = Awaited<ReturnType<typeof authHeaders>>;
+type Headers = StaffHeaders;
 const BULK = 20_000;
 const TABLES = [...ARCHIVED_TABLES, ...TAX_RECORD_TABLES];
 
@@ -27,9 +27,9 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const c = getContainer();
-      owner = await authHeaders((await createStaffUser(c, "owner")).id, "owner");
-      manager = await authHeaders((await createStaffUser(c, "manager")).id, "manager");
-      cashier = await authHeaders((await createStaffUser(c, "cashier")).id, "cashier");
+      owner = await newStaffHeaders(c, "owner");
+      manager = await newStaffHeaders(c, "manager");
+      cashier = await newStaffHeaders(c, "cashier");
       system = await authHeaders("system:temporal-worker", "system");
       const d = db();
       await insertCustomer(d, AISYAH);

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { auditChainReportSchema, type AuditChainAnswer } from "@voltura/contracts";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, createStaffUser, settle, newStaffHeaders } from "./helpers";
 
 type Headers = { headers: Record<string, string> };
 type ChainRow = { id: string; seq: string; prev_hash: string; row_hash: string };
@@ -14,8 +14,8 @@ medusaIntegrationTestRunner({
       const owner = await createStaffUser(getContainer(), "owner");
       return {
         asOwner: await authHeaders(owner.id, "owner"),
-        asManager: await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager"),
-        asCashier: await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier"),
+        asManager: await newStaffHeaders(getContainer(), "manager"),
+        asCashier: await newStaffHeaders(getContainer(), "cashier"),
         asSystem: await authHeaders("system:worker", "system"),
       };
     }

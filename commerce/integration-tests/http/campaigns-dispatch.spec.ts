@@ -7,6 +7,7 @@ import { recipientCountStatement, recipientPageStatement } from "@voltura/plugin
 import { authHeaders, settle } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
 import { until } from "./whatsapp-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 const pg = (c: MedusaContainer) => c.resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
@@ -34,8 +35,6 @@ async function recipient(c: MedusaContainer, id: string, campaignId: string, ses
   [id, campaignId, phone, row.name, sessionId, row.status, `campaign:${campaignId}:${phone}`, row.sent_at]);
 }
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 async function explain(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) {
   const [explained] = (await pg(c).raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.bindings)).rows;

@@ -3,12 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { freshStatusCountsStatement, quietRunsStatement } from "@voltura/plugin-campaigns/modules/campaigns/analytics/run-tally";
 import { staff, type Headers } from "./repair-desk-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 const pg = (c: MedusaContainer) => c.resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 /** Ten completed campaigns of 2,000 recipients, last written an hour ago (quiet): read 1/2, delivered 1/4, failed 1/4. */
 async function seedCompletedCampaigns(c: MedusaContainer) {

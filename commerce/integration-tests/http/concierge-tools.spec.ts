@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { CONVERSATION, QUOTE_CONFIRMATION } from "@voltura/domain";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
 import { lastToolResult, startScriptedOpenAI } from "../../../plugins/concierge/src/__tests__/scripted-openai";
 
@@ -11,15 +11,15 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_concierge_tools",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let system: Awaited<ReturnType<typeof authHeaders>>;
+    let tech: StaffHeaders;
+    let system: StaffHeaders;
 
     beforeAll(async () => {
       fx = await seedBillingFixture(getContainer());
     });
 
     beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
+      tech = await newStaffHeaders(getContainer(), "technician");
       system = await authHeaders("system:temporal-worker", "system");
     });
 

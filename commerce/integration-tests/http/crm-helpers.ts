@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
 import type { AnyRole } from "@voltura/domain";
-import { authHeaders, createStaffUser } from "./helpers";
+import { authHeaders, createStaffUser, type StaffHeaders } from "./helpers";
 
-export type Headers = Awaited<ReturnType<typeof authHeaders>>;
+export type Headers = StaffHeaders;
 
 /** Bearer headers for a fresh staff member of each role. */
 export async function staffHeaders(container: MedusaContainer): Promise<Record<"owner" | "manager" | "cashier" | "technician", Headers>> {

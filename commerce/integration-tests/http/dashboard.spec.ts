@@ -5,8 +5,9 @@ import type { SqlPart } from "@voltura/plugin-reports/modules/report-days/daily/
 import { activityOfEntities, AUDIT_ENTITIES, everyActivity } from "@voltura/plugin-reports/api/admin/activity/activity-sql";
 import { newCustomers } from "@voltura/plugin-reports/api/admin/dashboard/dashboard-sql";
 import { benchJobs, counterSales, lowStockItems, openHandoffs, quotesAwaiting, readyForPickup } from "@voltura/plugin-reports/api/admin/dashboard/sections-sql";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, createStaffUser, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { createPosOrder } from "./invoicing-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 type Raw = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 const sql = (c: MedusaContainer) => c.resolve<Raw>(ContainerRegistrationKeys.PG_CONNECTION);
@@ -15,8 +16,6 @@ const DAY_MS = 24 * HOUR;
 const shopDay = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 const endOfShopDay = (at: Date) => Date.parse(`${shopDay(at)}T00:00:00Z`) - 8 * HOUR + DAY_MS;
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 /** The tables the EXPLAIN case fills with 20,000 rows. */
 const BIG_TABLES = ["repair_job", "repair_quote", "concierge_handoff", "audit_entry", "pos_sale", "customer"];
 
@@ -63,15 +62,15 @@ const audit = (c: MedusaContainer, entity: string, entityId: string | null, acti
 medusaIntegrationTestRunner({
   dbName: "voltura_it_dashboard",
   testSuite: ({ api, getContainer }) => {
-    type Headers = Awaited<ReturnType<typeof authHeaders>>;
+    type Headers = StaffHeaders;
     let owner: Headers, manager: Headers, cashier: Headers, technician: Headers;
     let technicianId: string, cashierId: string;
     const now = new Date();
 
     beforeAll(async () => {
       const c = getContainer();
-      owner = await authHeaders((await createStaffUser(c, "owner")).id, "owner");
-      manager = await authHeaders((await createStaffUser(c, "manager")).id, "manager");
+      owner = await newStaffHeaders(c, "owner");
+      manager = await newStaffHeaders(c, "manager");
       cashierId = (await createStaffUser(c, "cashier")).id;
       cashier = await authHeaders(cashierId, "cashier");
       technicianId = (await createStaffUser(c, "technician")).id;

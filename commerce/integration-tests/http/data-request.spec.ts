@@ -1,9 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { rows, sqlConnection } from "@voltura/medusa-kit";
 import { AISYAH, BALA, insertConversation, insertCustomer, insertJob, insertMessage, insertSale, OLD, RECENT, type Person } from "./archive-fixtures";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 
-type Headers = Awaited<ReturnType<typeof authHeaders>>;
+type Headers = StaffHeaders;
 /** Tables that hold a person's details, in both schemas. */
 const PERSONAL_TABLES = ["customer", "customer_address", "repair_job", "repair_warranty", "pos_sale", "sales_invoice", "quotation", "whatsapp_message",
   "whatsapp_contact", "concierge_conversation", "campaign_recipient"];
@@ -43,9 +43,9 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const c = getContainer();
-      owner = await authHeaders((await createStaffUser(c, "owner")).id, "owner");
-      manager = await authHeaders((await createStaffUser(c, "manager")).id, "manager");
-      cashier = await authHeaders((await createStaffUser(c, "cashier")).id, "cashier");
+      owner = await newStaffHeaders(c, "owner");
+      manager = await newStaffHeaders(c, "manager");
+      cashier = await newStaffHeaders(c, "cashier");
       await seedPerson(AISYAH, "a");
       await seedPerson(BALA, "b");
       // Part of Aisyah's history is already in the archive.

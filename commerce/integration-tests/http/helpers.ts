@@ -16,6 +16,14 @@ export async function createStaffUser(container: MedusaContainer, role: AnyRole,
   return users.createUsers({ email, first_name: "Test", last_name: role, metadata: { role, active: true } });
 }
 
+/** The request headers of a staff member, as the API's tests send them. */
+export type StaffHeaders = Awaited<ReturnType<typeof authHeaders>>;
+
+/** A new staff user with `role` and the headers it signs in with. */
+export async function newStaffHeaders(container: MedusaContainer, role: AnyRole): Promise<StaffHeaders> {
+  return authHeaders((await createStaffUser(container, role)).id, role);
+}
+
 export const jobBody = (overrides: Record<string, unknown> = {}) => ({
   customer: { name: "Aisyah Rahman", phone: "012-345 6789" },
   device_type: "phone",

@@ -8,6 +8,7 @@ import { groupBoard } from "@voltura/plugin-repair/api/admin/repair-jobs/board/r
 import { messageListStatements } from "@voltura/plugin-whatsapp/domain/message-list-sql";
 import { jobBody, settle } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
+import { explainPlan } from "./plans";
 
 /** Enough rows that PostgreSQL prefers an index whenever one fits; the plans, not the clock, are asserted. */
 const MESSAGES = 50_000;
@@ -16,8 +17,6 @@ const PHONES = 2_000;
 const BIG_PHONE = "+60123456700";
 const JOBS = 20_000;
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 const sql = (c: MedusaContainer) => sqlConnection(c);
 /** A timestamp as PostgreSQL stores it (microseconds), UTC: sorts as text. */
 const US = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
@@ -71,17 +70,7 @@ async function seedJobs(c: MedusaContainer) {
   await sql(c).raw(`ANALYZE repair_job`);
 }
 
-async function explain(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }, table: string) {
-  const [explained] = await rows(sql(c), `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.bindings);
-  const [plan] = explained!["QUERY PLAN"] as Array<{ Plan: PlanNode; "Execution Time": number }>;
-  const nodes = planNodes(plan!.Plan);
-  return {
-    described: nodes.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"] ?? ""}`.trim()).join(" > "),
-    ms: plan!["Execution Time"],
-    seqScans: nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === table).length,
-    indexes: nodes.flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : [])),
-  };
-}
+const explain = (c: MedusaContainer, statement: { sql: string; bindings: unknown[] }, table: string) => explainPlan(c, statement, [table]);
 
 const cursorOf = (raw: string) => ({ at: raw.slice(0, raw.indexOf(",")), id: raw.slice(raw.indexOf(",") + 1) });
 const newestFirst = (a: { at: string; id: string }, b: { at: string; id: string }) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id);

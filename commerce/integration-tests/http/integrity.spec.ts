@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { shopYear } from "@voltura/domain";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { quotationBody } from "./invoicing-helpers";
 import { newKey, seedPosFixture, type PosFixture } from "./pos.fixtures";
 
@@ -14,8 +14,8 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_integrity",
   testSuite: ({ api, getContainer }) => {
     let fx: PosFixture;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-    let system: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
+    let system: StaffHeaders;
     let sale: { id: string; receipt_number: string };
     let invoiceNumber: string;
     const year = shopYear(new Date());
@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
       fx = await seedPosFixture(getContainer());
       manager = await authHeaders(fx.manager.id, "manager");
       system = await authHeaders("system:temporal-worker", "system");
-      const cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      const cashier = await newStaffHeaders(getContainer(), "cashier");
       const checkout = await settle(api.post("/admin/pos/checkout", {
         idempotency_key: newKey(), lines: [{ variant_id: fx.variants.protector, quantity: 1 }, { variant_id: fx.variants.labour, quantity: 1 }],
         payments: [{ method: "cash", amount_sen: 10_000 }],
@@ -192,9 +192,9 @@ medusaIntegrationTestRunner({
     });
 
     it("lets owners, managers and the system read it; cashiers and technicians get 403; only the system stores a run", async () => {
-      const owner = await authHeaders((await createStaffUser(getContainer(), "owner")).id, "owner");
-      const cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
-      const technician = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
+      const owner = await newStaffHeaders(getContainer(), "owner");
+      const cashier = await newStaffHeaders(getContainer(), "cashier");
+      const technician = await newStaffHeaders(getContainer(), "technician");
       for (const who of [owner, manager, system]) {
         expect((await settle(api.get("/admin/integrity", who))).status).toBe(200);
         expect((await settle(api.get("/admin/integrity/runs", who))).status).toBe(200);

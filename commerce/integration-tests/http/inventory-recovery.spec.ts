@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { adjustStock, postStockTake, receivePurchaseOrder } from "@voltura/plugin-inventory/workflows";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { seedInventoryFixture, stockedAt, type InventoryItemKey, type InventoryFixture } from "./inventory.fixtures";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
@@ -18,7 +18,7 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_inventory_recovery",
   testSuite: ({ api, getContainer }) => {
     let fx: InventoryFixture;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
     const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
     const stock = (key: InventoryItemKey) => stockedAt(getContainer(), fx.items[key], fx.shop.stockLocationId);
     const count = async (sql: string, bindings: unknown[] = []) => Number((await pg().raw(`SELECT count(*)::int AS n FROM (${sql}) q`, bindings)).rows[0]!.n);
@@ -57,7 +57,7 @@ medusaIntegrationTestRunner({
     });
 
     beforeEach(async () => {
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      manager = await newStaffHeaders(getContainer(), "manager");
     });
 
     afterEach(async () => {

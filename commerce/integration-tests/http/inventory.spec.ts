@@ -1,7 +1,7 @@
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { applyStockMovementsStep, SHOP_INVENTORY_MODULE, type ShopInventoryModuleService } from "@voltura/plugin-inventory/workflows";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { seedInventoryFixture, stockedAt, type InventoryFixture } from "./inventory.fixtures";
 import { newJob } from "./repair-billing.fixtures";
 
@@ -20,17 +20,17 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_inventory",
   testSuite: ({ api, getContainer }) => {
     let fx: InventoryFixture;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let system: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
+    let cashier: StaffHeaders;
+    let system: StaffHeaders;
 
     beforeAll(async () => {
       fx = await seedInventoryFixture(getContainer());
     });
 
     beforeEach(async () => {
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      manager = await newStaffHeaders(getContainer(), "manager");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
       system = await authHeaders("system:test", "system");
     });
 
@@ -214,7 +214,7 @@ medusaIntegrationTestRunner({
     });
 
     it("books repair part consumption in the ledger as repair_consumption", async () => {
-      const tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
+      const tech = await newStaffHeaders(getContainer(), "technician");
       const before = await stock("screen");
       const job = await newJob(api, tech, ["in_progress"]);
       await api.post(`/admin/repair-jobs/${job.id}/lines`, { kind: "part", variant_id: fx.variants.screen, grade: "compatible" }, tech);

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { shareLinkKey, signShareToken } from "@voltura/plugin-invoicing/domain/share-link";
 import { REPAIR_BILLING_MODULE, type RepairBillingModuleService } from "@voltura/plugin-repair/modules/repair-billing";
-import { authHeaders, createStaffUser, JWT_SECRET, settle } from "./helpers";
+import { JWT_SECRET, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { b2bBuyer, createPosOrder, einvoiceProfile, quotationBody } from "./invoicing-helpers";
 
 const outbox = mkdtempSync(path.join(tmpdir(), "voltura-it-outbox-"));
@@ -18,13 +18,13 @@ delete process.env.SMTP_URL;
 medusaIntegrationTestRunner({
   dbName: "voltura_it_invoicing_documents",
   testSuite: ({ api, getContainer }) => {
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
+    let manager: StaffHeaders;
     const year = shopYear(new Date());
 
     beforeEach(async () => {
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
+      manager = await newStaffHeaders(getContainer(), "manager");
     });
 
     it("numbers 20 concurrent quotations 1…20 without duplicates or gaps", async () => {

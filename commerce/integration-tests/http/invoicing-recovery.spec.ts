@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { shopYear } from "@voltura/domain";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { quotationBody } from "./invoicing-helpers";
 
 type Rows = { rows: Array<Record<string, unknown>> };
@@ -17,8 +17,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 medusaIntegrationTestRunner({
   dbName: "voltura_it_invoicing_recovery",
   testSuite: ({ api, getContainer }) => {
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
+    let manager: StaffHeaders;
     const series = `INV-${shopYear(new Date())}`;
     const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
     let keys = 0;
@@ -34,8 +34,8 @@ medusaIntegrationTestRunner({
     const newQuotation = async (over: Record<string, unknown> = {}) => (await api.post("/admin/invoicing/quotations", quotationBody(over), cashier)).data.quotation;
 
     beforeEach(async () => {
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
+      manager = await newStaffHeaders(getContainer(), "manager");
     });
 
     /** Every scenario ends here: the INV series used once without gaps, and each invoice's amounts equal to its payment rows. */

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
+import { planNodes, type PlanNode } from "./plans";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 // The exact SQL the routes run (the package's "modules/*" export only reaches a module's index).
@@ -13,8 +14,6 @@ const { OPERATIONS_SQL } = requireCjs(path.join(pluginDir, ".medusa/server/src/m
 
 /** Far more rows than a shop makes in years, so PostgreSQL prefers an index whenever one fits; the plans are asserted. */
 const ROWS = 20_000;
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_operations_scale",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { asValue } from "@medusajs/framework/awilix";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders } from "./helpers";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 const recovery = requireCjs("@voltura/plugin-operations/jobs/operations-start-recovery") as typeof import("@voltura/plugin-operations/jobs/operations-start-recovery");
@@ -61,9 +61,9 @@ medusaIntegrationTestRunner({
       });
       as = {
         owner: await authHeaders(ownerUser.id, "owner"),
-        manager: await authHeaders((await createStaffUser(container, "manager")).id, "manager"),
-        cashier: await authHeaders((await createStaffUser(container, "cashier")).id, "cashier"),
-        technician: await authHeaders((await createStaffUser(container, "technician")).id, "technician"),
+        manager: await newStaffHeaders(container, "manager"),
+        cashier: await newStaffHeaders(container, "cashier"),
+        technician: await newStaffHeaders(container, "technician"),
         system: await authHeaders("system:temporal-worker", "system"),
       };
       // The owners' WhatsApp alerts go out through this app's own gateway route.

@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { posCheckoutBodySchema } from "@voltura/contracts";
 import { commitPosCheckout, recoverPosCheckouts, requestHash } from "@voltura/plugin-pos/workflows";
-import { authHeaders, createStaffUser, settle, type Pg } from "./helpers";
+import { authHeaders, createStaffUser, settle, type Pg, type StaffHeaders } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
 
 /** Crashes between the steps of a counter sale, and what a retry or the recovery makes of them. */
@@ -11,7 +11,7 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_pos_checkout_recovery",
   testSuite: ({ api, getContainer }) => {
     let fx: PosFixture;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
     let cashierId: string;
     const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
     const stock = (key: "cable" | "protector" | "screen") => stockedAt(getContainer(), fx.inventoryItems[key]!, fx.shop.stockLocationId);

@@ -1,15 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { shopYear } from "@voltura/domain";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_pos_checkout",
   testSuite: ({ api, getContainer }) => {
     let fx: PosFixture;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
+    let manager: StaffHeaders;
     const year = shopYear(new Date());
 
     beforeAll(async () => {
@@ -17,7 +17,7 @@ medusaIntegrationTestRunner({
     });
 
     beforeEach(async () => {
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
       manager = await authHeaders(fx.manager.id, "manager");
     });
 

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { posCheckoutBodySchema, posSalePaymentBodySchema } from "@voltura/contracts";
 import { commitPosCheckout, commitPosPayment, commitReturn, recoverSaleOutbox, requestHash } from "@voltura/plugin-pos/workflows";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, createStaffUser, settle, type StaffHeaders } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
@@ -12,7 +12,7 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_pos_payment_recovery",
   testSuite: ({ api, getContainer }) => {
     let fx: PosFixture;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
     let cashierId: string;
     const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
     const cableStock = () => stockedAt(getContainer(), fx.inventoryItems.cable!, fx.shop.stockLocationId);

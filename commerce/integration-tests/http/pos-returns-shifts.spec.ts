@@ -1,21 +1,21 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { expectLedgerBalanced, newKey, seedPosFixture, stockedAt, type PosFixture } from "./pos.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_pos_returns",
   testSuite: ({ api, getContainer }) => {
     let fx: PosFixture;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let cashier: StaffHeaders;
 
     beforeAll(async () => {
       fx = await seedPosFixture(getContainer());
     });
 
     beforeEach(async () => {
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
     });
 
     const stock = (key: keyof PosFixture["inventoryItems"]) => stockedAt(getContainer(), fx.inventoryItems[key]!, fx.shop.stockLocationId);

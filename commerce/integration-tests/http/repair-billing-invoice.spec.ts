@@ -1,15 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
 import { shopYear } from "@voltura/domain";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, repairJobHasColumn, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_billing_invoice",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let tech: StaffHeaders;
+    let cashier: StaffHeaders;
     const year = shopYear(new Date());
 
     beforeAll(async () => {
@@ -17,8 +17,8 @@ medusaIntegrationTestRunner({
     });
 
     beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      tech = await newStaffHeaders(getContainer(), "technician");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
     });
 
     /** Screen + fixed labour + waived diagnostic fee, approved, then completed: RM464.40 with SST. */

@@ -1,21 +1,21 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, reservationsOf, seedBillingFixture, stockAt, type BillingFixture } from "./repair-billing.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_billing_lines",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let tech: StaffHeaders;
+    let cashier: StaffHeaders;
 
     beforeAll(async () => {
       fx = await seedBillingFixture(getContainer());
     });
 
     beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      tech = await newStaffHeaders(getContainer(), "technician");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
     });
 
     const screenStock = () => stockAt(getContainer(), fx.inventoryItems.screen!, fx.shop.stockLocationId);

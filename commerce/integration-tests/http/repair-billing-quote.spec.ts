@@ -1,25 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { decideRepairQuoteWorkflow } from "@voltura/plugin-repair/workflows";
-import { authHeaders, createStaffUser, settle } from "./helpers";
-import { newJob, seedBillingFixture, stockAt, type BillingFixture } from "./repair-billing.fixtures";
+import { settle, type StaffHeaders } from "./helpers";
+import { billingStaff, newJob, seedBillingFixture, stockAt, type BillingFixture } from "./repair-billing.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_billing_quote",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-
-    beforeAll(async () => {
-      fx = await seedBillingFixture(getContainer());
-    });
-
-    beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
-    });
+    let tech: StaffHeaders, cashier: StaffHeaders, manager: StaffHeaders;
+    beforeAll(async () => void (fx = await seedBillingFixture(getContainer())));
+    beforeEach(async () => void ({ tech, cashier, manager } = await billingStaff(getContainer())));
 
     /** A pending job with a screen, its labour and the diagnostic fee on the bench. */
     async function quotedJob() {

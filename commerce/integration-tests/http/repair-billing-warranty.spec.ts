@@ -1,25 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, type StaffHeaders } from "./helpers";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { newJob, repairJobHasColumn, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
+import { billingStaff, newJob, repairJobHasColumn, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_billing_warranty",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-
-    beforeAll(async () => {
-      fx = await seedBillingFixture(getContainer());
-    });
-
-    beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
-    });
+    let tech: StaffHeaders, cashier: StaffHeaders, manager: StaffHeaders;
+    beforeAll(async () => void (fx = await seedBillingFixture(getContainer())));
+    beforeEach(async () => void ({ tech, cashier, manager } = await billingStaff(getContainer())));
 
     /** Completes and collects a job with the given lines; answers its billing after pickup. */
     async function deliver(jobId: string, lines: object[]) {

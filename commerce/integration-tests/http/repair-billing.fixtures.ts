@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows";
 import { senToRinggit } from "@voltura/domain";
 import { seedShop, type ShopRefs } from "../../src/scripts/seed/shop";
-import { jobBody } from "./helpers";
+import { jobBody, newStaffHeaders, type StaffHeaders } from "./helpers";
 
 /** The catalogue billing suites work with: two stocked parts, one cheap part and a fixed-price service. */
 const ITEMS = [
@@ -61,6 +61,21 @@ export async function seedBillingFixture(container: MedusaContainer): Promise<Bi
 }
 
 /** Stocked and reserved quantities of an item at the Shop location. */
+/** The bench, the till and the desk: a fresh technician, cashier and manager. */
+export interface BillingStaff {
+  tech: StaffHeaders;
+  cashier: StaffHeaders;
+  manager: StaffHeaders;
+}
+
+export async function billingStaff(container: MedusaContainer): Promise<BillingStaff> {
+  return {
+    tech: await newStaffHeaders(container, "technician"),
+    cashier: await newStaffHeaders(container, "cashier"),
+    manager: await newStaffHeaders(container, "manager"),
+  };
+}
+
 export async function stockAt(container: MedusaContainer, inventoryItemId: string, locationId: string) {
   const [level] = await container.resolve(Modules.INVENTORY).listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: locationId });
   return { stocked: Number(level!.stocked_quantity), reserved: Number(level!.reserved_quantity) };

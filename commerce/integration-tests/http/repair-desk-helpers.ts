@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
 import { slaDueAt, DEFAULT_SHOP_SETTINGS, trackingTokenFromBytes, type Priority, type RepairStatus } from "@voltura/domain";
-import { authHeaders, createStaffUser } from "./helpers";
+import { authHeaders, createStaffUser, type StaffHeaders } from "./helpers";
 
-export type Headers = Awaited<ReturnType<typeof authHeaders>>;
+export type Headers = StaffHeaders;
 
 const unique = () => Math.random().toString(36).slice(2);
 

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
 
 /** The text of a PDF answer, through poppler's pdftotext. */
@@ -17,16 +17,16 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_documents",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let tech: StaffHeaders;
+    let cashier: StaffHeaders;
     const pdf = (url: string, headers: object) => api.get(url, { ...headers, responseType: "arraybuffer" });
 
     beforeAll(async () => {
       fx = await seedBillingFixture(getContainer());
     });
     beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      tech = await newStaffHeaders(getContainer(), "technician");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
     });
 
     it("prints the intake slip in A5 and 80 mm with the job, customer and both QR captions", async () => {

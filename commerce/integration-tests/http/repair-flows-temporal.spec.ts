@@ -6,7 +6,7 @@ import { Client, Connection } from "@temporalio/client";
 import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
 import { PICKUP_REMINDERS, QUOTE_CONFIRMATION, TASK_QUEUES, type PickupFlowState, type QuoteFlowState } from "@voltura/domain";
 import { CommerceClient } from "@voltura/medusa-client";
-import { authHeaders, createStaffUser, JWT_SECRET } from "./helpers";
+import { JWT_SECRET, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, seedBillingFixture, type BillingFixture } from "./repair-billing.fixtures";
 import { recordEvents, until } from "./whatsapp-helpers";
 
@@ -55,8 +55,8 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_repair_flows",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let tech: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let tech: StaffHeaders;
+    let cashier: StaffHeaders;
     let connection: Connection;
     let temporal: Client;
     let worker: Worker;
@@ -101,8 +101,8 @@ medusaIntegrationTestRunner({
     });
 
     beforeEach(async () => {
-      tech = await authHeaders((await createStaffUser(getContainer(), "technician")).id, "technician");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      tech = await newStaffHeaders(getContainer(), "technician");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
     });
 
     /**
@@ -169,8 +169,8 @@ medusaIntegrationTestRunner({
     });
 
     it("a simulated \"setuju\" decides nothing while the shop has a real WhatsApp number, and approves in the demo", async () => {
-      const owner = await authHeaders((await createStaffUser(getContainer(), "owner")).id, "owner");
-      const manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      const owner = await newStaffHeaders(getContainer(), "owner");
+      const manager = await newStaffHeaders(getContainer(), "manager");
       const events = recordEvents(getContainer(), ["whatsapp.message.received"]);
       await api.post("/admin/whatsapp/sessions", { name: "Demo simulator", kind: "simulator", is_default: true, paired: true }, owner);
       const whatsapp = getContainer().resolve("whatsapp") as {

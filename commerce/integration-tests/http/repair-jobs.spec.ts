@@ -2,13 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { Modules } from "@medusajs/framework/utils";
 import { Client, Connection } from "@temporalio/client";
 import { REPAIR_LIFECYCLE } from "@voltura/domain";
-import { authHeaders, createStaffUser, jobBody, settle } from "./helpers";
+import { authHeaders, createStaffUser, jobBody, settle, type StaffHeaders } from "./helpers";
 
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_repair",
   testSuite: ({ api, getContainer }) => {
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
 
     beforeEach(async () => {
       const user = await createStaffUser(getContainer(), "manager");

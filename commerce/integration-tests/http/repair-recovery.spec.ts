@@ -7,7 +7,7 @@ import { normalisePhone, PICKUP_REMINDERS, QUOTE_CONFIRMATION, REPAIR_LIFECYCLE,
 import { createRepairJobBodySchema } from "@voltura/contracts";
 import { adoptExistingStockWorkflow, ledgerCheck } from "@voltura/plugin-inventory/workflows";
 import { commitRepairIntake, commitRepairStatusChange, recoverRepairJobs } from "@voltura/plugin-repair/workflows";
-import { authHeaders, createStaffUser, jobBody, settle } from "./helpers";
+import { jobBody, settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { newJob, seedBillingFixture, stockAt, type BillingFixture } from "./repair-billing.fixtures";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
@@ -41,7 +41,7 @@ medusaIntegrationTestRunner({
   dbName: "voltura_it_repair_recovery",
   testSuite: ({ api, getContainer }) => {
     let fx: BillingFixture;
-    let desk: Awaited<ReturnType<typeof authHeaders>>;
+    let desk: StaffHeaders;
     let temporal: Client;
     let connection: Connection;
     const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
@@ -56,7 +56,7 @@ medusaIntegrationTestRunner({
       await connection?.close();
     });
     beforeEach(async () => {
-      desk = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
+      desk = await newStaffHeaders(getContainer(), "manager");
     });
 
     const jobRow = async (id: string) => (await pg().raw(`SELECT id, job_number, status, outbox, lease_until FROM repair_job WHERE id = ?`, [id])).rows[0]!;

@@ -5,13 +5,12 @@ import type { RepairJobListSort } from "@voltura/contracts";
 import { jobListStatements, rows, slaBreachStatements, sqlConnection, type JobListFilters } from "@voltura/medusa-kit";
 import { jobBody } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
+import { explainPlan } from "./plans";
 
 /** Enough rows that PostgreSQL prefers an index whenever one fits; the plans, not the clock, are asserted. */
 const BULK_JOBS = 20_000;
 const IMEI = "356938035643809";
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 const sql = (c: MedusaContainer) => c.resolve(ContainerRegistrationKeys.PG_CONNECTION);
 
@@ -36,18 +35,7 @@ async function seedBulkJobs(c: MedusaContainer) {
   await sql(c).raw(`ANALYZE repair_job`);
 }
 
-async function explain(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) {
-  const [explained] = await rows(sqlConnection(c), `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.bindings);
-  const [plan] = explained!["QUERY PLAN"] as Array<{ Plan: PlanNode; "Execution Time": number }>;
-  const nodes = planNodes(plan!.Plan);
-  const described = nodes.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"] ?? ""}`.trim()).join(" > ");
-  return {
-    described,
-    ms: plan!["Execution Time"],
-    seqScans: nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "repair_job").length,
-    indexes: nodes.flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : [])),
-  };
-}
+const explain = (c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) => explainPlan(c, statement, ["repair_job"]);
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_repair_search_scale",

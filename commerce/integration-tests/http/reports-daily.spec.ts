@@ -4,8 +4,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { changedDaysStatement, readState, refreshReportDays } from "@voltura/plugin-reports/modules/report-days/daily/refresh";
 import { DAY_LINE_SELECT, DAY_SALE_SELECT, dayTechnicianSelect, factsWith, type SqlPart } from "@voltura/plugin-reports/modules/report-days/daily/facts-sql";
 import { newCustomers, recentJobs, slaBreaches, statusCounts } from "@voltura/plugin-reports/api/admin/dashboard/dashboard-sql";
-import { authHeaders, createStaffUser } from "./helpers";
+import { newStaffHeaders, type StaffHeaders } from "./helpers";
 import { createPosOrder, quotationBody } from "./invoicing-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 type Raw = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 const sql = (c: MedusaContainer) => c.resolve<Raw>(ContainerRegistrationKeys.PG_CONNECTION);
@@ -17,8 +18,6 @@ const dayBefore = (day: string, n: number) => shopDay(new Date(Date.parse(`${day
 /** `hour` o'clock shop time on the shop day `n` days before today. */
 const at = (n: number, hour: number) => new Date(Date.parse(`${dayBefore(today(), n)}T00:00:00Z`) - 8 * 3_600_000 + hour * 3_600_000);
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 /** The tables the test fills with 20,000 rows (counter sales are read from their orders, never from pos_sale). */
 const BIG_TABLES = ["order", "repair_invoice", "repair_line", "repair_job", "customer"];
 
@@ -71,8 +70,8 @@ async function repairSale(c: MedusaContainer, o: { issued: Date; received: Date;
 medusaIntegrationTestRunner({
   dbName: "voltura_it_reports_daily",
   testSuite: ({ api, getContainer }) => {
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-    let technician: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
+    let technician: StaffHeaders;
     let changedInvoice: string;
     let changedOrder: string;
     const range = () => `from=${dayBefore(today(), 40)}&to=${today()}`;
@@ -88,9 +87,9 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const c = getContainer();
-      manager = await authHeaders((await createStaffUser(c, "manager")).id, "manager");
-      technician = await authHeaders((await createStaffUser(c, "technician")).id, "technician");
-      const cashier = await authHeaders((await createStaffUser(c, "cashier")).id, "cashier");
+      manager = await newStaffHeaders(c, "manager");
+      technician = await newStaffHeaders(c, "technician");
+      const cashier = await newStaffHeaders(c, "cashier");
       // Counter sales on several days (either side of local midnight), one of them today.
       await posSale(c, "RCP-2026-900001", at(3, 10), [{ title: "USB-C charger", quantity: 2, unit: 25 }, { title: "Screen protector", quantity: 1, unit: 19.9 }]);
       await posSale(c, "RCP-2026-900002", at(2, 0.01), [{ title: "USB-C charger", quantity: 1, unit: 25 }]);

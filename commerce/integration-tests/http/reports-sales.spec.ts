@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { parse } from "csv-parse/sync";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { settle, newStaffHeaders, type StaffHeaders } from "./helpers";
 import { createPosOrder, quotationBody } from "./invoicing-helpers";
 
 const shopDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -8,12 +8,12 @@ const shopDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString
 medusaIntegrationTestRunner({
   dbName: "voltura_it_reports_sales",
   testSuite: ({ api, getContainer }) => {
-    let manager: Awaited<ReturnType<typeof authHeaders>>;
-    let cashier: Awaited<ReturnType<typeof authHeaders>>;
+    let manager: StaffHeaders;
+    let cashier: StaffHeaders;
 
     beforeAll(async () => {
-      manager = await authHeaders((await createStaffUser(getContainer(), "manager")).id, "manager");
-      cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      manager = await newStaffHeaders(getContainer(), "manager");
+      cashier = await newStaffHeaders(getContainer(), "cashier");
       // Two counter sales either side of local midnight 1–2 Nov 2026 (16:00 UTC), one outside the range.
       await createPosOrder(getContainer(), "RCP-2026-000101", 20, new Date("2026-11-01T15:59:00Z"));
       await createPosOrder(getContainer(), "RCP-2026-000102", 35, new Date("2026-11-01T16:01:00Z"));

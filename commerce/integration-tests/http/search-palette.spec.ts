@@ -1,16 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
-import { rows, sqlConnection } from "@voltura/medusa-kit";
+import { sqlConnection } from "@voltura/medusa-kit";
 import { RECORD_SOURCES, recordSearchStatement } from "@voltura/plugin-platform/modules/search/record-sql";
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { settle } from "./helpers";
+import { explainPlan } from "./plans";
 
 /** Enough rows that PostgreSQL prefers an index whenever one fits; the plans, not the clock, are asserted. */
 const BULK = 8_000;
 const BIG_TABLES = ["repair_invoice", "repair_job", "sales_invoice", "quotation", "pos_sale", "concierge_conversation", "customer"];
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 const BUYERS = `(ARRAY['Tan','Lim','Wong','Ahmad','Siti','Raj'])[1 + g % 6] || ' ' || (ARRAY['Wei','Mei','Ling','Hafiz','Nur','Kumar','Chong'])[1 + (g / 6) % 7] || ' ' || g`;
 const PHONES = `'+601' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0')`;
@@ -87,17 +86,7 @@ async function seed(c: MedusaContainer) {
   await db.raw(BIG_TABLES.map((t) => `ANALYZE ${t}`).join("; "));
 }
 
-async function explain(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) {
-  const [explained] = await rows(sqlConnection(c), `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.bindings);
-  const [plan] = explained!["QUERY PLAN"] as Array<{ Plan: PlanNode; "Execution Time": number }>;
-  const nodes = planNodes(plan!.Plan);
-  return {
-    described: nodes.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"] ?? ""}`.trim()).join(" > "),
-    ms: plan!["Execution Time"],
-    seqScans: nodes.filter((n) => n["Node Type"] === "Seq Scan" && BIG_TABLES.includes(n["Relation Name"] ?? "")).length,
-    indexes: nodes.flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : [])),
-  };
-}
+const explain = (c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) => explainPlan(c, statement, BIG_TABLES);
 
 type Hit = { kind: string; id: string; title: string; subtitle: string | null; match: string; page_id?: string | null };
 

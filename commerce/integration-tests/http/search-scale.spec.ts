@@ -6,6 +6,7 @@ import { itemSearchStatement } from "@voltura/plugin-platform/modules/search/ite
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { jobBody, settle } from "./helpers";
 import { seedPosFixture } from "./pos.fixtures";
+import { explainPlan } from "./plans";
 
 /** Enough rows that PostgreSQL prefers an index whenever one fits; the plans, not the clock, are asserted. */
 const BULK_CUSTOMERS = 20_000;
@@ -13,8 +14,6 @@ const BULK_VARIANTS = 5_000;
 const IMEI = "356938035643809";
 const POWER_BANK_BARCODE = "9555000777001";
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 /** Customers with phones of spread digits, a third with a CRM profile (types, tags, visits), each with a device. */
 async function seedBulk(c: MedusaContainer) {
@@ -63,17 +62,7 @@ async function seedBulk(c: MedusaContainer) {
     ANALYZE customer_customer_crm_device; ANALYZE product; ANALYZE product_variant`);
 }
 
-async function explain(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) {
-  const [explained] = await rows(sqlConnection(c), `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.bindings);
-  const [plan] = explained!["QUERY PLAN"] as Array<{ Plan: PlanNode; "Execution Time": number }>;
-  const nodes = planNodes(plan!.Plan);
-  return {
-    described: nodes.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"] ?? ""}`.trim()).join(" > "),
-    ms: plan!["Execution Time"],
-    seqScans: nodes.filter((n) => n["Node Type"] === "Seq Scan" && ["customer", "product_variant", "product"].includes(n["Relation Name"] ?? "")).length,
-    indexes: nodes.flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : [])),
-  };
-}
+const explain = (c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) => explainPlan(c, statement, ["customer", "product_variant", "product"]);
 
 medusaIntegrationTestRunner({
   dbName: "voltura_it_search_scale",

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders } from "./helpers";
 import { newKey, seedPosFixture } from "./pos.fixtures";
 import { asConsole, auditRows, createStaffWithPassword, deactivate } from "./staff-accounts-helpers";
 import { recordEvents } from "./whatsapp-helpers";
@@ -118,7 +118,7 @@ medusaIntegrationTestRunner({
 
     it("limits manager approvals typed at the POS with the same per-account guard, and audits them with the till's address", async () => {
       const fx = await seedPosFixture(getContainer());
-      const cashier = await authHeaders((await createStaffUser(getContainer(), "cashier")).id, "cashier");
+      const cashier = await newStaffHeaders(getContainer(), "cashier");
       const till = { headers: { ...cashier.headers, "x-voltura-client-ip": "10.0.0.42" } };
       const sale = (password: string) => ({
         idempotency_key: newKey("approval"), lines: [{ variant_id: fx.variants.screen, quantity: 2 }],

@@ -8,7 +8,7 @@ import { addKey, createKeyRingFile, keyRingLoader, loadKeyRing } from "@voltura/
 import { resolveMailerConfig } from "@voltura/mailer";
 import { vaultSecretListSchema } from "@voltura/contracts";
 import { authStateKeyFromEnv, encryptAuthState, openAuthState } from "@voltura/whatsapp-transport";
-import { authHeaders, createStaffUser, settle } from "./helpers";
+import { authHeaders, settle, newStaffHeaders } from "./helpers";
 
 // A key ring of this suite's own: the rotation below must not touch the ring other suites use.
 const KEYS_FILE = createKeyRingFile(path.join(mkdtempSync(path.join(tmpdir(), "vault-it-")), "voltura-keys.json"));
@@ -40,9 +40,9 @@ medusaIntegrationTestRunner({
     async function roles() {
       const c = getContainer();
       return {
-        owner: await authHeaders((await createStaffUser(c, "owner")).id, "owner"),
-        manager: await authHeaders((await createStaffUser(c, "manager")).id, "manager"),
-        cashier: await authHeaders((await createStaffUser(c, "cashier")).id, "cashier"),
+        owner: await newStaffHeaders(c, "owner"),
+        manager: await newStaffHeaders(c, "manager"),
+        cashier: await newStaffHeaders(c, "cashier"),
         system: await authHeaders("system:worker", "system"),
       };
     }

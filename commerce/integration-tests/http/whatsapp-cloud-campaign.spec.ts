@@ -8,11 +8,10 @@ import { uniqueUsersSql } from "@voltura/plugin-campaigns/modules/campaign-dispa
 import { authHeaders } from "./helpers";
 import { staff, type Headers } from "./repair-desk-helpers";
 import { boot, until } from "./whatsapp-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
 const pg = (c: MedusaContainer) => c.resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION);
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 async function plan(c: MedusaContainer, statement: { sql: string; bindings: unknown[] }) {
   const [explained] = (await pg(c).raw(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.bindings)).rows;
   const nodes = planNodes((explained!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan);

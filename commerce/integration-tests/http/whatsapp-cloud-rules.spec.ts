@@ -6,6 +6,7 @@ import { startFakeGraphApi, type FakeGraphApi } from "@voltura/whatsapp-transpor
 import { settle } from "./helpers";
 import { staffHeaders, type Headers } from "./crm-helpers";
 import { until } from "./whatsapp-helpers";
+import { planNodes, type PlanNode } from "./plans";
 
 const requireCjs = createRequire(path.join(process.cwd(), "package.json"));
 const templateSyncJob = requireCjs("@voltura/plugin-whatsapp/jobs/whatsapp-template-sync") as typeof import("@voltura/plugin-whatsapp/jobs/whatsapp-template-sync");
@@ -23,8 +24,6 @@ const STALE = "+60123457003";
 const PICKUP_BODY = "Hai {{1}}, telefon anda ({{2}}) siap untuk diambil.";
 
 type Db = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> };
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
 
 /**
  * The Cloud API's rules before a send, against the fake Graph API: the 24-hour window, approved

@@ -15,7 +15,7 @@ export * from "./message-templates.js";
 export * from "./operations.js";
 export * from "./pos.js";
 export * from "./presets.js";
-export * from "./procurement.js";
+export * from "./inventory.js";
 export * from "./repair-bulk.js";
 export * from "./repair-desk.js";
 export * from "./repair-flows.js";

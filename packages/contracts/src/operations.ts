@@ -94,14 +94,38 @@ export type ResolveOperationsAlertsBody = z.input<typeof resolveOperationsAlerts
 export const listOperationsAlertsQuerySchema = z.object({ status: z.enum(["open", "all"]).default("open") });
 export type ListOperationsAlertsQuery = z.input<typeof listOperationsAlertsQuerySchema>;
 
+/** The backup settings' defaults and floors (the patch schema below enforces the floors; the console's form refuses below them too). */
+export const OPERATIONS_SETTINGS_DEFAULTS = {
+  backup_hour: 3,
+  daily_retention_days: 30,
+  external_retention_weeks: 12,
+  restore_test_weekday: 0,
+} as const;
+
+export const OPERATIONS_SETTINGS_MINIMUMS = { daily_retention_days: 7, external_retention_weeks: 4 } as const;
+
+/** The fields an update may change, in the order the audit row lists them (the console's form posts the same set). */
+export const OPERATIONS_SETTINGS_FIELDS = [
+  "backup_hour",
+  "daily_retention_days",
+  "external_retention_weeks",
+  "restore_test_weekday",
+  "external_endpoint",
+  "external_region",
+  "external_bucket",
+  "external_prefix",
+  "external_force_path_style",
+] as const;
+export type OperationsSettingsField = (typeof OPERATIONS_SETTINGS_FIELDS)[number];
+
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
 
 /** `PUT /admin/operations/settings` (owner): any subset; the minimums keep 7 days of dailies and 4 weeks outside. */
 export const operationsSettingsPatchSchema = z
   .object({
     backup_hour: z.number().int().min(0).max(23),
-    daily_retention_days: z.number().int().min(7).max(3650),
-    external_retention_weeks: z.number().int().min(4).max(520),
+    daily_retention_days: z.number().int().min(OPERATIONS_SETTINGS_MINIMUMS.daily_retention_days).max(3650),
+    external_retention_weeks: z.number().int().min(OPERATIONS_SETTINGS_MINIMUMS.external_retention_weeks).max(520),
     restore_test_weekday: z.number().int().min(0).max(6),
     external_endpoint: z.url({ protocol: /^https?$/ }).max(500).nullable(),
     external_region: optionalText(100),

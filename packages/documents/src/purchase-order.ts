@@ -1,6 +1,6 @@
-import { A4, M, paragraph, W } from "./internal/commercial.js";
+import { A4, drawLetterhead, M, paragraph, W } from "./internal/commercial.js";
 import { drawText, hRule, PRINT_THEME as T } from "./internal/draw.js";
-import { displayPhone, formatMYR, shopContactLines, shopDate } from "./internal/format.js";
+import { displayPhone, formatMYR, shopDate } from "./internal/format.js";
 import { createPdf, finishWithFooter } from "./internal/pdf.js";
 import { drawSummary } from "./internal/summary.js";
 import { drawTable, type TableColumn } from "./internal/table.js";
@@ -30,27 +30,9 @@ export async function renderPurchaseOrder(data: PurchaseOrderDocumentData): Prom
     hRule(pdf, T, M, M + 14, W);
     return M + 22;
   };
-  const rightW = 215;
-  let shopX = M;
-  if (po.logo) {
-    pdf.image(Buffer.from(po.logo), M, M, { fit: [70, 70] });
-    shopX = M + 80;
-  }
-  const shopW = W - rightW - 16 - (shopX - M);
-  let left = M + drawText(pdf, T, po.shop.name, shopX, M, shopW, { size: 15, bold: true }) + 2;
-  for (const line of shopContactLines(po.shop)) left += drawText(pdf, T, line, shopX, left, shopW, { size: 8, color: T.muted }) + 1.5;
-  const rx = M + W - rightW;
-  let right = M + drawText(pdf, T, PURCHASE_ORDER_TEXT.title.toUpperCase(), rx, M - 2, rightW, { size: 18, bold: true, color: T.accent, align: "right" });
-  right += drawText(pdf, T, PURCHASE_ORDER_TEXT.titleMs, rx, right, rightW, { size: 10, color: T.muted, align: "right" }) + 8;
   const meta: Array<[string, string]> = [["PO No. / No. PB", po.po_number], ["Date / Tarikh", shopDate(po.issued_at)]];
   if (po.expected_at) meta.push(["Expected / Dijangka", shopDate(po.expected_at)]);
-  for (const [key, value] of meta) {
-    drawText(pdf, T, key, rx, right + 0.8, 120, { size: 7.5, color: T.muted });
-    right += drawText(pdf, T, value, rx + 110, right, rightW - 110, { size: 8.5, bold: true, align: "right" }) + 3;
-  }
-  let y = Math.max(left, right, po.logo ? M + 70 : M) + 10;
-  hRule(pdf, T, M, y, W, { weight: 1.5, color: T.accent });
-  y += 12;
+  let y = drawLetterhead(pdf, po, { ...PURCHASE_ORDER_TEXT, meta });
 
   const colW = (W - 20) / 2;
   const supplierLines = [po.supplier.contact_name, po.supplier.phone && displayPhone(po.supplier.phone), po.supplier.email, po.supplier.address].filter((v): v is string => !!v);

@@ -2,6 +2,7 @@
 // while commerce is SIGKILLed and restarted. Afterwards: exactly T×S completed sales, one per key,
 // each with its Medusa order and its stock movements, no claim left pending, no order or movement
 // without a sale, on-hand == ledger, and the integrity report clean.
+import { catalogueItem } from "../catalogue.mjs";
 import { literal } from "../db.mjs";
 import { integrityBaseline, integrityInvariant, ledgerInvariant, settle } from "../invariants.mjs";
 
@@ -12,8 +13,7 @@ const CASH_NOTE_SEN = 100_000; // RM 1000: more than any cart here, change given
 async function loadSellables(ctx) {
   const found = [];
   for (const sku of CANDIDATE_SKUS) {
-    const answer = await ctx.call(ctx.actors.cashier, "GET", `/admin/pos/catalogue?code=${encodeURIComponent(sku)}&limit=1`);
-    const item = answer.json?.items?.find((i) => i.sku === sku);
+    const item = await catalogueItem(ctx, sku);
     if (!item || item.price_sen === null) continue;
     if (item.kind === "product" && !(item.available > 0)) continue;
     found.push(item);

@@ -3,6 +3,7 @@
 // SIGKILLed and restarted. Afterwards: one payment row per key, no payment lost, every sale's paid
 // and balance amounts equal to its payment rows, and (once the recovery had its time) every payment
 // carried by exactly one transaction of the sale's Medusa order, no outbox row left open.
+import { pricedCatalogueItem } from "../catalogue.mjs";
 import { literal } from "../db.mjs";
 import { integrityBaseline, integrityInvariant, ledgerInvariant, settle } from "../invariants.mjs";
 
@@ -30,9 +31,7 @@ export default {
 
   async prepare(ctx) {
     const { tills, sales } = ctx.opts;
-    const lookup = await ctx.call(ctx.actors.cashier, "GET", `/admin/pos/catalogue?code=${SERVICE_SKU}&limit=1`);
-    const item = lookup.json?.items?.find((i) => i.sku === SERVICE_SKU && i.price_sen > 0);
-    if (!item) throw new Error(`the seeded catalogue has no priced ${SERVICE_SKU}`);
+    const item = await pricedCatalogueItem(ctx, SERVICE_SKU);
     const prefix = `chaos-${ctx.runId}-pay-`;
     const saleIds = [];
     for (let till = 0; till < tills; till++) saleIds.push(await openSale(ctx, item, `${prefix}open-t${till + 1}`, till, sales));

@@ -5,6 +5,7 @@
 // per restocking return, and (once the recovery had its time) each refund carried by exactly one
 // transaction of the sale's order and one `pos.refund` audit row, no outbox row left open, on-hand
 // == ledger and the integrity report clean.
+import { pricedCatalogueItem } from "../catalogue.mjs";
 import { literal } from "../db.mjs";
 import { integrityBaseline, integrityInvariant, ledgerInvariant, settle } from "../invariants.mjs";
 
@@ -50,9 +51,7 @@ export default {
 
   async prepare(ctx) {
     const { tills, sales } = ctx.opts;
-    const lookup = await ctx.call(ctx.actors.cashier, "GET", `/admin/pos/catalogue?code=${ITEM_SKU}&limit=1`);
-    const item = lookup.json?.items?.find((i) => i.sku === ITEM_SKU && i.price_sen > 0);
-    if (!item) throw new Error(`the seeded catalogue has no priced ${ITEM_SKU}`);
+    const item = await pricedCatalogueItem(ctx, ITEM_SKU);
     await topUpStock(ctx, ITEM_SKU, tills * (sales + 1) + 10);
     const prefix = `chaos-${ctx.runId}-ret-`;
     const tillSales = [];

@@ -4,6 +4,7 @@
 // consumed once (one ledger row, reservation gone), one invoice with its Medusa order per job, the
 // INV series without gaps, no effect left due once the recovery had its time (signal, pickup flow,
 // order, events), on-hand == ledger and the integrity report clean.
+import { catalogueItem } from "../catalogue.mjs";
 import { literal } from "../db.mjs";
 import { integrityBaseline, integrityInvariant, ledgerInvariant, settle } from "../invariants.mjs";
 
@@ -36,8 +37,7 @@ export default {
 
   async prepare(ctx) {
     const { tills, sales } = ctx.opts;
-    const lookup = await ctx.call(ctx.actors.cashier, "GET", `/admin/pos/catalogue?code=${PART_SKU}&limit=1`);
-    const part = lookup.json?.items?.find((i) => i.sku === PART_SKU);
+    const part = await catalogueItem(ctx, PART_SKU);
     if (!part) throw new Error(`the seeded catalogue has no ${PART_SKU}`);
     const inventoryItemId = ctx.sql.value(`SELECT id FROM inventory_item WHERE sku = ${literal(PART_SKU)} AND deleted_at IS NULL LIMIT 1`);
     await mustCall(ctx, "POST", "/admin/inventory/adjustments", { inventory_item_id: inventoryItemId, reason: "found", quantity: tills * sales + 5, note: "Chaos run parts" }, 201);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import type { CommerceClient } from "@voltura/medusa-client";
 import {
   addShopDays, CAMPAIGN_PACER, CAMPAIGN_RUN, pacingPolicySchema, shopClock, shopDate, weekdayOfShopDate, type CampaignRunInput, type PacerSignal,
@@ -13,8 +12,8 @@ import { createCampaignActivities } from "../activities/campaigns.js";
 import { CampaignGateFake, shopDay, type Transmit } from "./campaign-gate-fake.js";
 import { historyChain, runHistories, type RunHistory } from "./campaign-histories.js";
 import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** 1,500 inside `npm test` (about 90 s); `npm run test:campaign-weeks` runs the full 5,000 (about 10 min on 2 cores). */
@@ -29,23 +28,18 @@ let env: TestWorkflowEnvironment;
 let world: CampaignGateFake;
 let taskQueue: string;
 let stop: () => Promise<void>;
-let workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>;
+let workflowBundle: WorkflowBundle;
 
 beforeAll(async () => {
   env = await createTimeSkippingTestEnv();
   world = new CampaignGateFake();
   taskQueue = `campaign-it-${randomUUID()}`;
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
+  workflowBundle = await bundleWorkflows();
   const { wakeCampaignPacers } = createCampaignActivities({ commerce: {} as CommerceClient });
-  const worker = await Worker.create({
+  ({ stop } = await runWorker({
     connection: env.nativeConnection, taskQueue, workflowBundle,
     activities: { ...world.campaignActivities(), ...world.whatsAppActivities(), wakeCampaignPacers },
-  });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  }));
 }, 120_000);
 
 afterAll(async () => {

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker, type WorkflowBundle } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import { HANDOFF_TEXT } from "@voltura/conversation";
 import { CONVERSATION, type ConversationInbound, type ConversationInput } from "@voltura/domain";
 import { conversationStateQuery, handoffClosedSignal, inboundSignal, staffRepliedSignal } from "@voltura/workflows";
 import { conversationActivities, eventually } from "./conversation-harness.js";
 import { createTemporalTestEnv } from "./temporal-test-env.js";
+import { bundleWorkflows } from "./test-worker.js";
 
 const workflowsPath = fileURLToPath(new URL("./fixtures/conversation-workflows.ts", import.meta.url));
 const taskQueue = `conversation-it-${randomUUID()}`;
@@ -21,7 +22,7 @@ const harness = conversationActivities({ escalateAfterMs: 3_600_000 });
 
 beforeAll(async () => {
   env = await createTemporalTestEnv();
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger() });
+  workflowBundle = await bundleWorkflows(workflowsPath);
   worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? "default", taskQueue, workflowBundle, activities: harness.activities });
   workerRun = worker.run();
 });
@@ -35,11 +36,6 @@ afterAll(async () => {
   await workerRun;
   await env?.teardown();
 });
-
-function quietLogger() {
-  const ignore = () => undefined;
-  return { trace: ignore, debug: ignore, info: ignore, log: ignore, warn: console.warn, error: console.error };
-}
 
 /** A fresh Malaysian mobile number per test, so workflow ids never collide on a shared server. */
 function newPhone(): string {

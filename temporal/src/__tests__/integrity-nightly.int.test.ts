@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScheduleOverlapPolicy } from "@temporalio/client";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import { INTEGRITY_NIGHTLY, integrityShopDay, type IntegrityActivities, type integrityNightly } from "@voltura/workflows";
 import { ensureIntegritySchedule } from "../integrity-schedule.js";
 import { eventually } from "./repair-flows-harness.js";
 import { createTemporalTestEnv } from "./temporal-test-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 // A namespace of its own: the schedule id is fixed, and other stacks may share this server.
 const NAMESPACE = "voltura-integrity-it";
 
 let env: TestWorkflowEnvironment;
 let taskQueue: string;
 let stop: () => Promise<void>;
-let workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>;
+let workflowBundle: WorkflowBundle;
 const calls: Array<{ idempotencyKey: string; shopDay: string }> = [];
 
 const activities: IntegrityActivities = {
@@ -30,13 +29,8 @@ beforeAll(async () => {
   process.env.TEMPORAL_NAMESPACE = NAMESPACE;
   env = await createTemporalTestEnv();
   taskQueue = `integrity-it-${randomUUID()}`;
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
-  const worker = await Worker.create({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities, workflowBundle });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  workflowBundle = await bundleWorkflows();
+  ({ stop } = await runWorker({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities, workflowBundle }));
 });
 
 afterAll(async () => {

@@ -6,10 +6,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import { databaseUrlFor, dropDatabaseIfExists, listBackups, withClient, type DbOpsConfig } from "@voltura/db-ops";
 import { createKeyRingFile } from "@voltura/keyring";
 import { OPERATIONS_WORKFLOWS, type RunBackupResult, type VerifyBackupResult } from "@voltura/workflows";
@@ -17,8 +16,8 @@ import S3rver from "s3rver";
 import { createOperationsActivities } from "../activities/operations.js";
 import { recordedCommerce } from "./operations-fake-commerce.js";
 import { createTemporalTestEnv } from "./temporal-test-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 const SERVER_URL = process.env.DB_OPS_TEST_DATABASE_URL ?? "postgres://voltura:voltura@127.0.0.1:55432/postgres";
 const NAMESPACE = "voltura-operations-real-it";
 const BUCKET = "shop-backups";
@@ -32,7 +31,7 @@ let sourceDb: string;
 let fake: ReturnType<typeof recordedCommerce>;
 let taskQueue: string;
 let stop: () => Promise<void>;
-let workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>;
+let workflowBundle: WorkflowBundle;
 
 beforeAll(async () => {
   root = await fs.promises.mkdtemp(path.join(os.tmpdir(), "ops-temporal-it-"));
@@ -64,17 +63,12 @@ beforeAll(async () => {
   process.env.TEMPORAL_NAMESPACE = NAMESPACE;
   env = await createTemporalTestEnv();
   taskQueue = `operations-real-it-${randomUUID()}`;
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
+  workflowBundle = await bundleWorkflows();
   const activities = createOperationsActivities(fake.commerce, {
     dbOps: cfg, bloatThreshold: 0.3,
     schedules: { describe: async () => null, pause: async () => undefined, unpause: async () => undefined, align: async () => [] },
   });
-  const worker = await Worker.create({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities, workflowBundle });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  ({ stop } = await runWorker({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities, workflowBundle }));
 }, 180_000);
 
 afterAll(async () => {

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScheduleOverlapPolicy } from "@temporalio/client";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
 import { CommerceClient } from "@voltura/medusa-client";
 import { OPERATIONS_SCHEDULE_IDS, type OperationsActivities } from "@voltura/workflows";
 import { createOperationsActivities } from "../activities/operations.js";
@@ -11,8 +9,8 @@ import { ensureOperationsSchedules, temporalScheduleControl } from "../operation
 import { OperationsWorld } from "./operations-world.js";
 import { eventually } from "./repair-flows-harness.js";
 import { createTemporalTestEnv } from "./temporal-test-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 // A namespace of its own: the schedule ids are fixed, and other stacks may share this server.
 const NAMESPACE = "voltura-operations-it";
 const KL = "Asia/Kuala_Lumpur";
@@ -29,13 +27,8 @@ beforeAll(async () => {
   env = await createTemporalTestEnv();
   taskQueue = `operations-schedules-it-${randomUUID()}`;
   world = new OperationsWorld(async () => Date.now(), OPERATIONS_SCHEDULE_IDS);
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
-  const worker = await Worker.create({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities: world.activities(), workflowBundle });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  const workflowBundle = await bundleWorkflows();
+  ({ stop } = await runWorker({ connection: env.nativeConnection, namespace: NAMESPACE, taskQueue, activities: world.activities(), workflowBundle }));
   await deleteAll();
 });
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, WorkflowFailedError } from "@temporalio/client";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import {
   OPERATIONS_SCHEDULE_IDS, OPERATIONS_WORKFLOWS, operationsShopWeekday,
   type BackupFreshnessResult, type RestoreBackupInput, type RunBackupResult, type VerifyBackupResult,
@@ -12,8 +11,8 @@ import { operationsScheduleOptions } from "../operations-schedules.js";
 import { OperationsWorld } from "./operations-world.js";
 import { DAY } from "./repair-flows-harness.js";
 import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 const KL = "Asia/Kuala_Lumpur";
 const HOUR = 3_600_000;
 
@@ -27,20 +26,15 @@ let plain: Client;
 let taskQueue: string;
 let world: OperationsWorld;
 let stop: () => Promise<void>;
-let workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>;
+let workflowBundle: WorkflowBundle;
 
 beforeAll(async () => {
   env = await createTimeSkippingTestEnv();
   plain = new Client({ connection: env.connection, namespace: env.namespace ?? "default" });
   taskQueue = `operations-it-${randomUUID()}`;
   world = new OperationsWorld(() => env.currentTimeMs(), OPERATIONS_SCHEDULE_IDS);
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: world.activities(), workflowBundle });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  workflowBundle = await bundleWorkflows();
+  ({ stop } = await runWorker({ connection: env.nativeConnection, taskQueue, activities: world.activities(), workflowBundle }));
 });
 
 afterAll(async () => {

@@ -4,21 +4,13 @@ import type { TestWorkflowEnvironment } from "@temporalio/testing";
 import { Worker } from "@temporalio/worker";
 import { PICKUP_REMINDERS, type PickupRemindersInput } from "@voltura/domain";
 import { jobReopenedSignal, optedOutSignal, pickedUpSignal, pickupStateQuery, type pickupReminders } from "@voltura/workflows";
-import { DAY, eventually, pickupSettings, startFlowWorker, type FlowWorker } from "./repair-flows-harness.js";
-import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
+import { DAY, eventually, pickupSettings, startTimeSkippingFlows, stopTimeSkippingFlows, type FlowWorker } from "./repair-flows-harness.js";
 
 let env: TestWorkflowEnvironment;
 let flows: FlowWorker;
 
-beforeAll(async () => {
-  env = await createTimeSkippingTestEnv();
-  flows = await startFlowWorker(env);
-});
-
-afterAll(async () => {
-  await flows?.stop();
-  await env?.teardown();
-});
+beforeAll(async () => void ({ env, flows } = await startTimeSkippingFlows()));
+afterAll(() => stopTimeSkippingFlows(env, flows));
 
 async function completeJob(days = pickupSettings.days) {
   const jobNumber = `VSH-IT-${randomUUID().slice(0, 8)}`;

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import { QUOTATION_FOLLOWUP, type QuotationFollowUpInput, type QuotationReminderOutcome } from "@voltura/domain";
 import { quotationClosedSignal, quotationFollowUpStateQuery, type InvoicingActivities, type quotationFollowUp } from "@voltura/workflows";
 import { DAY, eventually } from "./repair-flows-harness.js";
 import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
 
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 
 /** Commerce as the follow-up sees it: quotations by id, and what was sent or expired. */
 class QuotationWorld {
@@ -41,19 +40,14 @@ let env: TestWorkflowEnvironment;
 let world: QuotationWorld;
 let taskQueue: string;
 let stop: () => Promise<void>;
-let workflowBundle: Awaited<ReturnType<typeof bundleWorkflowCode>>;
+let workflowBundle: WorkflowBundle;
 
 beforeAll(async () => {
   env = await createTimeSkippingTestEnv();
   world = new QuotationWorld(() => env.currentTimeMs());
   taskQueue = `quotation-followup-it-${randomUUID()}`;
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, log() {}, warn: console.warn, error: console.error } });
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities: world.activities(), workflowBundle });
-  const running = worker.run();
-  stop = async () => {
-    worker.shutdown();
-    await running;
-  };
+  workflowBundle = await bundleWorkflows();
+  ({ stop } = await runWorker({ connection: env.nativeConnection, taskQueue, activities: world.activities(), workflowBundle }));
 });
 
 afterAll(async () => {

@@ -11,21 +11,13 @@ import {
   quoteStateQuery,
   type quoteConfirmation,
 } from "@voltura/workflows";
-import { eventually, HOUR, startFlowWorker, type FlowWorker } from "./repair-flows-harness.js";
-import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
+import { eventually, HOUR, startTimeSkippingFlows, stopTimeSkippingFlows, type FlowWorker } from "./repair-flows-harness.js";
 
 let env: TestWorkflowEnvironment;
 let flows: FlowWorker;
 
-beforeAll(async () => {
-  env = await createTimeSkippingTestEnv();
-  flows = await startFlowWorker(env);
-});
-
-afterAll(async () => {
-  await flows?.stop();
-  await env?.teardown();
-});
+beforeAll(async () => void ({ env, flows } = await startTimeSkippingFlows()));
+afterAll(() => stopTimeSkippingFlows(env, flows));
 
 async function sendQuote(version = 1) {
   const jobNumber = `VSH-IT-${randomUUID().slice(0, 8)}`;

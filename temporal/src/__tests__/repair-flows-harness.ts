@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { ApplicationFailure, Context } from "@temporalio/activity";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker, type WorkflowBundle } from "@temporalio/worker";
+import type { WorkflowBundle } from "@temporalio/worker";
 import { DEFAULT_PICKUP_REMINDERS } from "@voltura/domain";
 import type {
   PickupReminderTarget,
@@ -13,9 +12,10 @@ import type {
   SendWhatsAppInput,
 } from "@voltura/workflows";
 import { WHATSAPP_SEND_FAILURES } from "@voltura/workflows";
+import { bundleWorkflows, runWorker } from "./test-worker.js";
+import { createTimeSkippingTestEnv } from "./time-skipping-env.js";
 
 // Bundled from source, so the tests exercise the workflow code as it is now, not a stale dist/.
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 
 export interface Sent extends SendWhatsAppInput {
   /** Server time (skipped) when the send was scheduled. */
@@ -102,28 +102,21 @@ export interface FlowWorker {
 export async function startFlowWorker(env: TestWorkflowEnvironment): Promise<FlowWorker> {
   const world = new FlowWorld();
   const taskQueue = `repair-flows-it-${randomUUID()}`;
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger() });
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle,
-    activities: world.activities(),
-  });
-  const running = worker.run();
-  return {
-    world,
-    taskQueue,
-    workflowBundle,
-    stop: async () => {
-      worker.shutdown();
-      await running;
-    },
-  };
+  const workflowBundle = await bundleWorkflows();
+  const { stop } = await runWorker({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: world.activities() });
+  return { world, taskQueue, workflowBundle, stop };
 }
 
-function quietLogger() {
-  const ignore = () => undefined;
-  return { trace: ignore, debug: ignore, info: ignore, log: ignore, warn: console.warn, error: console.error };
+/** A time-skipping test server with the flow worker on it: what the flow suites start before all their tests. */
+export async function startTimeSkippingFlows(): Promise<{ env: TestWorkflowEnvironment; flows: FlowWorker }> {
+  const env = await createTimeSkippingTestEnv();
+  return { env, flows: await startFlowWorker(env) };
+}
+
+/** Stops what `startTimeSkippingFlows` started (either may be missing when the start failed). */
+export async function stopTimeSkippingFlows(env: TestWorkflowEnvironment | undefined, flows: FlowWorker | undefined): Promise<void> {
+  await flows?.stop();
+  await env?.teardown();
 }
 
 /** Polls `check` until it stops throwing (workflow tasks and activities run asynchronously). */

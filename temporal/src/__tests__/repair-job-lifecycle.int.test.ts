@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApplicationFailure, WorkflowFailedError, type WorkflowHandleWithFirstExecutionRunId } from "@temporalio/client";
 import type { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, Worker, type WorkflowBundle } from "@temporalio/worker";
+import { Worker, type WorkflowBundle } from "@temporalio/worker";
 import { REPAIR_LIFECYCLE, type StatusChange } from "@voltura/domain";
 import { CommerceClient } from "@voltura/medusa-client";
 import {
@@ -15,9 +14,9 @@ import {
 import { createActivities } from "../activities/index.js";
 import { createRepairWorker } from "../worker.js";
 import { createTemporalTestEnv } from "./temporal-test-env.js";
+import { bundleWorkflows } from "./test-worker.js";
 
 // Bundled from source, so the tests exercise the workflow code as it is now, not a stale dist/.
-const workflowsPath = fileURLToPath(new URL("../../../workflows/src/workflows.ts", import.meta.url));
 // A queue of our own, so a worker already polling voltura-repair on a shared server gets no tasks.
 const taskQueue = `voltura-repair-it-${randomUUID()}`;
 
@@ -28,7 +27,7 @@ let workerRun: Promise<void> | undefined;
 
 beforeAll(async () => {
   env = await createTemporalTestEnv();
-  workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger() });
+  workflowBundle = await bundleWorkflows();
   // Never called yet: the lifecycle workflow has no activities.
   const commerce = new CommerceClient({
     baseUrl: "http://127.0.0.1:9",
@@ -50,11 +49,6 @@ afterAll(async () => {
   await workerRun;
   await env?.teardown();
 });
-
-function quietLogger() {
-  const ignore = () => undefined;
-  return { trace: ignore, debug: ignore, info: ignore, log: ignore, warn: console.warn, error: console.error };
-}
 
 const startOfDay = Date.UTC(2026, 2, 1, 9, 0, 0);
 function change(

@@ -22,18 +22,11 @@ export interface Heading {
   short: string;
 }
 
-export function startCommercial(doc: Common, heading: Heading, createdAt: Date): { pdf: Pdf; finished: Promise<Buffer>; y: number; runningHead: () => number } {
-  const { doc: pdf, finished } = createPdf({
-    size: A4, margins: { top: M, left: M, right: M, bottom: 46 },
-    title: `${heading.short} · ${doc.shop.name}`, author: doc.shop.name, subject: `${heading.title} / ${heading.titleMs}`, createdAt,
-  });
-  const runningHead = (): number => {
-    drawText(pdf, T, `${doc.shop.name}  ·  ${heading.short}  ·  ${doc.job_number}  (continued / sambungan)`, M, M, W, { size: 8, color: T.muted });
-    hRule(pdf, T, M, M + 14, W);
-    return M + 22;
-  };
-
-  // Shop block (with the logo when there is one) on the left, title and facts on the right.
+/**
+ * The top of a filed document: the shop block (with the logo when there is one) on the left, the
+ * title and its facts on the right, an accent rule under both. Answers where the body starts.
+ */
+export function drawLetterhead(pdf: Pdf, doc: { shop: QuoteDocument["shop"]; logo?: Uint8Array | null }, heading: Pick<Heading, "title" | "titleMs" | "meta">): number {
   const rightW = 215;
   let shopX = M;
   let logoBottom = M;
@@ -52,9 +45,23 @@ export function startCommercial(doc: Common, heading: Heading, createdAt: Date):
     drawText(pdf, T, key, rx, right + 0.8, 120, { size: 7.5, color: T.muted });
     right += drawText(pdf, T, value, rx + 110, right, rightW - 110, { size: 8.5, bold: true, align: "right" }) + 3;
   }
-  let y = Math.max(left, right, logoBottom) + 10;
+  const y = Math.max(left, right, logoBottom) + 10;
   hRule(pdf, T, M, y, W, { weight: 1.5, color: T.accent });
-  y += 12;
+  return y + 12;
+}
+
+export function startCommercial(doc: Common, heading: Heading, createdAt: Date): { pdf: Pdf; finished: Promise<Buffer>; y: number; runningHead: () => number } {
+  const { doc: pdf, finished } = createPdf({
+    size: A4, margins: { top: M, left: M, right: M, bottom: 46 },
+    title: `${heading.short} · ${doc.shop.name}`, author: doc.shop.name, subject: `${heading.title} / ${heading.titleMs}`, createdAt,
+  });
+  const runningHead = (): number => {
+    drawText(pdf, T, `${doc.shop.name}  ·  ${heading.short}  ·  ${doc.job_number}  (continued / sambungan)`, M, M, W, { size: 8, color: T.muted });
+    hRule(pdf, T, M, M + 14, W);
+    return M + 22;
+  };
+
+  let y = drawLetterhead(pdf, doc, heading);
 
   // Customer and device side by side.
   const colW = (W - 20) / 2;

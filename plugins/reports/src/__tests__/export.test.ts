@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { bestSellers, dailySales, monthlyRevenue, profitMargins, reportTotals, technicianPerformance } from "../domain/aggregate";
 import { shopDayRange } from "../domain/range";
-import type { Report } from "../api/admin/reports/build-report";
+import type { Report } from "../domain/report";
 import { REPORT_SECTIONS, reportCsv, sectionTable } from "../api/admin/reports/report-export";
 
 const range = shopDayRange("2026-11-29", "2026-11-30");

@@ -92,7 +92,7 @@ export interface MarginRow {
 export interface MarginReport { rows: MarginRow[]; revenue_sen: number; cost_sen: number; margin_sen: number; margin_bp: number | null; uncosted: number }
 
 /**
- * Profit per stocked item: revenue less quantity × weighted average cost (from procurement).
+ * Profit per stocked item: revenue less quantity × weighted average cost (from the shopInventory module).
  * Services carry no stock cost and are left out; items without a cost are listed but not summed.
  */
 export function profitMargins(facts: readonly SaleFact[], averageCostSen: Readonly<Record<string, number>>): MarginReport {

@@ -3,18 +3,10 @@
  * wants numbers, booleans and nulls; the refusals here match the route's (its zod schema stays the
  * authority and its 400s are shown on the same fields).
  */
+import { OPERATIONS_SETTINGS_FIELDS, OPERATIONS_SETTINGS_MINIMUMS } from "@voltura/contracts";
 
-export const SETTINGS_FIELDS = [
-  "backup_hour",
-  "restore_test_weekday",
-  "daily_retention_days",
-  "external_retention_weeks",
-  "external_endpoint",
-  "external_region",
-  "external_bucket",
-  "external_prefix",
-  "external_force_path_style",
-] as const;
+/** The same fields the route accepts (one list, in @voltura/contracts). */
+export const SETTINGS_FIELDS = OPERATIONS_SETTINGS_FIELDS;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 export type SettingsValues = Record<SettingsField, string>;
 
@@ -84,8 +76,8 @@ export function parseSettings(values: SettingsValues): { ok: true; patch: Settin
   };
   const backup_hour = num("backup_hour", 0, 23, "an hour");
   const restore_test_weekday = num("restore_test_weekday", 0, 6, "a weekday");
-  const daily_retention_days = num("daily_retention_days", 7, 3650, "days");
-  const external_retention_weeks = num("external_retention_weeks", 4, 520, "weeks");
+  const daily_retention_days = num("daily_retention_days", OPERATIONS_SETTINGS_MINIMUMS.daily_retention_days, 3650, "days");
+  const external_retention_weeks = num("external_retention_weeks", OPERATIONS_SETTINGS_MINIMUMS.external_retention_weeks, 520, "weeks");
 
   const external_endpoint = optional(values.external_endpoint);
   if (external_endpoint !== null) {

@@ -3,13 +3,13 @@ import { m } from "$lib/paraglide/messages.js";
 
 // Getters: each read gives the word in the current locale, and the objects keep their shape for every caller.
 export const QUOTATION_STATUS_LABELS: Record<QuotationStatusValue, string> = {
-  get draft() { return m.sales_status_draft(); }, get sent() { return m.sales_status_sent(); }, get accepted() { return m.sales_status_accepted(); },
-  get declined() { return m.sales_status_declined(); }, get expired() { return m.sales_status_expired(); }, get converted() { return m.sales_status_converted(); },
+  get draft() { return m.invoicing_status_draft(); }, get sent() { return m.invoicing_status_sent(); }, get accepted() { return m.invoicing_status_accepted(); },
+  get declined() { return m.invoicing_status_declined(); }, get expired() { return m.invoicing_status_expired(); }, get converted() { return m.invoicing_status_converted(); },
 };
 
 export type InvoiceStatusValue = "unpaid" | "partially_paid" | "paid";
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatusValue, string> = {
-  get unpaid() { return m.sales_status_unpaid(); }, get partially_paid() { return m.sales_status_partially_paid(); }, get paid() { return m.sales_status_paid(); },
+  get unpaid() { return m.invoicing_status_unpaid(); }, get partially_paid() { return m.invoicing_status_partially_paid(); }, get paid() { return m.invoicing_status_paid(); },
 };
 
 export const PAYMENT_METHOD_LABELS: Record<string, string> = {

@@ -25,19 +25,19 @@ export async function sendDocument(commerce: CommerceClient, kind: DocumentType,
     if (channel === "email") {
       const api = new InvoicingApi(commerce);
       const sent = kind === "quotation" ? await api.sendQuotation(id, { channel: "email", to }) : await api.sendInvoice(id, { channel: "email", to });
-      const done = sent.delivery === "outbox" ? m.sales_email_outbox({ to: sent.to }) : m.sales_emailed({ to: sent.to });
+      const done = sent.delivery === "outbox" ? m.invoicing_email_outbox({ to: sent.to }) : m.invoicing_emailed({ to: sent.to });
       return { card: "send" as const, error: null, values, done };
     }
     if (channel === "whatsapp") {
       const key = String(form.get("send_key") ?? "").trim();
-      if (!/^[\w-]{8,80}$/.test(key)) return fail(400, { card: "send" as const, error: m.sales_reload(), values, done: null });
+      if (!/^[\w-]{8,80}$/.test(key)) return fail(400, { card: "send" as const, error: m.invoicing_reload(), values, done: null });
       const { message } = await sendDocumentByWhatsApp(commerce, { kind, id, commerceUrl: getEnv().MEDUSA_URL, idempotencyKey: `${kind}:${id}:wa:${key}`, to });
-      return { card: "send" as const, error: null, values, done: m.sales_whatsapped({ phone: message.phone, status: message.status }) };
+      return { card: "send" as const, error: null, values, done: m.invoicing_whatsapped({ phone: message.phone, status: message.status }) };
     }
-    return fail(400, { card: "send" as const, error: m.sales_choose_channel(), values, done: null });
+    return fail(400, { card: "send" as const, error: m.invoicing_choose_channel(), values, done: null });
   } catch (err) {
     if (err instanceof CommerceError && err.status === 409 && (err.body as { code?: string })?.code === "opted_out") {
-      return fail(409, { card: "send" as const, error: m.sales_opted_out(), values, done: null });
+      return fail(409, { card: "send" as const, error: m.invoicing_opted_out(), values, done: null });
     }
     if (err instanceof Error && !(err instanceof CommerceError)) return fail(400, { card: "send" as const, error: err.message, values, done: null });
     return cardFailure("send", err, values);

@@ -43,19 +43,19 @@ export function parseDocumentForm(form: FormData): ParsedDocumentForm {
   if (!parsedBuyer.success) for (const issue of parsedBuyer.error.issues) errors[`buyer.${issue.path.join(".")}`] ??= issue.message;
 
   const bodyLines: SalesLineInput[] = [];
-  if (!lines.length) errors.lines = m.sales_add_one_line();
+  if (!lines.length) errors.lines = m.invoicing_add_one_line();
   lines.forEach((line, i) => {
     const unit = parseMoneyInput(line.unit_price);
     const discount = line.discount.trim() ? parseMoneyInput(line.discount) : 0;
     const quantity = Number(line.quantity);
-    if (unit === null) errors[`lines.${i}.unit_price`] = m.sales_bad_price();
-    if (discount === null) errors[`lines.${i}.discount`] = m.sales_bad_discount();
-    if (!Number.isInteger(quantity) || quantity < 1) errors[`lines.${i}.quantity`] = m.sales_bad_quantity();
+    if (unit === null) errors[`lines.${i}.unit_price`] = m.invoicing_bad_price();
+    if (discount === null) errors[`lines.${i}.discount`] = m.invoicing_bad_discount();
+    if (!Number.isInteger(quantity) || quantity < 1) errors[`lines.${i}.quantity`] = m.invoicing_bad_quantity();
     const candidate = { description: line.description, kind: line.kind, quantity, unit_price_sen: unit ?? 0, discount_sen: discount ?? 0 };
     const parsed = salesLineSchema.safeParse(candidate);
     if (!parsed.success) for (const issue of parsed.error.issues) errors[`lines.${i}.${String(issue.path[0])}`] ??= issue.message;
     if (unit !== null && discount !== null && discount > unit * (Number.isInteger(quantity) ? quantity : 1)) {
-      errors[`lines.${i}.discount`] = m.sales_discount_too_big();
+      errors[`lines.${i}.discount`] = m.invoicing_discount_too_big();
     }
     bodyLines.push(candidate);
   });

@@ -21,7 +21,7 @@ export async function shareLinksFor(commerce: CommerceClient, staff: SessionStaf
 export async function revokeShareLinks(commerce: CommerceClient, kind: DocumentType, id: string) {
   try {
     const { revoked } = await new InvoicingApi(commerce).revokeShareLinks(kind, id);
-    return { card: "links" as const, error: null, values: {}, done: revoked ? m.sales_links_revoked({ count: revoked }) : m.sales_links_no_open() };
+    return { card: "links" as const, error: null, values: {}, done: revoked ? m.invoicing_links_revoked({ count: revoked }) : m.invoicing_links_no_open() };
   } catch (err) {
     const problem = commerceProblem(err);
     return fail(problem.status >= 400 && problem.status < 500 ? problem.status : 502, { card: "links" as const, error: problem.message, values: {}, done: null as string | null });

@@ -1,5 +1,5 @@
 import type { InferTypeOf } from "@medusajs/framework/types";
-import type { Conversation, Handoff, KnowledgeDocument } from "@voltura/contracts";
+import { conversationSchema, handoffSchema, type Conversation, type Handoff, type KnowledgeDocument } from "@voltura/contracts";
 import { z } from "zod";
 import type { Conversation as ConversationModel, ConversationTurn } from "./models/conversation";
 import type { Handoff as HandoffModel } from "./models/handoff";
@@ -17,16 +17,7 @@ export type KnowledgeDocumentRecord = InferTypeOf<typeof KnowledgeDocumentModel>
 const when = z.union([z.date(), z.string()]).nullable();
 
 /** The handoff fields the wire shape needs, from the service or from the inbox's SQL. */
-export const handoffRowSchema = z.object({
-  id: z.string(),
-  phone: z.string(),
-  customer_id: z.string().nullable(),
-  reason: z.string(),
-  summary: z.string().nullable(),
-  job_number: z.string().nullable(),
-  status: z.enum(["open", "claimed", "closed"]),
-  assigned_to: z.string().nullable(),
-  assigned_name: z.string().nullable(),
+export const handoffRowSchema = handoffSchema.omit({ customer_name: true }).extend({
   opened_at: when,
   last_staff_reply_at: when,
   escalated_at: when,
@@ -34,14 +25,8 @@ export const handoffRowSchema = z.object({
 });
 export type HandoffRow = z.infer<typeof handoffRowSchema>;
 
-export const conversationRowSchema = z.object({
-  id: z.string(),
-  phone: z.string(),
-  customer_id: z.string().nullable(),
-  mode: z.enum(["bot", "handoff"]),
-  summary: z.string(),
+export const conversationRowSchema = conversationSchema.omit({ customer_name: true }).extend({
   recent_turns: z.array(z.custom<ConversationTurn>((v) => typeof v === "object" && v !== null)).nullable(),
-  language: z.enum(["ms", "en", "mixed"]),
   last_message_at: when,
 });
 export type ConversationRow = z.infer<typeof conversationRowSchema>;

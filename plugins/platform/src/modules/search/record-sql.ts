@@ -144,6 +144,19 @@ export function recordSearchStatement(source: RecordSource, q: string, limit: nu
 }
 
 /** The sources, each read on its own indexes. `page_id` is the id of the page that shows the record. */
+/** A document of the invoicing plugin (a sales invoice or a quotation): its buyer is JSON on the row, its page is its own id. */
+function buyerDocumentSource(table: string, alias: string, numberColumn: string): RecordSource {
+  return {
+    from: `${table} ${alias}`,
+    live: `${alias}.deleted_at IS NULL`,
+    number: numberKey(`${alias}.${numberColumn}`),
+    phone: digitsKey(`(${alias}.buyer ->> 'phone')`),
+    name: textKey(`(${alias}.buyer ->> 'name')`),
+    at: `${alias}.issued_at`,
+    columns: `${alias}.id, ${alias}.${numberColumn} AS number, ${alias}.buyer ->> 'name' AS customer_name, ${alias}.buyer ->> 'phone' AS customer_phone, ${alias}.id AS page_id, NULL::text AS detail, ${alias}.status::text AS status`,
+  };
+}
+
 export const RECORD_SOURCES = {
   /** Repair invoices: their number; the customer through the job's own search columns. */
   repairInvoice: {
@@ -157,24 +170,8 @@ export const RECORD_SOURCES = {
     at: "ri.issued_at",
     columns: `ri.id, ri.invoice_number AS number, j.customer_name, j.customer_phone, j.id AS page_id, j.job_number AS detail, NULL::text AS status`,
   },
-  salesInvoice: {
-    from: `sales_invoice si`,
-    live: `si.deleted_at IS NULL`,
-    number: numberKey("si.invoice_number"),
-    phone: digitsKey(`(si.buyer ->> 'phone')`),
-    name: textKey(`(si.buyer ->> 'name')`),
-    at: "si.issued_at",
-    columns: `si.id, si.invoice_number AS number, si.buyer ->> 'name' AS customer_name, si.buyer ->> 'phone' AS customer_phone, si.id AS page_id, NULL::text AS detail, si.status::text AS status`,
-  },
-  quotation: {
-    from: `quotation qu`,
-    live: `qu.deleted_at IS NULL`,
-    number: numberKey("qu.quotation_number"),
-    phone: digitsKey(`(qu.buyer ->> 'phone')`),
-    name: textKey(`(qu.buyer ->> 'name')`),
-    at: "qu.issued_at",
-    columns: `qu.id, qu.quotation_number AS number, qu.buyer ->> 'name' AS customer_name, qu.buyer ->> 'phone' AS customer_phone, qu.id AS page_id, NULL::text AS detail, qu.status::text AS status`,
-  },
+  salesInvoice: buyerDocumentSource("sales_invoice", "si", "invoice_number"),
+  quotation: buyerDocumentSource("quotation", "qu", "quotation_number"),
   /** Counter sales that were sold (a pending checkout has no receipt yet). */
   receipt: {
     from: `pos_sale s`,

@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils";
-import type { Buyer, DocumentLine } from "../../../domain/lines";
 import { INVOICE_STATUSES } from "../../../domain/status";
+import { salesDocumentFields } from "./document-fields";
 import { SalesInvoicePayment } from "./sales-invoice-payment";
 
 /**
@@ -13,20 +13,10 @@ export const SalesInvoice = model
     invoice_number: model.text().unique(),
     status: model.enum([...INVOICE_STATUSES]).default("unpaid"),
     quotation_id: model.text().nullable(),
-    customer_id: model.text().nullable(),
-    buyer: model.json<Buyer>(),
-    lines: model.json<DocumentLine[]>(),
-    notes: model.text().nullable(),
-    subtotal_sen: model.number(),
-    discount_sen: model.number(),
-    sst_sen: model.number(),
-    total_sen: model.number(),
+    ...salesDocumentFields(),
     paid_sen: model.number().default(0),
     balance_sen: model.number(),
-    prices_include_tax: model.boolean(),
-    issued_at: model.dateTime(),
     due_at: model.dateTime().nullable(),
-    created_by: model.text(),
     /** The client's key for a direct invoice (a retry with it answers this invoice) and a hash of what it asked for. */
     idempotency_key: model.text().nullable(),
     request_hash: model.text().nullable(),

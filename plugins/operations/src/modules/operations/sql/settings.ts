@@ -1,7 +1,6 @@
-import type { OperationsSettings, operationsSettingsPatchSchema } from "@voltura/contracts";
+import { OPERATIONS_SETTINGS_FIELDS, type OperationsSettings, type operationsSettingsPatchSchema } from "@voltura/contracts";
 import { rows, type Sql, type SqlConnection } from "@voltura/medusa-kit";
 import type { z } from "zod";
-import { OPERATIONS_SETTINGS_FIELDS } from "../../../domain/settings-rules";
 import { toSettings } from "./rows";
 
 type SettingsPatch = z.output<typeof operationsSettingsPatchSchema>;

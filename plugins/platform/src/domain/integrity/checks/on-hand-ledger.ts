@@ -4,7 +4,7 @@ import { num, text, type Breach, type IntegrityCheck, type Row } from "../types"
  * On-hand == ledger: Medusa's stocked quantity per inventory item and location equals the sum of
  * that item's `stock_movement` rows there (the invariant GET /admin/inventory/ledger-check shows).
  * A level without ledger rows must be 0; ledger rows without a level count against 0.
- * Reads `inventory_level` (Medusa) and `stock_movement` (procurement).
+ * Reads `inventory_level` (Medusa) and `stock_movement` (the shopInventory module).
  */
 export function onHandLedgerBreaches(rows: readonly Row[]): Breach[] {
   return rows.flatMap((r) => {

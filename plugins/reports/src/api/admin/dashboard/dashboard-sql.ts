@@ -45,7 +45,7 @@ export const jobCards = (ids: readonly string[]): SqlPart => ({
 
 export const slaBreaches = (now: Date, shown: number) => slaBreachStatements(now, shown);
 
-/** Stock levels at or under their item's low-stock threshold (as procurement's levels list counts them). */
+/** Stock levels at or under their item's low-stock threshold (as the inventory levels list counts them). */
 export const LOW_STOCK_COUNT: SqlPart = {
   sql: `SELECT count(*)::int AS n FROM inventory_level il
         JOIN item_stock_profile p ON p.inventory_item_id = il.inventory_item_id AND p.deleted_at IS NULL

@@ -7,6 +7,7 @@ import {
 } from "../../../domain/aggregate";
 import type { SaleSource } from "../../../domain/facts";
 import type { ShopRange } from "../../../domain/range";
+import type { Report } from "../../../domain/report";
 import { readReportParts } from "../../../modules/report-days/daily/read";
 import { loadAverageCosts, loadCompletedJobs, loadSaleFacts } from "./sources";
 
@@ -17,7 +18,7 @@ const rangeOfReport = (range: ShopRange, sources: readonly SaleSource[]) =>
  * Every section of the reports page for a range and the chosen sources: full days from the report
  * daily rows, the rest (today, days not refreshed yet or changed since) live (src/daily/read.ts).
  */
-export async function buildReport(container: MedusaContainer, range: ShopRange, sources: readonly SaleSource[], limit: number) {
+export async function buildReport(container: MedusaContainer, range: ShopRange, sources: readonly SaleSource[], limit: number): Promise<Report> {
   const parts = await readReportParts(container, range, sources, { lines: true, technicians: true });
   const inventoryIds = [...new Set(parts.lines.filter((g) => g.kind === "item").map((g) => g.inventory_item_id).filter((id): id is string => !!id))];
   const costs = await loadAverageCosts(container, inventoryIds);
@@ -51,5 +52,3 @@ export async function buildLiveReport(container: MedusaContainer, range: ShopRan
     margins: profitMargins(facts, costs),
   };
 }
-
-export type Report = Awaited<ReturnType<typeof buildReport>>;

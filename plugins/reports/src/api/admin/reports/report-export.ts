@@ -1,6 +1,6 @@
 import { renderReportPdf } from "@voltura/documents";
 import { SHOP_TIME_ZONE, toSafeCsv, type ShopSettings } from "@voltura/domain";
-import type { Report } from "./build-report";
+import type { Report } from "../../../domain/report";
 
 export const REPORT_SECTIONS = ["daily", "monthly", "best_sellers", "technicians", "margins"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];

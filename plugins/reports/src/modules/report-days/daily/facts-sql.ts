@@ -84,18 +84,32 @@ function posParts(window: FactWindow, pricesIncludeTax: boolean): { ctes: SqlPar
   };
 }
 
-/** Repair invoices with their job's lines (waived ones left out): parts are items, labour and fees services. */
-function repairParts(window: FactWindow): { ctes: SqlPart; sales: string; lines: string } {
-  const when = windowCondition("ri.issued_at", window);
+/**
+ * An invoice table's rows issued in the window, as a CTE carrying one more column for the lines,
+ * and one sale per row (net of SST).
+ */
+function issuedSales(
+  window: FactWindow,
+  source: { kind: string; cte: string; table: string; alias: string; carry: string },
+): { ctes: SqlPart; sales: string } {
+  const { kind, cte, table, alias: a, carry } = source;
+  const when = windowCondition(`${a}.issued_at`, window);
   return {
     ctes: {
-      sql: `repair_sale AS (
-        SELECT ri.id, ri.issued_at, ri.total_sen, ri.sst_sen, ri.prices_include_tax, ri.repair_job_id
-        FROM repair_invoice ri WHERE ri.deleted_at IS NULL AND ${when.sql}
+      sql: `${cte} AS (
+        SELECT ${a}.id, ${a}.issued_at, ${a}.total_sen, ${a}.sst_sen, ${a}.prices_include_tax, ${a}.${carry}
+        FROM ${table} WHERE ${a}.deleted_at IS NULL AND ${when.sql}
       )`,
       bindings: when.bindings,
     },
-    sales: `SELECT 'repair'::text, s.id, s.issued_at, (s.total_sen - s.sst_sen)::bigint, s.sst_sen::bigint, s.prices_include_tax FROM repair_sale s`,
+    sales: `SELECT '${kind}'::text, s.id, s.issued_at, (s.total_sen - s.sst_sen)::bigint, s.sst_sen::bigint, s.prices_include_tax FROM ${cte} s`,
+  };
+}
+
+/** Repair invoices with their job's lines (waived ones left out): parts are items, labour and fees services. */
+function repairParts(window: FactWindow): { ctes: SqlPart; sales: string; lines: string } {
+  return {
+    ...issuedSales(window, { kind: "repair", cte: "repair_sale", table: "repair_invoice ri", alias: "ri", carry: "repair_job_id" }),
     lines: `SELECT 'repair'::text, s.id, rl.id, s.issued_at, coalesce(rl.variant_id, rl.title), rl.title,
         CASE WHEN rl.kind = 'part' THEN 'item' ELSE 'service' END, (CASE WHEN rl.kind = 'part' THEN rl.quantity ELSE 1 END)::numeric,
         (CASE WHEN rl.kind = 'labour' AND rl.hours IS NOT NULL AND rl.rate_sen IS NOT NULL
@@ -108,16 +122,8 @@ function repairParts(window: FactWindow): { ctes: SqlPart; sales: string; lines:
 
 /** Counter and B2B invoices of the invoicing plugin, lines from their JSON. */
 function invoiceParts(window: FactWindow): { ctes: SqlPart; sales: string; lines: string } {
-  const when = windowCondition("si.issued_at", window);
   return {
-    ctes: {
-      sql: `invoice_sale AS (
-        SELECT si.id, si.issued_at, si.total_sen, si.sst_sen, si.prices_include_tax, si.lines
-        FROM sales_invoice si WHERE si.deleted_at IS NULL AND ${when.sql}
-      )`,
-      bindings: when.bindings,
-    },
-    sales: `SELECT 'invoice'::text, s.id, s.issued_at, (s.total_sen - s.sst_sen)::bigint, s.sst_sen::bigint, s.prices_include_tax FROM invoice_sale s`,
+    ...issuedSales(window, { kind: "invoice", cte: "invoice_sale", table: "sales_invoice si", alias: "si", carry: "lines" }),
     lines: `SELECT 'invoice'::text, s.id, lpad(e.ord::text, 8, '0'), s.issued_at, coalesce(e.l ->> 'product_variant_id', e.l ->> 'description'), e.l ->> 'description',
         e.l ->> 'kind', (e.l ->> 'quantity')::numeric,
         (e.l ->> 'unit_price_sen')::numeric * (e.l ->> 'quantity')::numeric - coalesce((e.l ->> 'discount_sen')::numeric, 0),

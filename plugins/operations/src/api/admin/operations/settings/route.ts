@@ -1,7 +1,6 @@
 import { diffFields } from "@voltura/domain";
-import { operationsSettingsPatchSchema } from "@voltura/contracts";
+import { OPERATIONS_SETTINGS_FIELDS, operationsSettingsPatchSchema } from "@voltura/contracts";
 import { parseOrThrow, recordAudit, sqlConnection, staffRoute } from "@voltura/medusa-kit";
-import { OPERATIONS_SETTINGS_FIELDS } from "../../../../domain/settings-rules";
 import { readSettings, updateSettings } from "../../../../modules/operations/sql/settings";
 import { OWNERS, OWNERS_AND_WORKER, requesterOf } from "../access";
 

@@ -33,15 +33,15 @@ export const actions: Actions = {
     const values = { method: String(form.get("method") ?? ""), amount: String(form.get("amount") ?? ""), reference: String(form.get("reference") ?? "") };
     const errors: Record<string, string> = {};
     const amount = parseMoneyInput(values.amount);
-    if (amount === null || amount <= 0) errors.amount = m.sales_bad_amount();
-    if (!(PAYMENT_METHODS as readonly string[]).includes(values.method)) errors.method = m.sales_choose_how_paid();
-    if (Object.keys(errors).length) return fail(400, { card: "payment" as const, error: m.sales_check_fields(), errors, values, done: null });
+    if (amount === null || amount <= 0) errors.amount = m.invoicing_bad_amount();
+    if (!(PAYMENT_METHODS as readonly string[]).includes(values.method)) errors.method = m.invoicing_choose_how_paid();
+    if (Object.keys(errors).length) return fail(400, { card: "payment" as const, error: m.invoicing_check_fields(), errors, values, done: null });
     try {
       const invoice = await new InvoicingApi(commerce).recordInvoicePayment(params.id, {
         method: values.method as PaymentMethod, amount_sen: amount!, reference: values.reference.trim() || null,
         idempotency_key: formIdempotencyKey(form, "invoice-payment"),
       });
-      return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? m.sales_payment_paid_full() : m.sales_payment_recorded() };
+      return { card: "payment" as const, error: null, errors: {}, values: { method: values.method, amount: "", reference: "" }, done: invoice.status === "paid" ? m.invoicing_payment_paid_full() : m.invoicing_payment_recorded() };
     } catch (err) {
       const problem = commerceProblem(err);
       if (problem.status === 400) return fail(400, { card: "payment" as const, error: problem.message.replace(/^Invalid request:\s*/, ""), errors: { amount: problem.message.replace(/^Invalid request:\s*/, "") }, values, done: null });

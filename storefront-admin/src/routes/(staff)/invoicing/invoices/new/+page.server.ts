@@ -25,8 +25,8 @@ export const actions: Actions = {
     const badDays = !Number.isInteger(days) || days < 0 || days > 365;
     if (!parsed.ok || badDays) {
       const errors = parsed.ok ? {} : parsed.errors;
-      if (badDays) errors.due_days = m.sales_bad_due_days();
-      return fail(400, { values: parsed.values, dueDays, errors, message: m.sales_check_fields() });
+      if (badDays) errors.due_days = m.invoicing_bad_due_days();
+      return fail(400, { values: parsed.values, dueDays, errors, message: m.invoicing_check_fields() });
     }
     let id: string;
     try {
@@ -35,7 +35,7 @@ export const actions: Actions = {
       })).id;
     } catch (err) {
       const errors = commerceFieldErrors(err);
-      return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? m.sales_check_fields() : commerceProblem(err).message });
+      return fail(errors ? 400 : 502, { values: parsed.values, dueDays, errors: errors ?? {}, message: errors ? m.invoicing_check_fields() : commerceProblem(err).message });
     }
     redirect(303, `/invoicing/invoices/${id}`);
   },

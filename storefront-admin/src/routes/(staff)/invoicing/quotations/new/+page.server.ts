@@ -22,15 +22,15 @@ export const actions: Actions = {
     const days = Number(validDays);
     if (!parsed.ok || !Number.isInteger(days) || days < 1 || days > 365) {
       const errors = parsed.ok ? {} : parsed.errors;
-      if (!Number.isInteger(days) || days < 1 || days > 365) errors.valid_days = m.sales_bad_valid_days();
-      return fail(400, { values: parsed.values, validDays, errors, message: m.sales_check_fields() });
+      if (!Number.isInteger(days) || days < 1 || days > 365) errors.valid_days = m.invoicing_bad_valid_days();
+      return fail(400, { values: parsed.values, validDays, errors, message: m.invoicing_check_fields() });
     }
     let id: string;
     try {
       id = (await new InvoicingApi(commerce).createQuotation({ buyer: parsed.buyer, lines: parsed.lines, notes: parsed.notes, valid_days: days })).id;
     } catch (err) {
       const errors = commerceFieldErrors(err);
-      return fail(errors ? 400 : 502, { values: parsed.values, validDays, errors: errors ?? {}, message: errors ? m.sales_check_fields() : commerceProblem(err).message });
+      return fail(errors ? 400 : 502, { values: parsed.values, validDays, errors: errors ?? {}, message: errors ? m.invoicing_check_fields() : commerceProblem(err).message });
     }
     redirect(303, `/invoicing/quotations/${id}`);
   },
