@@ -90,7 +90,11 @@ export default {
     const { id, file, phones, optedOut, blacklisted } = ctx.state.campaign;
     const recipients = `SELECT id, phone, status, reason, idempotency_key, message_id FROM campaign_recipient WHERE campaign_id = ${literal(id)}`;
     const open = await settle(
-      () => ctx.sql.count(`SELECT count(*) FROM (${recipients}) r WHERE r.status IN ('queued', 'sending')`),
+      // A recipient is settled once its message has left the outbox too: a send committed just before a kill
+      // waits for the restarted owner's next outbox pass.
+      () => ctx.sql.count(`SELECT count(*) FROM (${recipients}) r WHERE r.status IN ('queued', 'sending')
+        OR EXISTS (SELECT 1 FROM whatsapp_message m WHERE m.idempotency_key = r.idempotency_key AND m.direction = 'out'
+          AND m.status = 'pending' AND m.deleted_at IS NULL)`),
       ctx.opts.settleSeconds * 1000,
     );
     const rows = ctx.sql.rows(recipients).map(([rid, phone, status, reason, key, messageId]) => ({ rid, phone, status, reason, key, messageId }));
@@ -124,7 +128,7 @@ export default {
     const excluded = rows.filter((r) => forbidden.has(r.phone) && (r.status === "skipped" || r.status === "failed")).length;
 
     const failures = [];
-    if (open) failures.push(`${open} recipient(s) still queued or sending ${ctx.opts.settleSeconds} s after the probes`);
+    if (open) failures.push(`${open} recipient(s) still queued or sending, or their message still in the outbox, ${ctx.opts.settleSeconds} s after the probes`);
     if (notFinal) failures.push(`${notFinal} recipient(s) not in a final state`);
     if (lost || twice) failures.push(`${lost} phone(s) without a recipient row, ${twice} with more than one`);
     if (duplicateRows) failures.push(`${duplicateRows} recipient key(s) with more than one message row`);
